@@ -1,0 +1,32 @@
+// svesim: the command-line front end. Subcommands: vl-table (the default for now).
+#include <boost/program_options/errors.hpp>
+#include <fmt/core.h>
+#include <string>
+#include <vector>
+
+#include "svesim/arch/config_error.h"
+#include "vl_table.h"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string cmd = "vl-table";
+    if (!args.empty() && args.front().rfind("-", 0) != 0) {
+        cmd = args.front();
+        args.erase(args.begin());
+    }
+    try {
+        if (cmd == "vl-table") return svesim::app::runVlTable(args);
+        if (cmd == "--version" || cmd == "version") {
+            fmt::print("svesim {}\n", SVESIM_VERSION);
+            return 0;
+        }
+        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, version)\n", cmd);
+        return 2;
+    } catch (const svesim::ConfigError& e) {
+        fmt::print(stderr, "svesim: {}\n", e.what());
+        return 2;
+    } catch (const boost::program_options::error& e) {
+        fmt::print(stderr, "svesim: {}\n", e.what());
+        return 2;
+    }
+}

@@ -1,0 +1,23 @@
+// The control state of one PE: what it implements, PSTATE, PC and the system registers.
+// Data registers (X, Z/P/FFR) live in their own layers.
+#pragma once
+
+#include <cstdint>
+
+#include "svesim/arch/features.h"
+#include "svesim/arch/pstate.h"
+#include "svesim/arch/sysreg_file.h"
+
+namespace svesim {
+
+struct CpuState {
+    Features features;
+    PState pstate;
+    SysRegFile sysregs;
+    std::uint64_t pc = 0;
+
+    [[nodiscard]] std::uint64_t hcr() const { return sysregs.raw(SysReg::HCR_EL2); }
+    [[nodiscard]] std::uint64_t scr() const { return sysregs.raw(SysReg::SCR_EL3); }
+};
+
+} // namespace svesim

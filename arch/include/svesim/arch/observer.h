@@ -1,0 +1,140 @@
+// The one event stream of a PE. The architecture layers report what happened; tracing,
+// statistics and the scenario checker are Observers. Nothing listens by being wired into a core.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "svesim/arch/sysreg.h"
+#include "svesim/arch/types.h"
+
+namespace svesim {
+
+// Where the event happened: the PC of the instruction being executed and the cycle count.
+// The EventBus stamps every event with the context its owner last set.
+struct EventContext {
+    std::uint64_t pc = 0;
+    std::uint64_t cycle = 0;
+};
+
+enum class RegKind : std::uint8_t { Z, P, FFR };
+constexpr std::string_view name(RegKind k) {
+    return k == RegKind::Z ? "Z" : k == RegKind::P ? "P" : "FFR";
+}
+
+// The ConstrainUnpredictableBool(Unpredictable_SVEZEROUPPER) points (arch-rules §3), plus the
+// narrowing points at which QEMU zeroes (used only by the `qemu` policy).
+enum class ZeroUpperSite : std::uint8_t {
+    ZWrite,         // Z[] setter (R11)
+    PWrite,         // P[] setter (R11)
+    FfrWrite,       // FFR setter (R11)
+    VWrite,         // V[] setter above the current VL (R12)
+    ExceptionEntry, // MaybeZeroSVEUppers (R13/R14)
+    ZcrWiden,       // a ZCR_ELx write that raises the VL of the current EL (R_YRPDH)
+    ZcrNarrow,      // qemu policy: zcr_write narrowing
+    ExceptionNarrow,// qemu policy: aarch64_sve_change_el on exception entry
+    EretNarrow,     // qemu policy: aarch64_sve_change_el on exception return
+};
+std::string_view name(ZeroUpperSite s);
+
+struct ZeroUpperDecision {
+    EventContext ctx;
+    RegKind kind;
+    unsigned index;      // Z0-31, P0-15; 0 for FFR
+    unsigned byte_lo;    // first byte of the register the decision covers
+    unsigned byte_hi;    // one past the last byte
+    bool zeroed;         // the choice: true = the bytes were zeroed, false = preserved
+    ZeroUpperSite site;
+    EL el;               // the Exception level at the decision point
+};
+
+enum class VlChangeCause : std::uint8_t { ZcrWrite, ExceptionEntry, ExceptionReturn, ControlWrite };
+std::string_view name(VlChangeCause c);
+
+struct VectorLengthChange {
+    EventContext ctx;
+    EL el;
+    unsigned old_bits;
+    unsigned new_bits;
+    VlChangeCause cause;
+};
+
+struct ExceptionTakenEvent {
+    EventContext ctx;
+    EL from;
+    EL to;
+    std::string_view kind;   // "SVC", "SVEAccessTrap", "IRQ", ...
+    std::uint32_t esr;       // the value written to ESR_ELx (0 for IRQ/FIQ, which write none)
+    std::uint64_t preferred_return;
+    std::uint64_t vector;    // the new PC
+};
+
+struct ExceptionReturnEvent {
+    EventContext ctx;
+    EL from;
+    EL to;
+    bool illegal;
+    std::uint64_t spsr;
+    std::uint64_t target;    // the new PC (ELR_ELx)
+};
+
+struct SysRegWriteEvent {
+    EventContext ctx;
+    SysReg reg;              // the register written (after VHE redirection)
+    std::uint64_t old_value;
+    std::uint64_t new_value;
+    EL el;
+};
+
+struct InstructionRetiredEvent {
+    EventContext ctx;
+    std::uint32_t opcode;
+    EL el;
+    unsigned vl_bits;
+    unsigned cost;           // cycles charged
+};
+
+struct MemoryAccessEvent {
+    EventContext ctx;
+    std::uint64_t address;
+    unsigned size;
+    bool write;
+    bool ok;
+};
+
+class Observer {
+public:
+    virtual ~Observer() = default;
+    virtual void onInstructionRetired(const InstructionRetiredEvent&) {}
+    virtual void onExceptionTaken(const ExceptionTakenEvent&) {}
+    virtual void onExceptionReturn(const ExceptionReturnEvent&) {}
+    virtual void onSysRegWrite(const SysRegWriteEvent&) {}
+    virtual void onVectorLengthChange(const VectorLengthChange&) {}
+    virtual void onZeroUpperDecision(const ZeroUpperDecision&) {}
+    virtual void onMemoryAccess(const MemoryAccessEvent&) {}
+};
+
+// Fans events out to the subscribed observers (not owned; they must outlive their subscription).
+class EventBus {
+public:
+    void subscribe(Observer& o) { observers_.push_back(&o); }
+    void unsubscribe(Observer& o) { std::erase(observers_, &o); }
+    [[nodiscard]] bool empty() const { return observers_.empty(); }
+
+    void setContext(EventContext c) { ctx_ = c; }
+    [[nodiscard]] EventContext context() const { return ctx_; }
+
+    template <class Event, class Method>
+    void emit(Event e, Method method) {
+        e.ctx = ctx_;
+        for (Observer* o : observers_) (o->*method)(e);
+    }
+
+private:
+    std::vector<Observer*> observers_;
+    EventContext ctx_;
+};
+
+} // namespace svesim

@@ -1,0 +1,40 @@
+// The whole architectural state of one PE below the instruction set: control state, the SVE
+// register file and the event stream they report to.
+#pragma once
+
+#include "svesim/arch/cpu_state.h"
+#include "svesim/arch/observer.h"
+#include "svesim/sve/sve_unit.h"
+
+namespace svesim {
+
+struct ArchConfig {
+    Features features;
+    SveConfig sve;
+    ZeroUpperPolicy policy;
+    ResetValues reset_values;
+    std::uint64_t rvbar = 0;
+};
+
+class ArchState {
+public:
+    explicit ArchState(const ArchConfig& cfg);
+    ArchState(const ArchState&) = delete;
+    ArchState& operator=(const ArchState&) = delete;
+
+    // AArch64.TakeReset (cold): PSTATE at the highest EL with SP_ELx, DAIF masked, IL and SS
+    // clear; system registers to their reset values; PC = RVBAR. R22
+    void reset();
+
+    [[nodiscard]] const ArchConfig& config() const { return cfg_; }
+    [[nodiscard]] VectorLength currentVL() const { return CurrentVL(cpu, cfg_.sve); }
+
+    CpuState cpu;
+    EventBus bus;
+    SveUnit sve;
+
+private:
+    ArchConfig cfg_;
+};
+
+} // namespace svesim

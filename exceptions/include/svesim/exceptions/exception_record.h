@@ -1,0 +1,60 @@
+// What an exception is and where it goes: the record (type, ISS, fault address) and the entry
+// (target EL, preferred return address) that AArch64.TakeException consumes (arch-rules §4).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "svesim/arch/types.h"
+
+namespace svesim {
+
+// The pseudocode's Exception enumeration, restricted to what svesim raises.
+enum class Exception : std::uint8_t {
+    Uncategorized,       // UNDEFINED instruction, and the TGE-rerouted FP trap
+    WFxTrap,
+    AdvSIMDFPAccessTrap,
+    IllegalState,
+    SupervisorCall,
+    HypervisorCall,
+    MonitorCall,
+    SystemRegisterTrap,
+    SVEAccessTrap,
+    InstructionAbort,
+    PCAlignment,
+    DataAbort,
+    SPAlignment,
+    SError,
+    SoftwareBreakpoint,  // BRK
+    IRQ,
+    FIQ,
+};
+std::string_view name(Exception e);
+
+struct ExceptionRecord {
+    Exception type = Exception::Uncategorized;
+    std::uint32_t iss = 0;                  // ISS[24:0]
+    std::optional<std::uint64_t> vaddress;  // written to FAR_ELx where the exception reports one
+};
+
+// The vector offset base of an exception type (R16): Synchronous 0x000, IRQ 0x080, FIQ 0x100,
+// SError 0x180.
+std::uint64_t vectorBase(Exception e);
+// The ESR_ELx.EC of `e` taken from `from` to `target` (aborts distinguish lower and same EL).
+// ARM-M D24.2.45; arch-rules §4.6.
+std::uint32_t exceptionClass(Exception e, EL from, EL target);
+// ESR_ELx for a record: EC[31:26] | IL[25] (always 1: every A64 instruction is 32 bits) |
+// ISS[24:0].
+std::uint32_t esrValue(const ExceptionRecord& r, EL from, EL target);
+// Whether AArch64.TakeException writes ESR_ELx (IRQ and FIQ do not).
+bool reportsSyndrome(Exception e);
+
+// An exception ready to be taken: AArch64.TakeException's arguments.
+struct ExceptionEntry {
+    ExceptionRecord record;
+    EL target;
+    std::uint64_t preferred_return;
+};
+
+} // namespace svesim

@@ -1,0 +1,20 @@
+#include "svesim/exceptions/arch_state.h"
+
+namespace svesim {
+
+ArchState::ArchState(const ArchConfig& cfg) : sve(cfg.sve, cfg.policy, bus), cfg_(cfg) {
+    cpu.features = cfg.features;
+    reset();
+}
+
+void ArchState::reset() {
+    cpu.sysregs.reset(cfg_.features, cfg_.reset_values, cfg_.rvbar);
+    cpu.pstate = PState{};
+    cpu.pstate.el = cfg_.features.highestEL();
+    cpu.pstate.sp = true;
+    cpu.pstate.d = cpu.pstate.a = cpu.pstate.i = cpu.pstate.f = true;
+    cpu.pc = cfg_.rvbar;
+    sve.reset();
+}
+
+} // namespace svesim

@@ -1,0 +1,66 @@
+// The effective SVE vector length at each Exception level (arch-rules §1; R1-R3, R_KXKNK).
+#pragma once
+
+#include <string>
+
+#include "svesim/arch/cpu_state.h"
+
+namespace svesim {
+
+// A vector length in bits: a multiple of 128 from 128 to 2048.
+class VectorLength {
+public:
+    static constexpr unsigned kMinBits = 128;
+    static constexpr unsigned kMaxBits = 2048;
+
+    static constexpr VectorLength fromBits(unsigned bits) { return VectorLength(bits); }
+    static constexpr VectorLength fromQuadwords(unsigned vq) { return VectorLength(vq * 128); }
+
+    [[nodiscard]] constexpr unsigned bits() const { return bits_; }
+    [[nodiscard]] constexpr unsigned bytes() const { return bits_ / 8; }
+    [[nodiscard]] constexpr unsigned quadwords() const { return bits_ / 128; }
+    // Predicate and FFR length in bytes (PL = VL/8 bits).
+    [[nodiscard]] constexpr unsigned predicateBytes() const { return bits_ / 64; }
+
+    friend constexpr auto operator<=>(VectorLength, VectorLength) = default;
+
+private:
+    constexpr explicit VectorLength(unsigned bits) : bits_(bits) {}
+    unsigned bits_;
+};
+
+// Which vector lengths the implementation supports (R3).
+enum class VlSet : std::uint8_t {
+    PowersOfTwo, // the current Arm ARM rule (R_NWYBP): every power of two up to the maximum
+    Any,         // the pre-2022 rule QEMU and gem5 still allow: every multiple of 128
+};
+
+struct SveConfig {
+    VectorLength max_vl = VectorLength::fromBits(2048);
+    VlSet vl_set = VlSet::PowersOfTwo;
+
+    // Parses a maximum VL ("512": a power of two from 128 to 2048) and a set name ("pow2" or
+    // "any"); throws ConfigError with one line naming the value and what is allowed.
+    static SveConfig parse(const std::string& max_vl_bits, const std::string& vl_set);
+};
+std::string name(VlSet s);
+
+// ImplementedSVEVectorLength(nbits): the largest supported VL not above min(nbits, max). R3
+VectorLength ImplementedSVEVectorLength(const SveConfig& cfg, unsigned nbits);
+
+// CurrentNSVL evaluated for code at `el` (the pseudocode uses PSTATE.EL): the ZCR_EL1/2/3.LEN
+// that constrain `el`, their minimum, then ImplementedSVEVectorLength. R1, R2
+VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg, EL el);
+inline VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg) {
+    return CurrentNSVL(s, cfg, s.pstate.el);
+}
+// CurrentVL: no SME, so always the non-streaming length.
+inline VectorLength CurrentVL(const CpuState& s, const SveConfig& cfg) {
+    return CurrentNSVL(s, cfg);
+}
+
+// R_KXKNK: the VL that the V[] setter and MaybeZeroSVEUppers use for `el`: CurrentVL where SVE is
+// enabled at `el`, 128 bits where it is disabled or trapped.
+VectorLength VLWhereSVEEnabled(const CpuState& s, const SveConfig& cfg, EL el);
+
+} // namespace svesim

@@ -1,0 +1,158 @@
+#include "svesim/sve/sve_unit.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "svesim/arch/el_predicates.h"
+#include "svesim/arch/enables.h"
+
+namespace svesim {
+
+SveUnit::SveUnit(SveConfig cfg, ZeroUpperPolicy policy, EventBus& bus)
+    : cfg_(cfg)
+    , policy_(policy)
+    , bus_(&bus)
+    , z_(static_cast<std::size_t>(kNumZ) * cfg.max_vl.bytes())
+    , p_(static_cast<std::size_t>(kNumP) * cfg.max_vl.predicateBytes())
+    , ffr_(cfg.max_vl.predicateBytes()) {}
+
+void SveUnit::reset() {
+    std::ranges::fill(z_, 0);
+    std::ranges::fill(p_, 0);
+    std::ranges::fill(ffr_, 0);
+    next_event_ = 0;
+}
+
+std::span<std::uint8_t> SveUnit::zStorage(unsigned n) {
+    return std::span(z_).subspan(static_cast<std::size_t>(n % kNumZ) * zBytes(), zBytes());
+}
+std::span<const std::uint8_t> SveUnit::zStorage(unsigned n) const {
+    return std::span(z_).subspan(static_cast<std::size_t>(n % kNumZ) * zBytes(), zBytes());
+}
+std::span<std::uint8_t> SveUnit::pStorage(unsigned n) {
+    return std::span(p_).subspan(static_cast<std::size_t>(n % kNumP) * pBytes(), pBytes());
+}
+std::span<const std::uint8_t> SveUnit::pStorage(unsigned n) const {
+    return std::span(p_).subspan(static_cast<std::size_t>(n % kNumP) * pBytes(), pBytes());
+}
+std::span<std::uint8_t> SveUnit::ffrStorage() { return ffr_; }
+std::span<const std::uint8_t> SveUnit::ffrStorage() const { return ffr_; }
+
+std::span<std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) {
+    switch (kind) {
+    case RegKind::Z: return zStorage(index);
+    case RegKind::P: return pStorage(index);
+    case RegKind::FFR: return ffrStorage();
+    }
+    return {};
+}
+
+std::span<const std::uint8_t> SveUnit::Z(unsigned n, VectorLength vl) const {
+    return zStorage(n).first(vl.bytes());
+}
+std::span<const std::uint8_t> SveUnit::P(unsigned n, VectorLength vl) const {
+    return pStorage(n).first(vl.predicateBytes());
+}
+std::span<const std::uint8_t> SveUnit::FFR(VectorLength vl) const {
+    return ffrStorage().first(vl.predicateBytes());
+}
+std::span<const std::uint8_t> SveUnit::V(unsigned n, unsigned width_bytes) const {
+    return zStorage(n).first(std::min(width_bytes, 16U));
+}
+
+void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsigned index,
+                     unsigned lo, unsigned hi, std::uint64_t event) {
+    if (lo >= hi) return; // nothing above the accessible length: no choice to make
+    const bool zero = policy_.ConstrainUnpredictableBool(site, kind, index, event);
+    if (zero) {
+        auto reg = storage(kind, index);
+        std::fill(reg.begin() + lo, reg.begin() + hi, std::uint8_t{0});
+    }
+    if (!bus_->empty())
+        bus_->emit(ZeroUpperDecision{{}, kind, index, lo, hi, zero, site, s.pstate.el},
+                   &Observer::onZeroUpperDecision);
+}
+
+void SveUnit::decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, unsigned p_from) {
+    const std::uint64_t event = next_event_++;
+    for (unsigned n = 0; n < kNumZ; ++n) decide(s, site, RegKind::Z, n, z_from, zBytes(), event);
+    for (unsigned n = 0; n < kNumP; ++n) decide(s, site, RegKind::P, n, p_from, pBytes(), event);
+    decide(s, site, RegKind::FFR, 0, p_from, pBytes(), event);
+}
+
+// R11 (ARM-M J1.1 `Z` setter): _Z[n][VL-1:0] = value; above VL zero-or-preserve.
+void SveUnit::setZ(const CpuState& s, unsigned n, VectorLength vl,
+                   std::span<const std::uint8_t> value) {
+    assert(value.size() == vl.bytes());
+    std::ranges::copy(value, zStorage(n).begin());
+    decide(s, ZeroUpperSite::ZWrite, RegKind::Z, n % kNumZ, vl.bytes(), zBytes(), next_event_++);
+}
+
+// R11 (ARM-M J1.1 `P` setter).
+void SveUnit::setP(const CpuState& s, unsigned n, VectorLength vl,
+                   std::span<const std::uint8_t> value) {
+    assert(value.size() == vl.predicateBytes());
+    std::ranges::copy(value, pStorage(n).begin());
+    decide(s, ZeroUpperSite::PWrite, RegKind::P, n % kNumP, vl.predicateBytes(), pBytes(),
+           next_event_++);
+}
+
+// R11 (ARM-M J1.1 `FFR` setter).
+void SveUnit::setFFR(const CpuState& s, VectorLength vl, std::span<const std::uint8_t> value) {
+    assert(value.size() == vl.predicateBytes());
+    std::ranges::copy(value, ffr_.begin());
+    decide(s, ZeroUpperSite::FfrWrite, RegKind::FFR, 0, vl.predicateBytes(), pBytes(),
+           next_event_++);
+}
+
+// R12 (ARM-M J1.3 `V` setter, R_WKYLB, R_KXKNK).
+void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value) {
+    assert(value.size() <= 16);
+    const unsigned vlen = VLWhereSVEEnabled(s, cfg_, s.pstate.el).bytes();
+    auto reg = zStorage(n);
+    std::ranges::copy(value, reg.begin());
+    std::fill(reg.begin() + static_cast<std::ptrdiff_t>(value.size()), reg.begin() + vlen,
+              std::uint8_t{0});
+    decide(s, ZeroUpperSite::VWrite, RegKind::Z, n % kNumZ, vlen, zBytes(), next_event_++);
+}
+
+// R13, R14 (ARM-M J1.1.3.341 MaybeZeroSVEUppers; R_DMBPN).
+void SveUnit::MaybeZeroSVEUppers(const CpuState& s, EL target_el) {
+    if (toUnsigned(target_el) <= toUnsigned(s.pstate.el) || !IsSVEEnabled(s, target_el)) return;
+    bool lower_enabled = false;
+    if (target_el == EL::EL3)
+        lower_enabled = EL2Enabled(s) ? IsFPEnabled(s, EL::EL2) : IsFPEnabled(s, EL::EL1);
+    else if (target_el == EL::EL2)
+        lower_enabled = !bitSet(s.hcr(), hcr::TGE) ? IsFPEnabled(s, EL::EL1)
+                                                    : IsFPEnabled(s, EL::EL0);
+    else
+        lower_enabled = IsFPEnabled(s, EL::EL0);
+    if (!lower_enabled) return; // R14: lazy-switch guarantee, state preserved exactly
+    const VectorLength vl = VLWhereSVEEnabled(s, cfg_, s.pstate.el);
+    decideAll(s, ZeroUpperSite::ExceptionEntry, vl.bytes(), vl.predicateBytes());
+}
+
+void SveUnit::onZcrWrite(const CpuState& s, VectorLength before) {
+    const VectorLength after = CurrentVL(s, cfg_);
+    if (after == before) return;
+    if (!bus_->empty())
+        bus_->emit(VectorLengthChange{{}, s.pstate.el, before.bits(), after.bits(),
+                                      VlChangeCause::ZcrWrite},
+                   &Observer::onVectorLengthChange);
+    if (after > before) {
+        if (policy_.kind() != PolicyKind::Qemu) // QEMU zeroed these bits when it narrowed
+            decideAll(s, ZeroUpperSite::ZcrWiden, before.bytes(), before.predicateBytes());
+    } else if (policy_.zeroesOnNarrow()) {
+        decideAll(s, ZeroUpperSite::ZcrNarrow, after.bytes(), after.predicateBytes());
+    }
+}
+
+void SveUnit::qemuChangeEL(const CpuState& s, EL from, EL to, ZeroUpperSite site) {
+    if (!policy_.zeroesOnNarrow()) return;
+    if (!IsFPEnabled(s, from) || !IsFPEnabled(s, to)) return;
+    const VectorLength old_vl = VLWhereSVEEnabled(s, cfg_, from);
+    const VectorLength new_vl = VLWhereSVEEnabled(s, cfg_, to);
+    if (new_vl < old_vl) decideAll(s, site, new_vl.bytes(), new_vl.predicateBytes());
+}
+
+} // namespace svesim
