@@ -16,6 +16,9 @@ constexpr std::uint64_t kNone = 0;
 constexpr std::uint64_t kHigh32 = 0xFFFF'FFFF'0000'0000ULL;
 constexpr std::uint64_t kSctlr1Res1 = 0x3050'0800; // 29,28,22,20,11 (no LSMAOC, ExS, CSV2_2)
 constexpr std::uint64_t kSctlr3Res1 = 0x30C5'0830; // 29,28,23,22,18,16,11,5,4
+// SCTLR_EL2 at reset: the E2H=0 RES1 bits except 23, which is SPAN in the E2H=1 layout (0 so
+// that a VHE host gets PAN on exception entry, as with SCTLR_EL1).
+constexpr std::uint64_t kSctlr2Reset = kSctlr3Res1 & ~(std::uint64_t{1} << 23);
 
 constexpr SysRegInfo reg(R id, std::string_view nm, SysRegEncoding e, EL min, EL needs, SysRegRw rw,
                          G gate, std::uint64_t res0, std::uint64_t res1, std::uint64_t reset,
@@ -53,7 +56,7 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     reg(R::VBAR_EL2, "VBAR_EL2", {3,4,12,0,0}, EL::EL2, EL::EL2, RW, G::None, 0x7FF, 0, 0, true),
     reg(R::VBAR_EL3, "VBAR_EL3", {3,6,12,0,0}, EL::EL3, EL::EL3, RW, G::None, 0x7FF, 0, 0, true),
     reg(R::SCTLR_EL1, "SCTLR_EL1", {3,0,1,0,0}, EL::EL1, EL::EL0, RW, G::None, kNone, kSctlr1Res1, kSctlr1Res1, true, R::SCTLR_EL2),
-    reg(R::SCTLR_EL2, "SCTLR_EL2", {3,4,1,0,0}, EL::EL2, EL::EL2, RW, G::None, kNone, kSctlr1Res1, kSctlr3Res1, true),
+    reg(R::SCTLR_EL2, "SCTLR_EL2", {3,4,1,0,0}, EL::EL2, EL::EL2, RW, G::None, kNone, kSctlr1Res1, kSctlr2Reset, true),
     reg(R::SCTLR_EL3, "SCTLR_EL3", {3,6,1,0,0}, EL::EL3, EL::EL3, RW, G::None, kNone, kSctlr3Res1, kSctlr3Res1, true),
     reg(R::RVBAR_EL1, "RVBAR_EL1", {3,0,12,0,1}, EL::EL1, EL::EL0, RO, G::HighestOnly, kNone, 0, 0, false),
     reg(R::RVBAR_EL2, "RVBAR_EL2", {3,4,12,0,1}, EL::EL2, EL::EL2, RO, G::HighestOnly, kNone, 0, 0, false),

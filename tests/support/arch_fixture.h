@@ -33,7 +33,8 @@ inline void openEverything(CpuState& s) {
     s.sysregs.write(SysReg::SCR_EL3, bit(scr::NS) | bit(scr::RW) | bit(scr::HCE));
     s.sysregs.write(SysReg::HCR_EL2, bit(hcr::RW));
     s.sysregs.write(SysReg::CPACR_EL1, (0x3ULL << 16) | (0x3ULL << 20));
-    s.sysregs.write(SysReg::CPTR_EL2, 0);
+    // No trap in either CPTR_EL2 layout: TZ/TFP clear (E2H=0), ZEN/FPEN = 11 (E2H=1).
+    s.sysregs.write(SysReg::CPTR_EL2, (0x3ULL << 16) | (0x3ULL << 20));
     s.sysregs.write(SysReg::CPTR_EL3, bit(cptr::EZ));
     for (SysReg r : {SysReg::ZCR_EL1, SysReg::ZCR_EL2, SysReg::ZCR_EL3}) s.sysregs.write(r, 15);
 }
