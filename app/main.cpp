@@ -1,10 +1,11 @@
-// svesim: the command-line front end. Subcommands: vl-table (the default for now).
+// svesim: the command-line front end. Subcommands: vl-table (the default), sysregs, version.
 #include <boost/program_options/errors.hpp>
 #include <fmt/core.h>
 #include <string>
 #include <vector>
 
 #include "svesim/arch/config_error.h"
+#include "sysregs_cmd.h"
 #include "vl_table.h"
 
 int main(int argc, char** argv) {
@@ -16,11 +17,12 @@ int main(int argc, char** argv) {
     }
     try {
         if (cmd == "vl-table") return svesim::app::runVlTable(args);
+        if (cmd == "sysregs") return svesim::app::runSysregs();
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, version)\n", cmd);
+        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, sysregs, version)\n", cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());

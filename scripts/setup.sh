@@ -31,6 +31,9 @@ if [[ ${#missing[@]} -gt 0 ]]; then
 fi
 
 if [[ $do_build -eq 1 ]]; then
-  cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DSVESIM_WERROR=ON -DSVESIM_SANITIZE="$sanitize"
+  build_type=Release
+  [[ $sanitize == ON ]] && build_type=RelWithDebInfo
+  cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DSVESIM_WERROR=ON \
+        -DSVESIM_SANITIZE="$sanitize"
   cmake --build "$build_dir" -j2
 fi
