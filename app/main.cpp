@@ -1,12 +1,12 @@
 // svesim: the command-line front end. Subcommands: vl-table (the default), sysregs, version.
+#include "svesim/arch/config_error.h"
+#include "sysregs_cmd.h"
+#include "vl_table.h"
+
 #include <boost/program_options/errors.hpp>
 #include <fmt/core.h>
 #include <string>
 #include <vector>
-
-#include "svesim/arch/config_error.h"
-#include "sysregs_cmd.h"
-#include "vl_table.h"
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, sysregs, version)\n", cmd);
+        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, sysregs, version)\n",
+                   cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());

@@ -1,8 +1,8 @@
 #include "sysregs_cmd.h"
 
-#include <fmt/core.h>
-
 #include "svesim/arch/sysreg.h"
+
+#include <fmt/core.h>
 
 namespace svesim::app {
 namespace {
@@ -36,9 +36,8 @@ int runSysregs() {
         fmt::print("| {} | {},{},{},{},{} | EL{} | {} | {} | {} | {:#x} | {:#x} | {:#x} | {:#x} | "
                    "{} |\n",
                    r.name, r.enc.op0, r.enc.op1, r.enc.crn, r.enc.crm, r.enc.op2,
-                   toUnsigned(r.min_el), r.rw == SysRegRw::ReadOnly ? "RO" : "RW",
-                   gateText(r.gate), reaches, r.res0, r.res1, r.raz_wi, r.reset,
-                   r.reset_unknown ? "yes" : "");
+                   toUnsigned(r.min_el), r.rw == SysRegRw::ReadOnly ? "RO" : "RW", gateText(r.gate),
+                   reaches, r.res0, r.res1, r.raz_wi, r.reset, r.reset_unknown ? "yes" : "");
     }
     return 0;
 }

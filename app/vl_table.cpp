@@ -1,13 +1,13 @@
 #include "vl_table.h"
 
-#include <boost/program_options.hpp>
-#include <fmt/core.h>
-#include <sstream>
-
 #include "svesim/arch/config_error.h"
 #include "svesim/arch/enables.h"
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/sve/vector_length.h"
+
+#include <boost/program_options.hpp>
+#include <fmt/core.h>
+#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -40,18 +40,18 @@ std::string constraining(const CpuState& s, const Row& r) {
 
 int runVlTable(const std::vector<std::string>& args) {
     po::options_description opts("svesim vl-table options");
-    opts.add_options()("help,h", "show this help")
-        ("max-vl", po::value<std::string>()->default_value("2048"),
-         "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")
-        ("vl-set", po::value<std::string>()->default_value("pow2"),
-         "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")
-        ("policy", po::value<std::string>()->default_value("preserve"),
-         "zero-or-preserve policy: preserve, zero, qemu, random:SEED")
-        ("has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")
-        ("has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")
-        ("zcr-el1", po::value<std::string>()->default_value("15"), "ZCR_EL1.LEN (0-15)")
-        ("zcr-el2", po::value<std::string>()->default_value("15"), "ZCR_EL2.LEN (0-15)")
-        ("zcr-el3", po::value<std::string>()->default_value("15"), "ZCR_EL3.LEN (0-15)");
+    opts.add_options()("help,h", "show this help")(
+        "max-vl", po::value<std::string>()->default_value("2048"),
+        "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")(
+        "vl-set", po::value<std::string>()->default_value("pow2"),
+        "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")(
+        "policy", po::value<std::string>()->default_value("preserve"),
+        "zero-or-preserve policy: preserve, zero, qemu, random:SEED")(
+        "has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")(
+        "has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")(
+        "zcr-el1", po::value<std::string>()->default_value("15"), "ZCR_EL1.LEN (0-15)")(
+        "zcr-el2", po::value<std::string>()->default_value("15"), "ZCR_EL2.LEN (0-15)")(
+        "zcr-el3", po::value<std::string>()->default_value("15"), "ZCR_EL3.LEN (0-15)");
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);
     po::notify(vm);
@@ -73,8 +73,8 @@ int runVlTable(const std::vector<std::string>& args) {
         const std::string opt = fmt::format("zcr-el{}", i);
         const auto v = parseUnsigned(vm[opt].as<std::string>(), "--" + opt);
         if (v > 15)
-            throw ConfigError(fmt::format("--{} {} is out of range (allowed: 0-15, the LEN field)",
-                                          opt, v));
+            throw ConfigError(
+                fmt::format("--{} {} is out of range (allowed: 0-15, the LEN field)", opt, v));
         len[i] = static_cast<unsigned>(v);
     }
     ArchState st(cfg);
@@ -101,8 +101,7 @@ int runVlTable(const std::vector<std::string>& args) {
         {"EL0 Secure", EL::EL0, false, false, true},
         {"EL1 Secure", EL::EL1, false, false, true},
     };
-    fmt::print("{:<28} {:>8} {:>6}  {}\n", "Exception level", "VL bits", "bytes",
-               "constrained by");
+    fmt::print("{:<28} {:>8} {:>6}  {}\n", "Exception level", "VL bits", "bytes", "constrained by");
     for (const Row& r : rows) {
         if (r.el == EL::EL2 && !cfg.features.has_el2) continue;
         if (r.el == EL::EL3 && !cfg.features.has_el3) continue;

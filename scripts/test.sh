@@ -7,6 +7,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="${SVESIM_JOBS:-2}"
 
+echo "== step 0: formatting (.clang-format)"
+if command -v clang-format >/dev/null; then
+  (cd "$here" && git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror)
+else
+  echo "clang-format not installed: formatting not checked"
+fi
+
 echo "== step 1: Release build, all tests"
 bash "$here/scripts/setup.sh" --build-dir "$here/build"
 ctest --test-dir "$here/build" --output-on-failure -j "$jobs"

@@ -5,7 +5,8 @@
 
 namespace svesim {
 
-ConfigError::ConfigError(const std::string& message) : std::runtime_error(message) {}
+ConfigError::ConfigError(const std::string& message)
+    : std::runtime_error(message) {}
 
 unsigned long long parseUnsigned(const std::string& text, const std::string& what) {
     if (text.empty() || text.front() == '-' || text.front() == '+' || text.front() == ' ')

@@ -2,7 +2,9 @@
 
 namespace svesim {
 
-bool HaveEL(const CpuState& s, EL el) { return s.features.haveEL(el); }
+bool HaveEL(const CpuState& s, EL el) {
+    return s.features.haveEL(el);
+}
 
 bool IsSecureBelowEL3(const CpuState& s) {
     return HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::NS);

@@ -22,8 +22,8 @@ bool ControlDisables(const CpuState& s, EL level, EnableKind kind, EL el) {
         // CPACR_EL1 applies to EL0/EL1 outside a VHE host (E2H=TGE=1 makes EL0 a host EL0).
         if (!(el == EL::EL0 || el == EL::EL1) || ELIsInHost(s, el)) return false;
         const auto v = s.sysregs.raw(SysReg::CPACR_EL1);
-        const auto f = sve ? field(v, cptr::ZEN_HI, cptr::ZEN_LO)
-                           : field(v, cptr::FPEN_HI, cptr::FPEN_LO);
+        const auto f =
+            sve ? field(v, cptr::ZEN_HI, cptr::ZEN_LO) : field(v, cptr::FPEN_HI, cptr::FPEN_LO);
         return twoBitDisables(f, el, true);
     }
     case EL::EL2: {
@@ -31,8 +31,8 @@ bool ControlDisables(const CpuState& s, EL level, EnableKind kind, EL el) {
         const auto v = s.sysregs.raw(SysReg::CPTR_EL2);
         // R9: the layout is chosen by HCR_EL2.E2H, not TGE.
         if (bitSet(s.hcr(), hcr::E2H)) {
-            const auto f = sve ? field(v, cptr::ZEN_HI, cptr::ZEN_LO)
-                               : field(v, cptr::FPEN_HI, cptr::FPEN_LO);
+            const auto f =
+                sve ? field(v, cptr::ZEN_HI, cptr::ZEN_LO) : field(v, cptr::FPEN_HI, cptr::FPEN_LO);
             return twoBitDisables(f, el, bitSet(s.hcr(), hcr::TGE));
         }
         return bitSet(v, sve ? cptr::TZ : cptr::TFP);

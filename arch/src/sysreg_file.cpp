@@ -1,8 +1,8 @@
 #include "svesim/arch/sysreg_file.h"
 
-#include <sstream>
-
 #include "svesim/arch/config_error.h"
+
+#include <sstream>
 
 namespace svesim {
 
@@ -38,7 +38,8 @@ void SysRegFile::reset(const Features& features, const ResetValues& overrides,
         values_[index(info.id)] = 0;
         if (info.storage == info.id) write(info.id, info.reset);
     }
-    for (const auto& [reg, value] : overrides.overrides()) write(reg, value);
+    for (const auto& [reg, value] : overrides.overrides())
+        write(reg, value);
 
     values_[index(SysReg::MIDR_EL1)] = features.midr;
     values_[index(SysReg::MPIDR_EL1)] = features.mpidr | bit(31);

@@ -1,9 +1,9 @@
 // The system-register table (ARM-M D24.2; encodings checked against GNU as and llvm-mc).
+#include "svesim/arch/sysreg.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-
-#include "svesim/arch/sysreg.h"
 
 namespace svesim {
 namespace {
@@ -27,8 +27,8 @@ constexpr SysRegInfo reg(R id, std::string_view nm, SysRegEncoding e, EL min, EL
     return SysRegInfo{id, nm, e, min, needs, rw, gate, id, e2h, res0, res1, razwi, reset, unknown};
 }
 constexpr SysRegInfo alias12(R id, std::string_view nm, SysRegEncoding e, R target) {
-    return SysRegInfo{id,   nm, e, EL::EL2, EL::EL2, RW, G::El12Alias, target, std::nullopt,
-                      kNone, 0,  0, 0,       false};
+    return SysRegInfo{id,     nm,           e,     EL::EL2, EL::EL2, RW, G::El12Alias,
+                      target, std::nullopt, kNone, 0,       0,       0,  false};
 }
 
 // clang-format off
@@ -127,9 +127,13 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::span<const SysRegInfo> sysRegTable() { return kTable; }
+std::span<const SysRegInfo> sysRegTable() {
+    return kTable;
+}
 
-const SysRegInfo& sysRegInfo(SysReg r) { return kTable[static_cast<std::size_t>(r)]; }
+const SysRegInfo& sysRegInfo(SysReg r) {
+    return kTable[static_cast<std::size_t>(r)];
+}
 
 std::optional<SysReg> sysRegByEncoding(SysRegEncoding enc) {
     for (const auto& info : kTable)

@@ -2,7 +2,9 @@
 
 namespace svesim {
 
-ArchState::ArchState(const ArchConfig& cfg) : sve(cfg.sve, cfg.policy, bus), cfg_(cfg) {
+ArchState::ArchState(const ArchConfig& cfg)
+    : sve(cfg.sve, cfg.policy, bus)
+    , cfg_(cfg) {
     cpu.features = cfg.features;
     reset();
 }

@@ -48,9 +48,15 @@ static_assert(tableInOrder());
 
 } // namespace
 
-std::string_view name(Exception e) { return info(e).name; }
-std::uint64_t vectorBase(Exception e) { return info(e).vector; }
-bool reportsSyndrome(Exception e) { return info(e).syndrome; }
+std::string_view name(Exception e) {
+    return info(e).name;
+}
+std::uint64_t vectorBase(Exception e) {
+    return info(e).vector;
+}
+bool reportsSyndrome(Exception e) {
+    return info(e).syndrome;
+}
 
 std::uint32_t exceptionClass(Exception e, EL from, EL target) {
     return from == target ? info(e).ec_same_el : info(e).ec_lower;

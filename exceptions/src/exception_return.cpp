@@ -1,20 +1,20 @@
-#include <cassert>
-
 #include "svesim/arch/el_predicates.h"
 #include "svesim/exceptions/take_exception.h"
+
+#include <cassert>
 
 namespace svesim {
 namespace {
 
 // ELFromSPSR for svesim (AArch64 only): M[4] == 1 requests AArch32, which is never valid.
 bool ELFromSPSR(const CpuState& s, std::uint64_t spsr, EL& target) {
-    if (bitSet(spsr, 4)) return false;       // AArch32 is not implemented
+    if (bitSet(spsr, 4)) return false; // AArch32 is not implemented
     target = elFromUnsigned(static_cast<unsigned>(field(spsr, 3, 2)));
-    if (!HaveEL(s, target)) return false;    // unimplemented EL
-    if (bitSet(spsr, 1)) return false;       // M[1] is reserved
+    if (!HaveEL(s, target)) return false;                   // unimplemented EL
+    if (bitSet(spsr, 1)) return false;                      // M[1] is reserved
     if (target == EL::EL0 && bitSet(spsr, 0)) return false; // EL0 has no SP_EL0h mode
     if (target == EL::EL2 && HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::NS))
-        return false;                        // Secure EL2 is not implemented
+        return false; // Secure EL2 is not implemented
     return true;
 }
 
@@ -60,10 +60,10 @@ bool AArch64_ExceptionReturn(ArchState& st) {
     CpuState& s = st.cpu;
     const EL from = s.pstate.el;
     assert(from != EL::EL0);
-    const SysReg spsr_reg = from == EL::EL1 ? SysReg::SPSR_EL1
+    const SysReg spsr_reg = from == EL::EL1   ? SysReg::SPSR_EL1
                             : from == EL::EL2 ? SysReg::SPSR_EL2
                                               : SysReg::SPSR_EL3;
-    const SysReg elr_reg = from == EL::EL1 ? SysReg::ELR_EL1
+    const SysReg elr_reg = from == EL::EL1   ? SysReg::ELR_EL1
                            : from == EL::EL2 ? SysReg::ELR_EL2
                                              : SysReg::ELR_EL3;
     const std::uint64_t spsr = s.sysregs.raw(spsr_reg);
@@ -82,7 +82,10 @@ bool AArch64_ExceptionReturn(ArchState& st) {
                     &Observer::onExceptionReturn);
         const VectorLength vl_after = st.currentVL();
         if (vl_after != vl_before)
-            st.bus.emit(VectorLengthChange{{}, s.pstate.el, vl_before.bits(), vl_after.bits(),
+            st.bus.emit(VectorLengthChange{{},
+                                           s.pstate.el,
+                                           vl_before.bits(),
+                                           vl_after.bits(),
                                            VlChangeCause::ExceptionReturn},
                         &Observer::onVectorLengthChange);
     }

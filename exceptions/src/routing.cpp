@@ -32,8 +32,8 @@ ExceptionEntry AArch64_HypervisorCall(const CpuState& s, std::uint16_t imm16) {
     const EL el = s.pstate.el;
     if (el == EL::EL0 || !HaveEL(s, EL::EL2) || (el == EL::EL1 && !EL2Enabled(s)))
         return AArch64_UndefinedFault(s);
-    const bool enabled = HaveEL(s, EL::EL3) ? bitSet(s.scr(), scr::HCE)
-                                            : !bitSet(s.hcr(), hcr::HCD);
+    const bool enabled =
+        HaveEL(s, EL::EL3) ? bitSet(s.scr(), scr::HCE) : !bitSet(s.hcr(), hcr::HCD);
     if (!enabled) return AArch64_UndefinedFault(s);
     return entry(Exception::HypervisorCall, imm16, el == EL::EL3 ? EL::EL3 : EL::EL2, s.pc + 4);
 }
@@ -71,8 +71,7 @@ ExceptionEntry AArch64_DataAbortExternal(const CpuState& s, std::uint64_t vaddre
 }
 
 ExceptionEntry AArch64_InstructionAbortExternal(const CpuState& s, std::uint64_t vaddress) {
-    return entry(Exception::InstructionAbort, 0x10, SynchronousExceptionTarget(s), s.pc,
-                 vaddress);
+    return entry(Exception::InstructionAbort, 0x10, SynchronousExceptionTarget(s), s.pc, vaddress);
 }
 
 ExceptionEntry AArch64_PCAlignmentFault(const CpuState& s) {
@@ -85,10 +84,10 @@ ExceptionEntry AArch64_SPAlignmentFault(const CpuState& s) {
 
 // R19 (SAIL AArch64_TakePhysicalIRQException / FIQ / SError routing).
 EL PhysicalInterruptTarget(const CpuState& s, InterruptKind k) {
-    const unsigned scr_bit = k == InterruptKind::IRQ ? scr::IRQ
+    const unsigned scr_bit = k == InterruptKind::IRQ   ? scr::IRQ
                              : k == InterruptKind::FIQ ? scr::FIQ
                                                        : scr::EA;
-    const unsigned hcr_bit = k == InterruptKind::IRQ ? hcr::IMO
+    const unsigned hcr_bit = k == InterruptKind::IRQ   ? hcr::IMO
                              : k == InterruptKind::FIQ ? hcr::FMO
                                                        : hcr::AMO;
     if (HaveEL(s, EL::EL3) && bitSet(s.scr(), scr_bit)) return EL::EL3;
@@ -104,7 +103,7 @@ EL PhysicalInterruptTarget(const CpuState& s, InterruptKind k) {
 bool InterruptMasked(const CpuState& s, InterruptKind k, EL target) {
     const EL el = s.pstate.el;
     if (toUnsigned(target) < toUnsigned(el)) return true;
-    const bool pstate_mask = k == InterruptKind::IRQ ? s.pstate.i
+    const bool pstate_mask = k == InterruptKind::IRQ   ? s.pstate.i
                              : k == InterruptKind::FIQ ? s.pstate.f
                                                        : s.pstate.a;
     if (target == el) return pstate_mask;

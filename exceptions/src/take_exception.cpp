@@ -1,8 +1,8 @@
 #include "svesim/exceptions/take_exception.h"
 
-#include <cassert>
-
 #include "svesim/arch/el_predicates.h"
+
+#include <cassert>
 
 namespace svesim {
 namespace {
@@ -72,7 +72,8 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
     p.il = false;
     const bool span1 = bitSet(s.sysregs.raw(SysReg::SCTLR_EL1), sctlr::SPAN);
     const bool span2 = bitSet(s.sysregs.raw(SysReg::SCTLR_EL2), sctlr::SPAN);
-    if ((e.target == EL::EL1 && !span1) || (e.target == EL::EL2 && ELIsInHost(s, EL::EL2) && !span2))
+    if ((e.target == EL::EL1 && !span1) ||
+        (e.target == EL::EL2 && ELIsInHost(s, EL::EL2) && !span2))
         p.pan = true;
     p.uao = false;
 
@@ -84,14 +85,16 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
     s.pc = (vbar & ~std::uint64_t{0x7FF}) | offset;
 
     if (!st.bus.empty()) {
-        st.bus.emit(ExceptionTakenEvent{{}, from, e.target, name(e.record.type), esr,
-                                        e.preferred_return, s.pc},
-                    &Observer::onExceptionTaken);
+        st.bus.emit(
+            ExceptionTakenEvent{
+                {}, from, e.target, name(e.record.type), esr, e.preferred_return, s.pc},
+            &Observer::onExceptionTaken);
         const VectorLength vl_after = st.currentVL();
         if (vl_after != vl_before)
-            st.bus.emit(VectorLengthChange{{}, e.target, vl_before.bits(), vl_after.bits(),
-                                           VlChangeCause::ExceptionEntry},
-                        &Observer::onVectorLengthChange);
+            st.bus.emit(
+                VectorLengthChange{
+                    {}, e.target, vl_before.bits(), vl_after.bits(), VlChangeCause::ExceptionEntry},
+                &Observer::onVectorLengthChange);
     }
 }
 

@@ -1,10 +1,10 @@
 #include "svesim/sve/sve_unit.h"
 
-#include <algorithm>
-#include <cassert>
-
 #include "svesim/arch/el_predicates.h"
 #include "svesim/arch/enables.h"
+
+#include <algorithm>
+#include <cassert>
 
 namespace svesim {
 
@@ -35,8 +35,12 @@ std::span<std::uint8_t> SveUnit::pStorage(unsigned n) {
 std::span<const std::uint8_t> SveUnit::pStorage(unsigned n) const {
     return std::span(p_).subspan(static_cast<std::size_t>(n % kNumP) * pBytes(), pBytes());
 }
-std::span<std::uint8_t> SveUnit::ffrStorage() { return ffr_; }
-std::span<const std::uint8_t> SveUnit::ffrStorage() const { return ffr_; }
+std::span<std::uint8_t> SveUnit::ffrStorage() {
+    return ffr_;
+}
+std::span<const std::uint8_t> SveUnit::ffrStorage() const {
+    return ffr_;
+}
 
 std::span<std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) {
     switch (kind) {
@@ -75,8 +79,10 @@ void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsign
 
 void SveUnit::decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, unsigned p_from) {
     const std::uint64_t event = next_event_++;
-    for (unsigned n = 0; n < kNumZ; ++n) decide(s, site, RegKind::Z, n, z_from, zBytes(), event);
-    for (unsigned n = 0; n < kNumP; ++n) decide(s, site, RegKind::P, n, p_from, pBytes(), event);
+    for (unsigned n = 0; n < kNumZ; ++n)
+        decide(s, site, RegKind::Z, n, z_from, zBytes(), event);
+    for (unsigned n = 0; n < kNumP; ++n)
+        decide(s, site, RegKind::P, n, p_from, pBytes(), event);
     decide(s, site, RegKind::FFR, 0, p_from, pBytes(), event);
 }
 
@@ -123,8 +129,8 @@ void SveUnit::MaybeZeroSVEUppers(const CpuState& s, EL target_el) {
     if (target_el == EL::EL3)
         lower_enabled = EL2Enabled(s) ? IsFPEnabled(s, EL::EL2) : IsFPEnabled(s, EL::EL1);
     else if (target_el == EL::EL2)
-        lower_enabled = !bitSet(s.hcr(), hcr::TGE) ? IsFPEnabled(s, EL::EL1)
-                                                    : IsFPEnabled(s, EL::EL0);
+        lower_enabled =
+            !bitSet(s.hcr(), hcr::TGE) ? IsFPEnabled(s, EL::EL1) : IsFPEnabled(s, EL::EL0);
     else
         lower_enabled = IsFPEnabled(s, EL::EL0);
     if (!lower_enabled) return; // R14: lazy-switch guarantee, state preserved exactly
@@ -136,9 +142,10 @@ void SveUnit::onZcrWrite(const CpuState& s, VectorLength before) {
     const VectorLength after = CurrentVL(s, cfg_);
     if (after == before) return;
     if (!bus_->empty())
-        bus_->emit(VectorLengthChange{{}, s.pstate.el, before.bits(), after.bits(),
-                                      VlChangeCause::ZcrWrite},
-                   &Observer::onVectorLengthChange);
+        bus_->emit(
+            VectorLengthChange{
+                {}, s.pstate.el, before.bits(), after.bits(), VlChangeCause::ZcrWrite},
+            &Observer::onVectorLengthChange);
     if (after > before) {
         if (policy_.kind() != PolicyKind::Qemu) // QEMU zeroed these bits when it narrowed
             decideAll(s, ZeroUpperSite::ZcrWiden, before.bytes(), before.predicateBytes());

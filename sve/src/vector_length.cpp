@@ -1,11 +1,11 @@
 #include "svesim/sve/vector_length.h"
 
-#include <algorithm>
-#include <bit>
-
 #include "svesim/arch/config_error.h"
 #include "svesim/arch/el_predicates.h"
 #include "svesim/arch/enables.h"
+
+#include <algorithm>
+#include <bit>
 
 namespace svesim {
 
@@ -31,14 +31,17 @@ SveConfig SveConfig::parse(const std::string& max_vl_bits, const std::string& vl
     return cfg;
 }
 
-std::string name(VlSet s) { return s == VlSet::Any ? "any" : "pow2"; }
+std::string name(VlSet s) {
+    return s == VlSet::Any ? "any" : "pow2";
+}
 
 // R3 (ARM-M J1.1.3.328): round down to a supported length.
 VectorLength ImplementedSVEVectorLength(const SveConfig& cfg, unsigned nbits) {
     unsigned n = std::min(nbits, cfg.max_vl.bits());
     n = std::max(n - n % 128, 128U);
     if (cfg.vl_set == VlSet::PowersOfTwo)
-        while (!std::has_single_bit(n)) n -= 128;
+        while (!std::has_single_bit(n))
+            n -= 128;
     return VectorLength::fromBits(n);
 }
 

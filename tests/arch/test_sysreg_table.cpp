@@ -1,8 +1,8 @@
 // The system-register table and file: encodings, masks, reset values (R4, R22).
-#include <catch2/catch.hpp>
-
 #include "svesim/arch/config_error.h"
 #include "svesim/arch/sysreg_file.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 
@@ -13,13 +13,20 @@ TEST_CASE("sysreg table: encodings match the Arm ARM (checked against GNU as)", 
         SysRegEncoding enc;
     };
     const Known known[] = {
-        {"ZCR_EL1", {3, 0, 1, 2, 0}},   {"ZCR_EL2", {3, 4, 1, 2, 0}},
-        {"ZCR_EL12", {3, 5, 1, 2, 0}},  {"ZCR_EL3", {3, 6, 1, 2, 0}},
-        {"CPACR_EL1", {3, 0, 1, 0, 2}}, {"CPTR_EL2", {3, 4, 1, 1, 2}},
-        {"CPTR_EL3", {3, 6, 1, 1, 2}},  {"HCR_EL2", {3, 4, 1, 1, 0}},
-        {"SCR_EL3", {3, 6, 1, 1, 0}},   {"CurrentEL", {3, 0, 4, 2, 2}},
-        {"VBAR_EL2", {3, 4, 12, 0, 0}}, {"ESR_EL12", {3, 5, 5, 2, 0}},
-        {"FPCR", {3, 3, 4, 4, 0}},      {"FPSR", {3, 3, 4, 4, 1}},
+        {"ZCR_EL1", {3, 0, 1, 2, 0}},
+        {"ZCR_EL2", {3, 4, 1, 2, 0}},
+        {"ZCR_EL12", {3, 5, 1, 2, 0}},
+        {"ZCR_EL3", {3, 6, 1, 2, 0}},
+        {"CPACR_EL1", {3, 0, 1, 0, 2}},
+        {"CPTR_EL2", {3, 4, 1, 1, 2}},
+        {"CPTR_EL3", {3, 6, 1, 1, 2}},
+        {"HCR_EL2", {3, 4, 1, 1, 0}},
+        {"SCR_EL3", {3, 6, 1, 1, 0}},
+        {"CurrentEL", {3, 0, 4, 2, 2}},
+        {"VBAR_EL2", {3, 4, 12, 0, 0}},
+        {"ESR_EL12", {3, 5, 5, 2, 0}},
+        {"FPCR", {3, 3, 4, 4, 0}},
+        {"FPSR", {3, 3, 4, 4, 1}},
         {"ID_AA64ZFR0_EL1", {3, 0, 0, 4, 4}},
     };
     for (const auto& k : known) {

@@ -1,8 +1,8 @@
 // AArch64.TakeReset as svesim performs it (R22: what the architecture leaves UNKNOWN is a
 // documented, configurable choice).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -35,7 +35,8 @@ TEST_CASE("R22: SVE registers and the UNKNOWN controls reset to svesim's documen
     st.cpu.sysregs.write(SysReg::ZCR_EL3, 7);
     st.reset();
     for (unsigned n = 0; n < 32; ++n)
-        for (auto b : st.sve.zStorage(n)) REQUIRE(b == 0);
+        for (auto b : st.sve.zStorage(n))
+            REQUIRE(b == 0);
     CHECK(st.cpu.sysregs.read(SysReg::ZCR_EL3) == 0);
     CHECK(st.cpu.sysregs.read(SysReg::CPTR_EL3) == 0); // EZ = 0: SVE trapped to EL3, as QEMU
     CHECK(st.currentVL().bits() == 128);

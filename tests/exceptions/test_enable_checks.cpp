@@ -1,10 +1,10 @@
 // CheckSVEEnabled / CheckFPAdvSIMDEnabled: order, both CPTR_EL2 layouts, syndromes and the TGE
 // rerouting (R8, R9, R10).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/exceptions/enable_checks.h"
 #include "svesim/exceptions/take_exception.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -75,8 +75,7 @@ TEST_CASE("R8: the lowest controlling EL wins; within a level the SVE bit beats 
         Pe pe(EL::EL1); // EL1 FP trap vs EL2 SVE trap: EL1 first
         pe.set(SysReg::CPACR_EL1, kZen11);
         pe.set(SysReg::CPTR_EL2, bit(cptr::TZ));
-        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL1,
-                    0x1E00000);
+        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL1, 0x1E00000);
     }
     {
         Pe pe(EL::EL1); // EL2: TZ and TFP both set: SVE trap
@@ -89,16 +88,14 @@ TEST_CASE("R8: the lowest controlling EL wins; within a level the SVE bit beats 
         Pe pe(EL::EL2); // EL2 FP trap vs EL3 SVE trap: EL2 first
         pe.set(SysReg::CPTR_EL2, bit(cptr::TFP));
         pe.set(SysReg::CPTR_EL3, 0); // EZ = 0
-        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL2,
-                    0x1E00000);
+        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL2, 0x1E00000);
     }
     {
         Pe pe(EL::EL3); // EL3: EZ = 0 and TFP = 1: SVE trap
         pe.set(SysReg::CPTR_EL3, bit(cptr::TFP));
         requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::SVEAccessTrap, EL::EL3, 0);
         pe.set(SysReg::CPTR_EL3, bit(cptr::EZ) | bit(cptr::TFP));
-        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL3,
-                    0x1E00000);
+        requireTrap(CheckSVEEnabled(pe.st.cpu), Exception::AdvSIMDFPAccessTrap, EL::EL3, 0x1E00000);
     }
 }
 

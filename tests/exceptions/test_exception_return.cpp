@@ -1,9 +1,9 @@
 // AArch64.ExceptionReturn: illegal returns (R20) and no SVE change on ERET (R15).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -12,19 +12,20 @@ namespace {
 
 struct Pe {
     ArchState st;
-    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {}) : st(makeConfig(setup)) {
+    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
+        : st(makeConfig(setup)) {
         openEverything(st.cpu);
         setHcr(st.cpu, hcr);
         st.cpu.pstate.el = el;
         st.cpu.pc = 0x5000;
     }
     SysReg spsr() const {
-        return st.cpu.pstate.el == EL::EL1 ? SysReg::SPSR_EL1
+        return st.cpu.pstate.el == EL::EL1   ? SysReg::SPSR_EL1
                : st.cpu.pstate.el == EL::EL2 ? SysReg::SPSR_EL2
                                              : SysReg::SPSR_EL3;
     }
     SysReg elr() const {
-        return st.cpu.pstate.el == EL::EL1 ? SysReg::ELR_EL1
+        return st.cpu.pstate.el == EL::EL1   ? SysReg::ELR_EL1
                : st.cpu.pstate.el == EL::EL2 ? SysReg::ELR_EL2
                                              : SysReg::ELR_EL3;
     }
@@ -82,7 +83,11 @@ TEST_CASE("R20: every illegal-return condition sets PSTATE.IL and keeps EL and S
         {"to EL2 in Secure state", EL::EL3, 0, bit(scr::RW), EL2h, {}},
         {"to EL1 with TGE=1", EL::EL2, bit(hcr::TGE), ns, EL1h, {}},
         {"to EL1 that HCR_EL2.RW makes AArch32", EL::EL2, 0, ns, EL1h, {}},
-        {"to EL2 that SCR_EL3.RW makes AArch32", EL::EL3, 0, bit(scr::NS) | bit(scr::HCE), EL2h,
+        {"to EL2 that SCR_EL3.RW makes AArch32",
+         EL::EL3,
+         0,
+         bit(scr::NS) | bit(scr::HCE),
+         EL2h,
          {}},
     };
     for (const Case& c : cases) {
@@ -90,10 +95,10 @@ TEST_CASE("R20: every illegal-return condition sets PSTATE.IL and keeps EL and S
         Pe pe(c.from, 0, c.setup);
         pe.st.cpu.sysregs.write(SysReg::SCR_EL3, c.scr);
         // HCR_EL2.RW = 1 unless the case is about it.
-        pe.st.cpu.sysregs.write(SysReg::HCR_EL2,
-                                c.hcr | (std::string(c.what).find("HCR_EL2.RW") == std::string::npos
-                                             ? bit(hcr::RW)
-                                             : 0));
+        pe.st.cpu.sysregs.write(
+            SysReg::HCR_EL2,
+            c.hcr |
+                (std::string(c.what).find("HCR_EL2.RW") == std::string::npos ? bit(hcr::RW) : 0));
         pe.st.cpu.pstate.sp = true;
         const std::uint64_t spsr = c.spsr | bit(31) | bit(8); // N and A from the SPSR
         CHECK(pe.eret(spsr, 0x7000));
@@ -111,7 +116,7 @@ TEST_CASE("R20: every illegal-return condition sets PSTATE.IL and keeps EL and S
         CHECK(e.target == c.from);
         CHECK(e.preferred_return == 0x7000);
         AArch64_TakeException(pe.st, e);
-        const SysReg esr = c.from == EL::EL1 ? SysReg::ESR_EL1
+        const SysReg esr = c.from == EL::EL1   ? SysReg::ESR_EL1
                            : c.from == EL::EL2 ? SysReg::ESR_EL2
                                                : SysReg::ESR_EL3;
         CHECK(pe.st.cpu.sysregs.read(esr) == ((0x0EU << 26) | (1U << 25)));

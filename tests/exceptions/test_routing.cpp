@@ -1,9 +1,9 @@
 // Routing of SVC, HVC, SMC, UNDEFINED and BRK (R18), and of IRQ, FIQ and SError with masking
 // (R19).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/exceptions/routing.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -12,7 +12,8 @@ namespace {
 
 struct Pe {
     ArchState st;
-    Pe(EL el, std::uint64_t hcr = 0, Setup setup = {}) : st(makeConfig(setup)) {
+    Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
+        : st(makeConfig(setup)) {
         openEverything(st.cpu);
         setHcr(st.cpu, hcr);
         st.cpu.pstate.el = el;
@@ -52,11 +53,11 @@ TEST_CASE("R18: SVC goes from EL0 to EL1 (EL2 with TGE) and stays at EL1-EL3; re
 TEST_CASE("R18: UNDEFINED routes like SVC but returns to the faulting instruction",
           "[exceptions][R18]") {
     check(AArch64_UndefinedFault(Pe(EL::EL0).s()), Exception::Uncategorized, EL::EL1, 0x2000);
-    check(AArch64_UndefinedFault(Pe(EL::EL0, bit(hcr::TGE)).s()), Exception::Uncategorized,
-          EL::EL2, 0x2000);
+    check(AArch64_UndefinedFault(Pe(EL::EL0, bit(hcr::TGE)).s()), Exception::Uncategorized, EL::EL2,
+          0x2000);
     check(AArch64_UndefinedFault(Pe(EL::EL2).s()), Exception::Uncategorized, EL::EL2, 0x2000);
-    check(AArch64_SoftwareBreakpoint(Pe(EL::EL1).s(), 0x42), Exception::SoftwareBreakpoint,
-          EL::EL1, 0x2000, 0x42);
+    check(AArch64_SoftwareBreakpoint(Pe(EL::EL1).s(), 0x42), Exception::SoftwareBreakpoint, EL::EL1,
+          0x2000, 0x42);
 }
 
 TEST_CASE("R18: HVC is UNDEFINED at EL0, without EL2, from Secure EL1 and when disabled",
@@ -91,8 +92,7 @@ TEST_CASE("R18: SMC goes to EL3, is trapped by HCR_EL2.TSC from EL1, UNDEFINED b
           9);
     check(AArch64_SecureMonitorCall(Pe(EL::EL2).s(), 9), Exception::MonitorCall, EL::EL3, 0x2004,
           9);
-    check(AArch64_SecureMonitorCall(Pe(EL::EL0).s(), 9), Exception::Uncategorized, EL::EL1,
-          0x2000);
+    check(AArch64_SecureMonitorCall(Pe(EL::EL0).s(), 9), Exception::Uncategorized, EL::EL1, 0x2000);
     // TSC traps to EL2, returning to the SMC itself, even when SMD would make it UNDEFINED.
     Pe tsc(EL::EL1, bit(hcr::TSC));
     check(AArch64_SecureMonitorCall(tsc.s(), 9), Exception::MonitorCall, EL::EL2, 0x2000, 9);
@@ -141,7 +141,8 @@ TEST_CASE("R19: physical IRQ/FIQ/SError routing by SCR_EL3 and HCR_EL2", "[excep
 }
 
 TEST_CASE("R19: masking: same EL by PSTATE, higher EL unmaskable except EL1 and host EL2, lower "
-          "EL never", "[exceptions][R19]") {
+          "EL never",
+          "[exceptions][R19]") {
     auto taken = [](EL el, std::uint64_t hcr, std::uint64_t scr_extra, bool i_masked) {
         Pe pe(el, hcr);
         pe.s().sysregs.write(SysReg::SCR_EL3, bit(scr::NS) | bit(scr::RW) | scr_extra);
@@ -149,16 +150,16 @@ TEST_CASE("R19: masking: same EL by PSTATE, higher EL unmaskable except EL1 and 
         return TakePhysicalInterrupt(pe.s(), InterruptKind::IRQ);
     };
     CHECK(taken(EL::EL1, 0, 0, false));
-    CHECK_FALSE(taken(EL::EL1, 0, 0, true));                    // same EL: PSTATE.I
-    CHECK_FALSE(taken(EL::EL0, 0, 0, true));                    // EL0 -> EL1: PSTATE.I
-    CHECK(taken(EL::EL1, bit(hcr::IMO), 0, true));              // EL1 -> EL2: unmaskable
-    CHECK(taken(EL::EL0, bit(hcr::TGE), 0, true));              // E2H=0 TGE: unmaskable
+    CHECK_FALSE(taken(EL::EL1, 0, 0, true));                             // same EL: PSTATE.I
+    CHECK_FALSE(taken(EL::EL0, 0, 0, true));                             // EL0 -> EL1: PSTATE.I
+    CHECK(taken(EL::EL1, bit(hcr::IMO), 0, true));                       // EL1 -> EL2: unmaskable
+    CHECK(taken(EL::EL0, bit(hcr::TGE), 0, true));                       // E2H=0 TGE: unmaskable
     CHECK_FALSE(taken(EL::EL0, bit(hcr::TGE) | bit(hcr::E2H), 0, true)); // host EL0: maskable
     CHECK(taken(EL::EL0, bit(hcr::TGE) | bit(hcr::E2H), 0, false));
-    CHECK_FALSE(taken(EL::EL2, 0, 0, true));                    // EL2 -> EL2: PSTATE.I
-    CHECK(taken(EL::EL2, 0, bit(scr::IRQ), true));              // EL2 -> EL3: unmaskable
-    CHECK_FALSE(taken(EL::EL3, 0, 0, false));                   // target below EL3: pending
-    CHECK_FALSE(taken(EL::EL3, 0, bit(scr::IRQ), true));        // EL3 -> EL3: PSTATE.I
+    CHECK_FALSE(taken(EL::EL2, 0, 0, true));             // EL2 -> EL2: PSTATE.I
+    CHECK(taken(EL::EL2, 0, bit(scr::IRQ), true));       // EL2 -> EL3: unmaskable
+    CHECK_FALSE(taken(EL::EL3, 0, 0, false));            // target below EL3: pending
+    CHECK_FALSE(taken(EL::EL3, 0, bit(scr::IRQ), true)); // EL3 -> EL3: PSTATE.I
     CHECK_FALSE(taken(EL::EL2, bit(hcr::IMO), 0, true));
     // The entry returns to the interrupted instruction.
     const auto e = taken(EL::EL1, 0, 0, false);

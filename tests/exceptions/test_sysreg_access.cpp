@@ -1,9 +1,9 @@
 // MRS/MSR: VHE aliasing (R6), ZCR access gating (R7), VL effect of ZCR writes (R5), RES0/RAZ
 // (R4), UNDEFINED accesses and EC 0x18 traps.
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/exceptions/sysreg_access.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -13,14 +13,14 @@ namespace {
 const SysRegEncoding kZcrEl1{3, 0, 1, 2, 0}, kZcrEl2{3, 4, 1, 2, 0}, kZcrEl12{3, 5, 1, 2, 0},
     kZcrEl3{3, 6, 1, 2, 0}, kCpacrEl1{3, 0, 1, 0, 2}, kCpacrEl12{3, 5, 1, 0, 2},
     kCptrEl2{3, 4, 1, 1, 2}, kDaif{3, 3, 4, 2, 1}, kFpcr{3, 3, 4, 4, 0}, kHcr{3, 4, 1, 1, 0},
-    kScr{3, 6, 1, 1, 0}, kCurrentEl{3, 0, 4, 2, 2}, kSpEl0{3, 0, 4, 1, 0},
-    kElrEl1{3, 0, 4, 0, 1}, kElrEl12{3, 5, 4, 0, 1}, kVbarEl1{3, 0, 12, 0, 0},
-    kCntfrq{3, 3, 14, 0, 0}, kTpidrro{3, 3, 13, 0, 3}, kRvbarEl3{3, 6, 12, 0, 1},
-    kRvbarEl2{3, 4, 12, 0, 1};
+    kScr{3, 6, 1, 1, 0}, kCurrentEl{3, 0, 4, 2, 2}, kSpEl0{3, 0, 4, 1, 0}, kElrEl1{3, 0, 4, 0, 1},
+    kElrEl12{3, 5, 4, 0, 1}, kVbarEl1{3, 0, 12, 0, 0}, kCntfrq{3, 3, 14, 0, 0},
+    kTpidrro{3, 3, 13, 0, 3}, kRvbarEl3{3, 6, 12, 0, 1}, kRvbarEl2{3, 4, 12, 0, 1};
 
 struct Pe {
     ArchState st;
-    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {}) : st(makeConfig(setup)) {
+    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
+        : st(makeConfig(setup)) {
         openEverything(st.cpu);
         setHcr(st.cpu, hcr);
         st.cpu.pstate.el = el;

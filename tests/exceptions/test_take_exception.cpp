@@ -1,10 +1,10 @@
 // AArch64.TakeException: vector offsets (R16), PSTATE/SPSR/ELR/ESR/FAR (R17), and the SVE
 // uppers decided before PSTATE changes (R13).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -15,7 +15,8 @@ constexpr std::uint64_t kVbar[4] = {0, 0x10000, 0x20000, 0x30000};
 
 struct Pe {
     ArchState st;
-    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {}) : st(makeConfig(setup)) {
+    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
+        : st(makeConfig(setup)) {
         openEverything(st.cpu);
         setHcr(st.cpu, hcr);
         st.cpu.sysregs.write(SysReg::VBAR_EL1, kVbar[1]);
@@ -43,28 +44,28 @@ TEST_CASE("R16: vector offsets for every source kind and exception type", "[exce
                           {Exception::SError, 0x180}};
     for (const Kind& k : kinds) {
         INFO(name(k.type));
-        {   // current EL with SP_EL0
+        { // current EL with SP_EL0
             Pe pe(EL::EL1);
             pe.st.cpu.pstate.sp = false;
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL1));
             CHECK(pe.st.cpu.pc == kVbar[1] + k.base);
         }
-        {   // current EL with SP_ELx
+        { // current EL with SP_ELx
             Pe pe(EL::EL2);
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL2));
             CHECK(pe.st.cpu.pc == kVbar[2] + 0x200 + k.base);
         }
-        {   // lower EL using AArch64
+        { // lower EL using AArch64
             Pe pe(EL::EL0);
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL1));
             CHECK(pe.st.cpu.pc == kVbar[1] + 0x400 + k.base);
         }
-        {   // lower EL, target EL3: the lower EL is EL2 when EL2 is enabled
+        { // lower EL, target EL3: the lower EL is EL2 when EL2 is enabled
             Pe pe(EL::EL1);
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL3));
             CHECK(pe.st.cpu.pc == kVbar[3] + 0x400 + k.base);
         }
-        {   // lower EL whose register width SCR_EL3.RW / HCR_EL2.RW make AArch32: +0x600
+        { // lower EL whose register width SCR_EL3.RW / HCR_EL2.RW make AArch32: +0x600
             Pe pe(EL::EL1);
             pe.st.cpu.sysregs.write(SysReg::SCR_EL3, bit(scr::NS) | bit(scr::HCE)); // RW = 0
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL3));
@@ -74,7 +75,7 @@ TEST_CASE("R16: vector offsets for every source kind and exception type", "[exce
             AArch64_TakeException(pe2.st, entryOf(k.type, EL::EL2));
             CHECK(pe2.st.cpu.pc == kVbar[2] + 0x600 + k.base);
         }
-        {   // VHE host EL0 to EL2
+        { // VHE host EL0 to EL2
             Pe pe(EL::EL0, bit(hcr::E2H) | bit(hcr::TGE));
             AArch64_TakeException(pe.st, entryOf(k.type, EL::EL2));
             CHECK(pe.st.cpu.pc == kVbar[2] + 0x400 + k.base);

@@ -2,10 +2,10 @@
 // and record the events it reports. No architecture rule is restated here.
 #pragma once
 
+#include "svesim/exceptions/arch_state.h"
+
 #include <cstdint>
 #include <vector>
-
-#include "svesim/exceptions/arch_state.h"
 
 namespace svesim::test {
 
@@ -36,7 +36,8 @@ inline void openEverything(CpuState& s) {
     // No trap in either CPTR_EL2 layout: TZ/TFP clear (E2H=0), ZEN/FPEN = 11 (E2H=1).
     s.sysregs.write(SysReg::CPTR_EL2, (0x3ULL << 16) | (0x3ULL << 20));
     s.sysregs.write(SysReg::CPTR_EL3, bit(cptr::EZ));
-    for (SysReg r : {SysReg::ZCR_EL1, SysReg::ZCR_EL2, SysReg::ZCR_EL3}) s.sysregs.write(r, 15);
+    for (SysReg r : {SysReg::ZCR_EL1, SysReg::ZCR_EL2, SysReg::ZCR_EL3})
+        s.sysregs.write(r, 15);
 }
 
 inline void setLen(CpuState& s, unsigned el1, unsigned el2, unsigned el3) {

@@ -1,23 +1,26 @@
 // The register file's setters and MaybeZeroSVEUppers: every zero-or-preserve point under every
 // policy (R11-R14, R_YRPDH, I_PDLWX).
-#include <catch2/catch.hpp>
-
 #include "support/arch_fixture.h"
 #include "svesim/sve/sve_unit.h"
+
+#include <catch2/catch.hpp>
 
 using namespace svesim;
 using namespace svesim::test;
 
 namespace {
 
-std::vector<std::uint8_t> bytes(unsigned n, std::uint8_t v) { return std::vector<std::uint8_t>(n, v); }
+std::vector<std::uint8_t> bytes(unsigned n, std::uint8_t v) {
+    return std::vector<std::uint8_t>(n, v);
+}
 
 } // namespace
 
 TEST_CASE("R11: a Z write at VL 256 writes VL bytes; bits above VL are zero or preserved per "
-          "policy", "[sve][R11]") {
-    for (auto policy : {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(),
-                        ZeroUpperPolicy::qemu()}) {
+          "policy",
+          "[sve][R11]") {
+    for (auto policy :
+         {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(), ZeroUpperPolicy::qemu()}) {
         INFO(policy.name());
         ArchState st(makeConfig({.policy = policy}));
         openEverything(st.cpu);
@@ -94,7 +97,8 @@ TEST_CASE("R12: a V write zeroes [vlen-1:width]; above vlen is zero or preserved
 }
 
 TEST_CASE("R12 + R_KXKNK: with SVE disabled at the current EL a V write guarantees only the low "
-          "128 bits", "[sve][R12][R_KXKNK]") {
+          "128 bits",
+          "[sve][R12][R_KXKNK]") {
     ArchState st(makeConfig({.policy = ZeroUpperPolicy::preserve()}));
     CpuState& s = st.cpu;
     openEverything(s);
@@ -119,9 +123,10 @@ void enterEl(ArchState& st, EL from, EL to) {
 } // namespace
 
 TEST_CASE("R13: exception to a higher EL zeroes uppers above the source VL only under the zero "
-          "branch", "[sve][R13]") {
-    for (auto policy : {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(),
-                        ZeroUpperPolicy::qemu()}) {
+          "branch",
+          "[sve][R13]") {
+    for (auto policy :
+         {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(), ZeroUpperPolicy::qemu()}) {
         INFO(policy.name());
         ArchState st(makeConfig({.policy = policy}));
         openEverything(st.cpu);
@@ -141,7 +146,8 @@ TEST_CASE("R13: exception to a higher EL zeroes uppers above the source VL only 
             CHECK((zero ? allZero(after.p[n], 4, 32) : same(after.p[n], before.p[n], 4, 32)));
         CHECK((zero ? allZero(after.ffr, 4, 32) : same(after.ffr, before.ffr, 4, 32)));
         CHECK(rec.decisions.size() == 49); // 32 Z + 16 P + FFR, one coin each
-        for (const auto& d : rec.decisions) CHECK(d.site == ZeroUpperSite::ExceptionEntry);
+        for (const auto& d : rec.decisions)
+            CHECK(d.site == ZeroUpperSite::ExceptionEntry);
     }
 }
 
@@ -207,9 +213,10 @@ TEST_CASE("R14: FP disabled below the target preserves SVE state exactly (R_DMBP
 }
 
 TEST_CASE("R_YRPDH: a ZCR write that widens VL may zero the newly accessible bits; narrowing "
-          "zeroes only under qemu", "[sve][R5]") {
-    for (auto policy : {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(),
-                        ZeroUpperPolicy::qemu()}) {
+          "zeroes only under qemu",
+          "[sve][R5]") {
+    for (auto policy :
+         {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(), ZeroUpperPolicy::qemu()}) {
         INFO(policy.name());
         ArchState st(makeConfig({.policy = policy}));
         CpuState& s = st.cpu;
@@ -250,9 +257,11 @@ TEST_CASE("random:SEED is reproducible, independent per register, and takes both
         Recorder rec;
         st.bus.subscribe(rec);
         fillPattern(st.sve);
-        for (int i = 0; i < 4; ++i) enterEl(st, EL::EL1, EL::EL2);
+        for (int i = 0; i < 4; ++i)
+            enterEl(st, EL::EL1, EL::EL2);
         std::vector<bool> choices;
-        for (const auto& d : rec.decisions) choices.push_back(d.zeroed);
+        for (const auto& d : rec.decisions)
+            choices.push_back(d.zeroed);
         return choices;
     };
     const auto a = run(42), b = run(42), c = run(43);
@@ -264,10 +273,11 @@ TEST_CASE("random:SEED is reproducible, independent per register, and takes both
 }
 
 TEST_CASE("zero-or-preserve matrix (arch-rules §8 item 8): low bits always kept, uppers zero or "
-          "old, under every policy", "[sve][R11][R13][R14][R15]") {
+          "old, under every policy",
+          "[sve][R11][R13][R14][R15]") {
     const ZeroUpperPolicy policies[] = {ZeroUpperPolicy::preserve(), ZeroUpperPolicy::zero(),
-                                        ZeroUpperPolicy::qemu(), ZeroUpperPolicy::random(1),
-                                        ZeroUpperPolicy::random(2), ZeroUpperPolicy::random(3)};
+                                        ZeroUpperPolicy::qemu(),     ZeroUpperPolicy::random(1),
+                                        ZeroUpperPolicy::random(2),  ZeroUpperPolicy::random(3)};
     enum class Seq { ZcrNarrowWiden, El1ToEl2, EretThenBackFpOn, EretThenBackFpOff, HostEl0ToEl2 };
     for (const auto& policy : policies) {
         for (Seq seq : {Seq::ZcrNarrowWiden, Seq::El1ToEl2, Seq::EretThenBackFpOn,
@@ -279,7 +289,7 @@ TEST_CASE("zero-or-preserve matrix (arch-rules §8 item 8): low bits always kept
             setLen(s, 1, 3, 15); // EL1: 256, EL2: 512
             fillPattern(st.sve);
             const auto before = snapshot(st.sve);
-            unsigned low = 32;  // bytes guaranteed kept: the smallest VL on the path
+            unsigned low = 32; // bytes guaranteed kept: the smallest VL on the path
             bool must_preserve = policy.kind() == PolicyKind::Preserve;
             switch (seq) {
             case Seq::ZcrNarrowWiden: {
@@ -325,8 +335,10 @@ TEST_CASE("zero-or-preserve matrix (arch-rules §8 item 8): low bits always kept
                         REQUIRE((a[i] == 0 || a[i] == b[i])); // R_YRPDH: zero or old
                 }
             };
-            for (unsigned n = 0; n < 32; ++n) check(after.z[n], before.z[n], low);
-            for (unsigned n = 0; n < 16; ++n) check(after.p[n], before.p[n], low / 8);
+            for (unsigned n = 0; n < 32; ++n)
+                check(after.z[n], before.z[n], low);
+            for (unsigned n = 0; n < 16; ++n)
+                check(after.p[n], before.p[n], low / 8);
             check(after.ffr, before.ffr, low / 8);
         }
     }

@@ -1,11 +1,11 @@
 // Effective vector length: CurrentNSVL (R1, R2), ImplementedSVEVectorLength (R3), R_KXKNK.
-#include <catch2/catch.hpp>
-#include <map>
-#include <string>
-
 #include "support/arch_fixture.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/sve/vector_length.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <string>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -39,7 +39,8 @@ constexpr Column kColumns[] = {{EL::EL0, false, false}, {EL::EL0, false, true},
 
 unsigned largestPow2AtMost(unsigned bits) {
     unsigned p = 128;
-    while (p * 2 <= bits) p *= 2;
+    while (p * 2 <= bits)
+        p *= 2;
     return p;
 }
 

@@ -2,11 +2,11 @@
 // Data registers (X, Z/P/FFR) live in their own layers.
 #pragma once
 
-#include <cstdint>
-
 #include "svesim/arch/features.h"
 #include "svesim/arch/pstate.h"
 #include "svesim/arch/sysreg_file.h"
+
+#include <cstdint>
 
 namespace svesim {
 

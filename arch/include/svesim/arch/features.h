@@ -2,10 +2,10 @@
 // its vector-length configuration lives in svesim/sve/vector_length.h.
 #pragma once
 
+#include "svesim/arch/types.h"
+
 #include <cstdint>
 #include <string>
-
-#include "svesim/arch/types.h"
 
 namespace svesim {
 
@@ -20,9 +20,7 @@ struct Features {
     [[nodiscard]] bool haveEL(EL el) const {
         return el == EL::EL2 ? has_el2 : el == EL::EL3 ? has_el3 : true;
     }
-    [[nodiscard]] EL highestEL() const {
-        return has_el3 ? EL::EL3 : has_el2 ? EL::EL2 : EL::EL1;
-    }
+    [[nodiscard]] EL highestEL() const { return has_el3 ? EL::EL3 : has_el2 ? EL::EL2 : EL::EL1; }
 };
 
 // Parses "true/false/1/0/yes/no/on/off"; throws ConfigError naming `what` otherwise.

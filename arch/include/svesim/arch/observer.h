@@ -2,13 +2,13 @@
 // statistics and the scenario checker are Observers. Nothing listens by being wired into a core.
 #pragma once
 
+#include "svesim/arch/sysreg.h"
+#include "svesim/arch/types.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
-
-#include "svesim/arch/sysreg.h"
-#include "svesim/arch/types.h"
 
 namespace svesim {
 
@@ -27,27 +27,27 @@ constexpr std::string_view name(RegKind k) {
 // The ConstrainUnpredictableBool(Unpredictable_SVEZEROUPPER) points (arch-rules §3), plus the
 // narrowing points at which QEMU zeroes (used only by the `qemu` policy).
 enum class ZeroUpperSite : std::uint8_t {
-    ZWrite,         // Z[] setter (R11)
-    PWrite,         // P[] setter (R11)
-    FfrWrite,       // FFR setter (R11)
-    VWrite,         // V[] setter above the current VL (R12)
-    ExceptionEntry, // MaybeZeroSVEUppers (R13/R14)
-    ZcrWiden,       // a ZCR_ELx write that raises the VL of the current EL (R_YRPDH)
-    ZcrNarrow,      // qemu policy: zcr_write narrowing
-    ExceptionNarrow,// qemu policy: aarch64_sve_change_el on exception entry
-    EretNarrow,     // qemu policy: aarch64_sve_change_el on exception return
+    ZWrite,          // Z[] setter (R11)
+    PWrite,          // P[] setter (R11)
+    FfrWrite,        // FFR setter (R11)
+    VWrite,          // V[] setter above the current VL (R12)
+    ExceptionEntry,  // MaybeZeroSVEUppers (R13/R14)
+    ZcrWiden,        // a ZCR_ELx write that raises the VL of the current EL (R_YRPDH)
+    ZcrNarrow,       // qemu policy: zcr_write narrowing
+    ExceptionNarrow, // qemu policy: aarch64_sve_change_el on exception entry
+    EretNarrow,      // qemu policy: aarch64_sve_change_el on exception return
 };
 std::string_view name(ZeroUpperSite s);
 
 struct ZeroUpperDecision {
     EventContext ctx;
     RegKind kind;
-    unsigned index;      // Z0-31, P0-15; 0 for FFR
-    unsigned byte_lo;    // first byte of the register the decision covers
-    unsigned byte_hi;    // one past the last byte
-    bool zeroed;         // the choice: true = the bytes were zeroed, false = preserved
+    unsigned index;   // Z0-31, P0-15; 0 for FFR
+    unsigned byte_lo; // first byte of the register the decision covers
+    unsigned byte_hi; // one past the last byte
+    bool zeroed;      // the choice: true = the bytes were zeroed, false = preserved
     ZeroUpperSite site;
-    EL el;               // the Exception level at the decision point
+    EL el; // the Exception level at the decision point
 };
 
 enum class VlChangeCause : std::uint8_t { ZcrWrite, ExceptionEntry, ExceptionReturn, ControlWrite };
@@ -65,10 +65,10 @@ struct ExceptionTakenEvent {
     EventContext ctx;
     EL from;
     EL to;
-    std::string_view kind;   // "SVC", "SVEAccessTrap", "IRQ", ...
-    std::uint32_t esr;       // the value written to ESR_ELx (0 for IRQ/FIQ, which write none)
+    std::string_view kind; // "SVC", "SVEAccessTrap", "IRQ", ...
+    std::uint32_t esr;     // the value written to ESR_ELx (0 for IRQ/FIQ, which write none)
     std::uint64_t preferred_return;
-    std::uint64_t vector;    // the new PC
+    std::uint64_t vector; // the new PC
 };
 
 struct ExceptionReturnEvent {
@@ -77,12 +77,12 @@ struct ExceptionReturnEvent {
     EL to;
     bool illegal;
     std::uint64_t spsr;
-    std::uint64_t target;    // the new PC (ELR_ELx)
+    std::uint64_t target; // the new PC (ELR_ELx)
 };
 
 struct SysRegWriteEvent {
     EventContext ctx;
-    SysReg reg;              // the register written (after VHE redirection)
+    SysReg reg; // the register written (after VHE redirection)
     std::uint64_t old_value;
     std::uint64_t new_value;
     EL el;
@@ -93,7 +93,7 @@ struct InstructionRetiredEvent {
     std::uint32_t opcode;
     EL el;
     unsigned vl_bits;
-    unsigned cost;           // cycles charged
+    unsigned cost; // cycles charged
 };
 
 struct MemoryAccessEvent {
@@ -129,7 +129,8 @@ public:
     template <class Event, class Method>
     void emit(Event e, Method method) {
         e.ctx = ctx_;
-        for (Observer* o : observers_) (o->*method)(e);
+        for (Observer* o : observers_)
+            (o->*method)(e);
     }
 
 private:

@@ -2,17 +2,17 @@
 // AArch64 only (nRW always 0), FEAT_PAN and FEAT_UAO; no MTE, BTI, SSBS, DIT, NMI or SME.
 #pragma once
 
-#include <cstdint>
-
 #include "svesim/arch/types.h"
+
+#include <cstdint>
 
 namespace svesim {
 
 struct PState {
     bool n = false, z = false, c = false, v = false; // condition flags
     bool d = true, a = true, i = true, f = true;     // DAIF masks
-    bool ss = false;                                  // software step
-    bool il = false;                                  // illegal execution state
+    bool ss = false;                                 // software step
+    bool il = false;                                 // illegal execution state
     EL el = EL::EL3;
     bool sp = true;   // stack pointer select: false = SP_EL0, true = SP_ELx
     bool pan = false; // FEAT_PAN

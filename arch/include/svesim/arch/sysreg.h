@@ -2,37 +2,84 @@
 // for every register svesim implements (arch-rules.md §1.3, §2, ARM-M D24.2).
 #pragma once
 
+#include "svesim/arch/types.h"
+
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
 
-#include "svesim/arch/types.h"
-
 namespace svesim {
 
 enum class SysReg : std::uint8_t {
     // PSTATE views and special-purpose registers
-    CurrentEL, DAIF, NZCV, SPSel, SP_EL0, SP_EL1, SP_EL2,
+    CurrentEL,
+    DAIF,
+    NZCV,
+    SPSel,
+    SP_EL0,
+    SP_EL1,
+    SP_EL2,
     // Exception-handling registers
-    ELR_EL1, ELR_EL2, ELR_EL3, SPSR_EL1, SPSR_EL2, SPSR_EL3,
-    ESR_EL1, ESR_EL2, ESR_EL3, FAR_EL1, FAR_EL2, FAR_EL3,
-    VBAR_EL1, VBAR_EL2, VBAR_EL3, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3,
-    RVBAR_EL1, RVBAR_EL2, RVBAR_EL3,
+    ELR_EL1,
+    ELR_EL2,
+    ELR_EL3,
+    SPSR_EL1,
+    SPSR_EL2,
+    SPSR_EL3,
+    ESR_EL1,
+    ESR_EL2,
+    ESR_EL3,
+    FAR_EL1,
+    FAR_EL2,
+    FAR_EL3,
+    VBAR_EL1,
+    VBAR_EL2,
+    VBAR_EL3,
+    SCTLR_EL1,
+    SCTLR_EL2,
+    SCTLR_EL3,
+    RVBAR_EL1,
+    RVBAR_EL2,
+    RVBAR_EL3,
     // Hypervisor and secure-monitor configuration
-    HCR_EL2, SCR_EL3, VTTBR_EL2,
+    HCR_EL2,
+    SCR_EL3,
+    VTTBR_EL2,
     // Enables and vector-length controls
-    CPACR_EL1, CPTR_EL2, CPTR_EL3, ZCR_EL1, ZCR_EL2, ZCR_EL3,
+    CPACR_EL1,
+    CPTR_EL2,
+    CPTR_EL3,
+    ZCR_EL1,
+    ZCR_EL2,
+    ZCR_EL3,
     // Thread ID registers
-    TPIDR_EL0, TPIDRRO_EL0, TPIDR_EL1, TPIDR_EL2, TPIDR_EL3,
+    TPIDR_EL0,
+    TPIDRRO_EL0,
+    TPIDR_EL1,
+    TPIDR_EL2,
+    TPIDR_EL3,
     // Identification
-    MIDR_EL1, MPIDR_EL1, ID_AA64PFR0_EL1, ID_AA64ZFR0_EL1, ID_AA64MMFR1_EL1,
+    MIDR_EL1,
+    MPIDR_EL1,
+    ID_AA64PFR0_EL1,
+    ID_AA64ZFR0_EL1,
+    ID_AA64MMFR1_EL1,
     // Generic timer (frequency and virtual count only)
-    CNTFRQ_EL0, CNTVCT_EL0,
+    CNTFRQ_EL0,
+    CNTVCT_EL0,
     // Floating point
-    FPCR, FPSR,
+    FPCR,
+    FPSR,
     // FEAT_VHE aliases: at EL2/EL3 with HCR_EL2.E2H=1 these names reach the EL1 registers
-    ZCR_EL12, CPACR_EL12, ELR_EL12, SPSR_EL12, ESR_EL12, FAR_EL12, VBAR_EL12, SCTLR_EL12,
+    ZCR_EL12,
+    CPACR_EL12,
+    ELR_EL12,
+    SPSR_EL12,
+    ESR_EL12,
+    FAR_EL12,
+    VBAR_EL12,
+    SCTLR_EL12,
     Count
 };
 inline constexpr std::size_t kSysRegCount = static_cast<std::size_t>(SysReg::Count);
@@ -50,16 +97,16 @@ struct SysRegEncoding {
 // The access rule a register name follows, beyond its minimum Exception level.
 enum class SysRegGate : std::uint8_t {
     None,
-    DaifEl0,      // DAIF at EL0: EC 0x18 trap unless SCTLR_EL1.UMA (SCTLR_EL2.UMA in host)
-    SpSel0,       // SP_EL0 from EL1+: UNDEFINED while PSTATE.SP == 0
-    El0ReadOnly,  // TPIDRRO_EL0: EL0 may read but not write
-    Zcr,          // ZCR_ELx: only ZEN/TZ/EZ gate, EC 0x19 (arch-rules §2.5)
-    Cpacr,        // CPACR_EL1: CPTR_EL2.TCPAC / CPTR_EL3.TCPAC traps, EC 0x18
-    Cptr2,        // CPTR_EL2 from EL2: CPTR_EL3.TCPAC trap, EC 0x18
-    Fp,           // FPCR/FPSR: CheckFPAdvSIMDEnabled (EC 0x07)
-    HighestOnly,  // RVBAR_ELx exists only for the highest implemented EL
-    CntfrqWrite,  // CNTFRQ_EL0: writable only at the highest implemented EL
-    El12Alias,    // *_EL12: UNDEFINED unless at EL2/EL3 with ELIsInHost(EL2)
+    DaifEl0,     // DAIF at EL0: EC 0x18 trap unless SCTLR_EL1.UMA (SCTLR_EL2.UMA in host)
+    SpSel0,      // SP_EL0 from EL1+: UNDEFINED while PSTATE.SP == 0
+    El0ReadOnly, // TPIDRRO_EL0: EL0 may read but not write
+    Zcr,         // ZCR_ELx: only ZEN/TZ/EZ gate, EC 0x19 (arch-rules §2.5)
+    Cpacr,       // CPACR_EL1: CPTR_EL2.TCPAC / CPTR_EL3.TCPAC traps, EC 0x18
+    Cptr2,       // CPTR_EL2 from EL2: CPTR_EL3.TCPAC trap, EC 0x18
+    Fp,          // FPCR/FPSR: CheckFPAdvSIMDEnabled (EC 0x07)
+    HighestOnly, // RVBAR_ELx exists only for the highest implemented EL
+    CntfrqWrite, // CNTFRQ_EL0: writable only at the highest implemented EL
+    El12Alias,   // *_EL12: UNDEFINED unless at EL2/EL3 with ELIsInHost(EL2)
 };
 
 enum class SysRegRw : std::uint8_t { ReadWrite, ReadOnly };
@@ -68,8 +115,8 @@ struct SysRegInfo {
     SysReg id;
     std::string_view name;
     SysRegEncoding enc;
-    EL min_el;                        // below this EL the access is UNDEFINED
-    EL needs_el;                      // the register exists only when this EL is implemented
+    EL min_el;   // below this EL the access is UNDEFINED
+    EL needs_el; // the register exists only when this EL is implemented
     SysRegRw rw;
     SysRegGate gate;
     SysReg storage;                   // the register whose value this name reads or writes
@@ -86,12 +133,14 @@ std::span<const SysRegInfo> sysRegTable();
 const SysRegInfo& sysRegInfo(SysReg r);
 std::optional<SysReg> sysRegByEncoding(SysRegEncoding enc);
 std::optional<SysReg> sysRegByName(std::string_view name); // case-insensitive
-inline std::string_view name(SysReg r) { return sysRegInfo(r).name; }
+inline std::string_view name(SysReg r) {
+    return sysRegInfo(r).name;
+}
 
 // Named fields used by more than one layer (ARM-M D24.2).
 namespace hcr {
-inline constexpr unsigned VM = 0, FMO = 3, IMO = 4, AMO = 5, TSC = 19, TGE = 27, HCD = 29,
-                          RW = 31, E2H = 34;
+inline constexpr unsigned VM = 0, FMO = 3, IMO = 4, AMO = 5, TSC = 19, TGE = 27, HCD = 29, RW = 31,
+                          E2H = 34;
 }
 namespace scr {
 inline constexpr unsigned NS = 0, IRQ = 1, FIQ = 2, EA = 3, SMD = 7, HCE = 8, RW = 10;

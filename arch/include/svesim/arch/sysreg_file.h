@@ -1,13 +1,13 @@
 // Storage for the system registers of one PE, with the table's masks applied on every write.
 #pragma once
 
+#include "svesim/arch/features.h"
+#include "svesim/arch/sysreg.h"
+
 #include <array>
 #include <cstdint>
 #include <map>
 #include <string>
-
-#include "svesim/arch/features.h"
-#include "svesim/arch/sysreg.h"
 
 namespace svesim {
 

@@ -2,10 +2,10 @@
 // (arch-rules §2.2-2.4; R8, R9, R10).
 #pragma once
 
-#include <optional>
-
 #include "svesim/arch/cpu_state.h"
 #include "svesim/exceptions/exception_record.h"
+
+#include <optional>
 
 namespace svesim {
 

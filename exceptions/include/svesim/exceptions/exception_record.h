@@ -2,17 +2,17 @@
 // (target EL, preferred return address) that AArch64.TakeException consumes (arch-rules §4).
 #pragma once
 
+#include "svesim/arch/types.h"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
-
-#include "svesim/arch/types.h"
 
 namespace svesim {
 
 // The pseudocode's Exception enumeration, restricted to what svesim raises.
 enum class Exception : std::uint8_t {
-    Uncategorized,       // UNDEFINED instruction, and the TGE-rerouted FP trap
+    Uncategorized, // UNDEFINED instruction, and the TGE-rerouted FP trap
     WFxTrap,
     AdvSIMDFPAccessTrap,
     IllegalState,
@@ -26,7 +26,7 @@ enum class Exception : std::uint8_t {
     DataAbort,
     SPAlignment,
     SError,
-    SoftwareBreakpoint,  // BRK
+    SoftwareBreakpoint, // BRK
     IRQ,
     FIQ,
 };
@@ -34,8 +34,8 @@ std::string_view name(Exception e);
 
 struct ExceptionRecord {
     Exception type = Exception::Uncategorized;
-    std::uint32_t iss = 0;                  // ISS[24:0]
-    std::optional<std::uint64_t> vaddress;  // written to FAR_ELx where the exception reports one
+    std::uint32_t iss = 0;                 // ISS[24:0]
+    std::optional<std::uint64_t> vaddress; // written to FAR_ELx where the exception reports one
 };
 
 // The vector offset base of an exception type (R16): Synchronous 0x000, IRQ 0x080, FIQ 0x100,

@@ -2,10 +2,10 @@
 // aborts, alignment faults, illegal state, and physical IRQ/FIQ/SError with their masking.
 #pragma once
 
-#include <optional>
-
 #include "svesim/arch/cpu_state.h"
 #include "svesim/exceptions/exception_record.h"
+
+#include <optional>
 
 namespace svesim {
 

@@ -3,11 +3,11 @@
 // with its side effects (arch-rules §1.3, §2.5; R4-R7).
 #pragma once
 
-#include <cstdint>
-#include <variant>
-
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/exceptions/exception_record.h"
+
+#include <cstdint>
+#include <variant>
 
 namespace svesim {
 

@@ -2,10 +2,10 @@
 // (arch-rules §4.1, §4.3, §4.4; R13-R17, R20).
 #pragma once
 
-#include <cstdint>
-
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/exceptions/exception_record.h"
+
+#include <cstdint>
 
 namespace svesim {
 

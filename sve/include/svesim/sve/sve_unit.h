@@ -2,14 +2,14 @@
 // pseudocode's accessors and every zero-or-preserve point (arch-rules §3; R11-R15).
 #pragma once
 
-#include <cstdint>
-#include <span>
-#include <vector>
-
 #include "svesim/arch/cpu_state.h"
 #include "svesim/arch/observer.h"
 #include "svesim/sve/vector_length.h"
 #include "svesim/sve/zero_upper_policy.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
 
 namespace svesim {
 

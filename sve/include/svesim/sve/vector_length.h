@@ -1,9 +1,9 @@
 // The effective SVE vector length at each Exception level (arch-rules §1; R1-R3, R_KXKNK).
 #pragma once
 
-#include <string>
-
 #include "svesim/arch/cpu_state.h"
+
+#include <string>
 
 namespace svesim {
 
@@ -25,7 +25,8 @@ public:
     friend constexpr auto operator<=>(VectorLength, VectorLength) = default;
 
 private:
-    constexpr explicit VectorLength(unsigned bits) : bits_(bits) {}
+    constexpr explicit VectorLength(unsigned bits)
+        : bits_(bits) {}
     unsigned bits_;
 };
 

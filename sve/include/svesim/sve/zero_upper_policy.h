@@ -2,10 +2,10 @@
 // QEMU's zero-on-narrow behaviour for lock-step comparison (arch-rules §3.6).
 #pragma once
 
+#include "svesim/arch/observer.h"
+
 #include <cstdint>
 #include <string>
-
-#include "svesim/arch/observer.h"
 
 namespace svesim {
 
@@ -41,7 +41,9 @@ public:
     [[nodiscard]] bool zeroesOnNarrow() const { return kind_ == PolicyKind::Qemu; }
 
 private:
-    ZeroUpperPolicy(PolicyKind k, std::uint64_t seed) : kind_(k), seed_(seed) {}
+    ZeroUpperPolicy(PolicyKind k, std::uint64_t seed)
+        : kind_(k)
+        , seed_(seed) {}
     PolicyKind kind_ = PolicyKind::Preserve;
     std::uint64_t seed_ = 0;
 };
