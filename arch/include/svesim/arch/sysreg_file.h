@@ -39,6 +39,8 @@ public:
     [[nodiscard]] std::uint64_t read(SysReg r) const;
     // Stores `value` with RES0 and RAZ/WI bits dropped and RES1 bits set.
     void write(SysReg r, std::uint64_t value);
+    // Direct storage of a register without masks (SP_ELx, ELR_ELx: hot paths of the core).
+    [[nodiscard]] std::uint64_t& slot(SysReg r) { return values_[index(r)]; }
 
 private:
     static std::size_t index(SysReg r) { return static_cast<std::size_t>(r); }

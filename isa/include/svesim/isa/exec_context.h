@@ -1,0 +1,126 @@
+// What an instruction's semantics see: general-purpose registers, the architectural state of
+// the lower layers, the data bus, and the outcome (next PC, exception, side effect).
+#pragma once
+
+#include "svesim/exceptions/arch_state.h"
+#include "svesim/exceptions/exception_record.h"
+#include "svesim/isa/memory_bus.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace svesim::isa {
+
+// What the processor must do after the instruction, beyond moving to next_pc.
+enum class SideEffect : std::uint8_t {
+    None,
+    ContextChanged, // MSR, ERET or anything else that may change VL, enables or routing
+    WaitForInterrupt,
+    WaitForEvent,
+    Semihosting, // HLT #0xF000
+    Halt,        // HLT with another immediate: stop the run (no external debugger)
+};
+
+// How an access is made, for the alignment rules.
+enum class AccessKind : std::uint8_t {
+    Normal,  // ordinary load/store: alignment checked only for Device memory or SCTLR.A
+    Ordered, // load-acquire/store-release and exclusives: always size-aligned
+};
+
+struct ExclusiveMonitor {
+    bool open = false;
+    std::uint64_t address = 0;
+    unsigned size = 0;
+};
+
+class ExecContext {
+public:
+    ExecContext(ArchState& arch, MemoryBus& bus)
+        : arch_(&arch)
+        , bus_(&bus) {
+        refreshVL();
+    }
+
+    [[nodiscard]] ArchState& arch() { return *arch_; }
+    [[nodiscard]] CpuState& cpu() { return arch_->cpu; }
+    [[nodiscard]] PState& pstate() { return arch_->cpu.pstate; }
+    [[nodiscard]] SveUnit& sve() { return arch_->sve; }
+    [[nodiscard]] MemoryBus& bus() { return *bus_; }
+
+    // X[n] with n == 31 reading as zero (XZR/WZR); writes to 31 are discarded.
+    [[nodiscard]] std::uint64_t X(unsigned n) const { return n == 31 ? 0 : x_[n]; }
+    [[nodiscard]] std::uint32_t W(unsigned n) const { return static_cast<std::uint32_t>(X(n)); }
+    void setX(unsigned n, std::uint64_t v) {
+        if (n != 31) x_[n] = v;
+    }
+    void setW(unsigned n, std::uint32_t v) { setX(n, v); }
+    // The current stack pointer (SP_EL0 when PSTATE.SP == 0, else SP_ELx).
+    [[nodiscard]] std::uint64_t SP() { return spSlot(); }
+    void setSP(std::uint64_t v) { spSlot() = v; }
+    // Register 31 as SP (for the encodings that say so).
+    [[nodiscard]] std::uint64_t XorSP(unsigned n) { return n == 31 ? SP() : x_[n]; }
+    void setXorSP(unsigned n, std::uint64_t v) {
+        if (n == 31)
+            setSP(v);
+        else
+            x_[n] = v;
+    }
+    [[nodiscard]] std::uint64_t& spOfEL(EL el);
+
+    [[nodiscard]] std::uint64_t pc() const { return arch_->cpu.pc; }
+    std::uint64_t next_pc = 0;
+
+    // The current VL, cached; the processor refreshes it after anything that may change it.
+    [[nodiscard]] VectorLength vl() const { return vl_; }
+    void refreshVL() { vl_ = arch_->currentVL(); }
+
+    // Loads and stores with the alignment rules and synchronous External aborts applied;
+    // return false when the instruction must stop (the fault is recorded).
+    bool load(std::uint64_t addr, void* dst, unsigned size, unsigned align,
+              AccessKind kind = AccessKind::Normal);
+    bool store(std::uint64_t addr, const void* src, unsigned size, unsigned align,
+               AccessKind kind = AccessKind::Normal);
+    // Typed helpers for naturally aligned scalar accesses.
+    bool load64(std::uint64_t addr, std::uint64_t& v, unsigned size,
+                AccessKind kind = AccessKind::Normal);
+    bool store64(std::uint64_t addr, std::uint64_t v, unsigned size,
+                 AccessKind kind = AccessKind::Normal);
+    // SP alignment check for SP-based addressing (SCTLR_ELx.SA/SA0).
+    bool checkSPAlignment(unsigned base_reg);
+
+    // Exceptions raised by the instruction.
+    void raise(const ExceptionEntry& e) { fault = e; }
+    void undefined();
+    [[nodiscard]] bool faulted() const { return fault.has_value(); }
+    // Access checks: return false (and record the trap) when the instruction may not execute.
+    bool checkSVEEnabled();
+    bool checkFPEnabled();
+
+    std::optional<ExceptionEntry> fault;
+    SideEffect effect = SideEffect::None;
+    ExclusiveMonitor monitor;
+    bool event_register = false;
+    std::uint64_t virtual_count = 0; // CNTVCT_EL0 as the processor's clock gives it
+
+    // Resets per-instruction outcome.
+    void beginInstruction() {
+        next_pc = pc() + 4;
+        fault.reset();
+        effect = SideEffect::None;
+    }
+    [[nodiscard]] std::array<std::uint64_t, 31>& gprs() { return x_; }
+
+private:
+    std::uint64_t& spSlot();
+    [[nodiscard]] bool alignmentFault(std::uint64_t addr, unsigned align, AccessKind kind);
+    void dataAbort(std::uint64_t addr, bool write, std::uint32_t dfsc);
+
+    ArchState* arch_;
+    MemoryBus* bus_;
+    std::array<std::uint64_t, 31> x_{};
+    std::uint64_t sp_el3_ = 0;
+    VectorLength vl_ = VectorLength::fromBits(128);
+};
+
+} // namespace svesim::isa

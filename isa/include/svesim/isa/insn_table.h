@@ -1,0 +1,76 @@
+// Encodings as data: each row is a 32-character bit pattern (QEMU decodetree style: '0'/'1'
+// fixed, anything else a field), the Arm ARM encoding name, the semantics, the disassembler
+// and the timing class. The decoder, the disassembler and the timing model read these rows.
+#pragma once
+
+#include "svesim/isa/exec_context.h"
+#include "svesim/isa/timing_class.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace svesim::isa {
+
+using ExecFn = void (*)(ExecContext&, std::uint32_t insn);
+using DisasmFn = std::string (*)(std::uint32_t insn, std::uint64_t pc);
+using ValidFn = bool (*)(std::uint32_t insn); // further unallocated field values, if any
+
+struct InsnDef {
+    std::uint32_t mask;
+    std::uint32_t value;
+    std::string_view name;
+    ExecFn exec;
+    DisasmFn disasm;
+    TimingClass timing;
+    ValidFn valid;
+};
+
+namespace detail {
+constexpr std::uint32_t patternBits(std::string_view p, bool want_mask) {
+    std::uint32_t mask = 0, value = 0;
+    int n = 0;
+    for (char c : p) {
+        if (c == ' ' || c == '_') continue;
+        mask <<= 1;
+        value <<= 1;
+        if (c == '0' || c == '1') {
+            mask |= 1;
+            value |= (c == '1') ? 1U : 0U;
+        }
+        ++n;
+    }
+    if (n != 32) throw "instruction pattern must have 32 bit positions";
+    return want_mask ? mask : value;
+}
+} // namespace detail
+
+// One table row from a pattern such as "sf 0 0 100010 sh imm12:12..." spelled as 32 positions.
+constexpr InsnDef insn(std::string_view pattern, std::string_view name, ExecFn exec,
+                       DisasmFn disasm, TimingClass timing, ValidFn valid = nullptr) {
+    return InsnDef{detail::patternBits(pattern, true),
+                   detail::patternBits(pattern, false),
+                   name,
+                   exec,
+                   disasm,
+                   timing,
+                   valid};
+}
+
+// The instruction groups, each defined in its own file.
+std::span<const InsnDef> integerInsns();
+std::span<const InsnDef> branchInsns();
+std::span<const InsnDef> loadStoreInsns();
+std::span<const InsnDef> systemInsns();
+std::span<const InsnDef> fpSimdInsns();
+std::span<const InsnDef> sveInsns();
+
+// The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
+const InsnDef* decode(std::uint32_t insn);
+// Disassembly in LLVM's syntax; "<undefined>" for encodings decode() rejects.
+std::string disassemble(std::uint32_t insn, std::uint64_t pc);
+// Every row, for documentation and tests.
+std::span<const InsnDef* const> allInsns();
+
+} // namespace svesim::isa

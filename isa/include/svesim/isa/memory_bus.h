@@ -1,0 +1,64 @@
+// The data-side memory interface the instruction semantics use: a direct (DMI) window for RAM
+// with a virtual fallback for everything else.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace svesim::isa {
+
+// The slow path: implemented by the processor's owner (a TLM socket, a test's flat memory).
+class MemoryBackend {
+public:
+    virtual ~MemoryBackend() = default;
+    // Returns false when nothing answers at that address (a synchronous external abort).
+    virtual bool read(std::uint64_t addr, void* dst, unsigned size) = 0;
+    virtual bool write(std::uint64_t addr, const void* src, unsigned size) = 0;
+    // Extra cycles the last access cost beyond the instruction's class cost (TLM latency).
+    virtual std::uint64_t lastAccessCycles() const { return 0; }
+};
+
+class MemoryBus {
+public:
+    explicit MemoryBus(MemoryBackend& backend)
+        : backend_(&backend) {}
+
+    // A host pointer for [start, end): reads and writes there bypass the backend.
+    void setDirectWindow(std::uint8_t* host, std::uint64_t start, std::uint64_t end) {
+        host_ = host;
+        start_ = start;
+        end_ = end;
+    }
+    void clearDirectWindow() {
+        host_ = nullptr;
+        start_ = end_ = 0;
+    }
+    [[nodiscard]] bool direct(std::uint64_t addr, unsigned size) const {
+        return host_ != nullptr && addr >= start_ && addr - start_ + size <= end_ - start_ &&
+               addr + size >= addr;
+    }
+
+    bool read(std::uint64_t addr, void* dst, unsigned size) {
+        if (direct(addr, size)) {
+            std::memcpy(dst, host_ + (addr - start_), size);
+            return true;
+        }
+        return backend_->read(addr, dst, size);
+    }
+    bool write(std::uint64_t addr, const void* src, unsigned size) {
+        if (direct(addr, size)) {
+            std::memcpy(host_ + (addr - start_), src, size);
+            return true;
+        }
+        return backend_->write(addr, src, size);
+    }
+    [[nodiscard]] MemoryBackend& backend() { return *backend_; }
+
+private:
+    MemoryBackend* backend_;
+    std::uint8_t* host_ = nullptr;
+    std::uint64_t start_ = 0;
+    std::uint64_t end_ = 0;
+};
+
+} // namespace svesim::isa

@@ -1,0 +1,125 @@
+#include "svesim/isa/exec_context.h"
+
+#include "svesim/arch/el_predicates.h"
+#include "svesim/exceptions/enable_checks.h"
+#include "svesim/exceptions/routing.h"
+
+namespace svesim::isa {
+namespace {
+
+// The SCTLR of the translation regime of the current EL.
+std::uint64_t regimeSctlr(const CpuState& s) {
+    switch (s.pstate.el) {
+    case EL::EL0:
+        return s.sysregs.raw(ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1);
+    case EL::EL1: return s.sysregs.raw(SysReg::SCTLR_EL1);
+    case EL::EL2: return s.sysregs.raw(SysReg::SCTLR_EL2);
+    case EL::EL3: return s.sysregs.raw(SysReg::SCTLR_EL3);
+    }
+    return 0;
+}
+
+constexpr unsigned kSctlrM = 0, kSctlrA = 1, kSctlrSA = 3, kSctlrSA0 = 4;
+constexpr std::uint32_t kDfscExternal = 0x10, kDfscAlignment = 0x21;
+
+} // namespace
+
+std::uint64_t& ExecContext::spOfEL(EL el) {
+    switch (el) {
+    case EL::EL0: return arch_->cpu.sysregs.slot(SysReg::SP_EL0);
+    case EL::EL1: return arch_->cpu.sysregs.slot(SysReg::SP_EL1);
+    case EL::EL2: return arch_->cpu.sysregs.slot(SysReg::SP_EL2);
+    case EL::EL3: return sp_el3_;
+    }
+    return sp_el3_;
+}
+
+std::uint64_t& ExecContext::spSlot() {
+    const PState& p = arch_->cpu.pstate;
+    return spOfEL(p.sp ? p.el : EL::EL0);
+}
+
+void ExecContext::undefined() {
+    raise(AArch64_UndefinedFault(arch_->cpu));
+}
+
+bool ExecContext::checkSVEEnabled() {
+    if (auto e = CheckSVEEnabled(arch_->cpu)) {
+        raise(*e);
+        return false;
+    }
+    return true;
+}
+
+bool ExecContext::checkFPEnabled() {
+    if (auto e = CheckFPAdvSIMDEnabled(arch_->cpu)) {
+        raise(*e);
+        return false;
+    }
+    return true;
+}
+
+// Alignment (ARM-M B2.5): with the stage 1 MMU off (SCTLR_ELx.M == 0) data accesses are
+// Device-nGnRnE, so any access not aligned to its element size faults. svesim does not model
+// translation: with M == 1 memory is treated as Normal, faulting only for SCTLR_ELx.A == 1.
+// Ordered accesses and exclusives always need natural alignment.
+bool ExecContext::alignmentFault(std::uint64_t addr, unsigned align, AccessKind kind) {
+    if (align <= 1 || (addr & (align - 1)) == 0) return false;
+    const std::uint64_t sctlr = regimeSctlr(arch_->cpu);
+    return kind == AccessKind::Ordered || !bitSet(sctlr, kSctlrM) || bitSet(sctlr, kSctlrA);
+}
+
+void ExecContext::dataAbort(std::uint64_t addr, bool write, std::uint32_t dfsc) {
+    ExceptionEntry e = AArch64_DataAbortExternal(arch_->cpu, addr, write);
+    e.record.iss = (e.record.iss & ~0x3FU) | dfsc;
+    raise(e);
+}
+
+bool ExecContext::load(std::uint64_t addr, void* dst, unsigned size, unsigned align,
+                       AccessKind kind) {
+    if (alignmentFault(addr, align, kind)) {
+        dataAbort(addr, false, kDfscAlignment);
+        return false;
+    }
+    const bool ok = bus_->read(addr, dst, size);
+    if (!arch_->bus.empty())
+        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, false, ok}, &Observer::onMemoryAccess);
+    if (!ok) dataAbort(addr, false, kDfscExternal);
+    return ok;
+}
+
+bool ExecContext::store(std::uint64_t addr, const void* src, unsigned size, unsigned align,
+                        AccessKind kind) {
+    if (alignmentFault(addr, align, kind)) {
+        dataAbort(addr, true, kDfscAlignment);
+        return false;
+    }
+    const bool ok = bus_->write(addr, src, size);
+    if (!arch_->bus.empty())
+        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, true, ok}, &Observer::onMemoryAccess);
+    if (!ok) dataAbort(addr, true, kDfscExternal);
+    return ok;
+}
+
+bool ExecContext::load64(std::uint64_t addr, std::uint64_t& v, unsigned size, AccessKind kind) {
+    v = 0;
+    return load(addr, &v, size, size, kind); // little-endian host and target
+}
+
+bool ExecContext::store64(std::uint64_t addr, std::uint64_t v, unsigned size, AccessKind kind) {
+    return store(addr, &v, size, size, kind);
+}
+
+bool ExecContext::checkSPAlignment(unsigned base_reg) {
+    if (base_reg != 31) return true;
+    const CpuState& s = arch_->cpu;
+    const std::uint64_t sctlr = regimeSctlr(s);
+    const bool check = s.pstate.el == EL::EL0 ? bitSet(sctlr, kSctlrSA0) : bitSet(sctlr, kSctlrSA);
+    if (check && (SP() & 15) != 0) {
+        raise(AArch64_SPAlignmentFault(s));
+        return false;
+    }
+    return true;
+}
+
+} // namespace svesim::isa
