@@ -1,14 +1,18 @@
-// svesim: the command-line front end. Subcommands: vl-table (the default), sysregs, version.
+// svesim: the command-line front end. Subcommands: run, vl-table (the default), sysregs, version.
 #include "svesim/arch/config_error.h"
+#include "run_cmd.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
 
 #include <boost/program_options/errors.hpp>
+#include <systemc>
 #include <fmt/core.h>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
-int main(int argc, char** argv) {
+// SystemC's entry point, called by sc_elab_and_sim() from main() below.
+int sc_main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string cmd = "vl-table";
     if (!args.empty() && args.front().rfind("-", 0) != 0) {
@@ -18,11 +22,12 @@ int main(int argc, char** argv) {
     try {
         if (cmd == "vl-table") return svesim::app::runVlTable(args);
         if (cmd == "sysregs") return svesim::app::runSysregs();
+        if (cmd == "run") return svesim::app::runRun(args);
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(stderr, "svesim: unknown command '{}' (allowed: vl-table, sysregs, version)\n",
+        fmt::print(stderr, "svesim: unknown command '{}' (allowed: run, vl-table, sysregs, version)\n",
                    cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {
@@ -32,4 +37,10 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "svesim: {}\n", e.what());
         return 2;
     }
+}
+
+int main(int argc, char** argv) {
+    // svesim prints its own output; SystemC's copyright notice would interleave with it.
+    setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+    return sc_core::sc_elab_and_sim(argc, argv);
 }

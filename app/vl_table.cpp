@@ -1,5 +1,7 @@
 #include "vl_table.h"
 
+#include "options.h"
+
 #include "svesim/arch/config_error.h"
 #include "svesim/arch/enables.h"
 #include "svesim/exceptions/arch_state.h"
@@ -52,6 +54,7 @@ int runVlTable(const std::vector<std::string>& args) {
         "zcr-el1", po::value<std::string>()->default_value("15"), "ZCR_EL1.LEN (0-15)")(
         "zcr-el2", po::value<std::string>()->default_value("15"), "ZCR_EL2.LEN (0-15)")(
         "zcr-el3", po::value<std::string>()->default_value("15"), "ZCR_EL3.LEN (0-15)");
+    addArchOptions(opts);
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);
     po::notify(vm);
@@ -63,11 +66,7 @@ int runVlTable(const std::vector<std::string>& args) {
         return 0;
     }
 
-    ArchConfig cfg;
-    cfg.sve = SveConfig::parse(vm["max-vl"].as<std::string>(), vm["vl-set"].as<std::string>());
-    cfg.policy = ZeroUpperPolicy::parse(vm["policy"].as<std::string>());
-    cfg.features.has_el2 = parseBool(vm["has-el2"].as<std::string>(), "--has-el2");
-    cfg.features.has_el3 = parseBool(vm["has-el3"].as<std::string>(), "--has-el3");
+    const ArchConfig cfg = archConfigFrom(vm);
     unsigned len[4] = {};
     for (int i = 1; i <= 3; ++i) {
         const std::string opt = fmt::format("zcr-el{}", i);

@@ -86,7 +86,7 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     reg(R::ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", {3,0,0,4,0}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64ZFR0_EL1, "ID_AA64ZFR0_EL1", {3,0,0,4,4}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64MMFR1_EL1, "ID_AA64MMFR1_EL1", {3,0,0,7,1}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0x100, false),
-    reg(R::CNTFRQ_EL0, "CNTFRQ_EL0", {3,3,14,0,0}, EL::EL0, EL::EL0, RW, G::CntfrqWrite, kHigh32, 0, 1'000'000'000, true),
+    reg(R::CNTFRQ_EL0, "CNTFRQ_EL0", {3,3,14,0,0}, EL::EL0, EL::EL0, RW, G::CntfrqWrite, kHigh32, 0, 62'500'000, true),
     reg(R::CNTVCT_EL0, "CNTVCT_EL0", {3,3,14,0,2}, EL::EL0, EL::EL0, RO, G::None, kNone, 0, 0, false),
     // FPCR: AHP, DN, FZ, RMode, FZ16; trap enables RAZ/WI (no trapped FP exceptions).
     reg(R::FPCR, "FPCR", {3,3,4,4,0}, EL::EL0, EL::EL0, RW, G::Fp, ~0x07C8'9F00ULL, 0, 0, true, std::nullopt, 0x9F00),

@@ -78,16 +78,14 @@ bool AArch64_ExceptionReturn(ArchState& st) {
     if (!illegal) st.sve.qemuChangeEL(s, from, s.pstate.el, ZeroUpperSite::EretNarrow);
 
     if (!st.bus.empty()) {
-        st.bus.emit(ExceptionReturnEvent{{}, from, s.pstate.el, illegal, spsr, target_pc},
-                    &Observer::onExceptionReturn);
+        st.bus.emit(ExceptionReturnEvent{{}, from, s.pstate.el, illegal, spsr, target_pc});
         const VectorLength vl_after = st.currentVL();
         if (vl_after != vl_before)
             st.bus.emit(VectorLengthChange{{},
                                            s.pstate.el,
                                            vl_before.bits(),
                                            vl_after.bits(),
-                                           VlChangeCause::ExceptionReturn},
-                        &Observer::onVectorLengthChange);
+                                           VlChangeCause::ExceptionReturn});
     }
     return illegal;
 }

@@ -127,8 +127,7 @@ void WriteSysReg(ArchState& st, SysReg r, std::uint64_t value) {
     default: s.sysregs.write(r, value); break;
     }
     if (!st.bus.empty())
-        st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el},
-                    &Observer::onSysRegWrite);
+        st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el});
     if (isZcr(r)) st.sve.onZcrWrite(s, vl_before); // R5, R_YRPDH
 }
 

@@ -1,5 +1,7 @@
 #include "svesim/isa/exec_context.h"
 
+#include "svesim/isa/bits.h"
+
 #include "svesim/arch/el_predicates.h"
 #include "svesim/exceptions/enable_checks.h"
 #include "svesim/exceptions/routing.h"
@@ -37,6 +39,12 @@ std::uint64_t& ExecContext::spOfEL(EL el) {
 std::uint64_t& ExecContext::spSlot() {
     const PState& p = arch_->cpu.pstate;
     return spOfEL(p.sp ? p.el : EL::EL0);
+}
+
+std::uint64_t ExecContext::virtualCount() const {
+    if (cycles_ == nullptr) return 0;
+    const u128 ticks = static_cast<u128>(*cycles_) * arch_->cpu.sysregs.raw(SysReg::CNTFRQ_EL0);
+    return static_cast<std::uint64_t>(ticks / clock_hz_);
 }
 
 void ExecContext::undefined() {
@@ -82,8 +90,8 @@ bool ExecContext::load(std::uint64_t addr, void* dst, unsigned size, unsigned al
         return false;
     }
     const bool ok = bus_->read(addr, dst, size);
-    if (!arch_->bus.empty())
-        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, false, ok}, &Observer::onMemoryAccess);
+    if (arch_->bus.listening(EventKind::MemoryAccess))
+        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, false, ok});
     if (!ok) dataAbort(addr, false, kDfscExternal);
     return ok;
 }
@@ -95,8 +103,10 @@ bool ExecContext::store(std::uint64_t addr, const void* src, unsigned size, unsi
         return false;
     }
     const bool ok = bus_->write(addr, src, size);
-    if (!arch_->bus.empty())
-        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, true, ok}, &Observer::onMemoryAccess);
+    if (arch_->bus.listening(EventKind::MemoryAccess))
+        arch_->bus.emit(MemoryAccessEvent{{}, addr, size, true, ok});
+    if (ok && code_watcher_ != nullptr && addr < code_hi_ && addr + size > code_lo_)
+        code_watcher_->codeWritten(addr, size);
     if (!ok) dataAbort(addr, true, kDfscExternal);
     return ok;
 }

@@ -165,7 +165,7 @@ void execMrs(ExecContext& cx, std::uint32_t i) {
     if (const auto* e = std::get_if<ExceptionEntry>(&a)) return cx.raise(*e);
     const SysReg r = std::get<SysReg>(a);
     if (const auto el = spRegisterEL(r)) return cx.setX(rt(i), cx.spOfEL(*el));
-    cx.setX(rt(i), ReadSysReg(cx.arch(), r, cx.virtual_count));
+    cx.setX(rt(i), ReadSysReg(cx.arch(), r, cx.virtualCount()));
 }
 void execMsrReg(ExecContext& cx, std::uint32_t i) {
     const auto a = CheckSysRegAccess(cx.cpu(), sysregEncoding(i), SysRegDirection::Write, rt(i));

@@ -73,8 +73,7 @@ void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsign
         std::fill(reg.begin() + lo, reg.begin() + hi, std::uint8_t{0});
     }
     if (!bus_->empty())
-        bus_->emit(ZeroUpperDecision{{}, kind, index, lo, hi, zero, site, s.pstate.el},
-                   &Observer::onZeroUpperDecision);
+        bus_->emit(ZeroUpperDecision{{}, kind, index, lo, hi, zero, site, s.pstate.el});
 }
 
 void SveUnit::decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, unsigned p_from) {
@@ -144,8 +143,7 @@ void SveUnit::onZcrWrite(const CpuState& s, VectorLength before) {
     if (!bus_->empty())
         bus_->emit(
             VectorLengthChange{
-                {}, s.pstate.el, before.bits(), after.bits(), VlChangeCause::ZcrWrite},
-            &Observer::onVectorLengthChange);
+                {}, s.pstate.el, before.bits(), after.bits(), VlChangeCause::ZcrWrite});
     if (after > before) {
         if (policy_.kind() != PolicyKind::Qemu) // QEMU zeroed these bits when it narrowed
             decideAll(s, ZeroUpperSite::ZcrWiden, before.bytes(), before.predicateBytes());

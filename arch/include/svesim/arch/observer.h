@@ -6,6 +6,7 @@
 #include "svesim/arch/types.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -116,25 +117,63 @@ public:
     virtual void onMemoryAccess(const MemoryAccessEvent&) {}
 };
 
+// The kinds of event, for subscribing to a subset (a listener that ignores per-instruction
+// events keeps the processor's fast path free of them).
+enum class EventKind : std::uint8_t {
+    InstructionRetired,
+    ExceptionTaken,
+    ExceptionReturn,
+    SysRegWrite,
+    VectorLengthChange,
+    ZeroUpperDecision,
+    MemoryAccess,
+    Count
+};
+using EventMask = std::uint32_t;
+constexpr EventMask eventBit(EventKind k) { return EventMask{1} << static_cast<unsigned>(k); }
+inline constexpr EventMask kAllEvents = (EventMask{1} << static_cast<unsigned>(EventKind::Count)) - 1;
+
 // Fans events out to the subscribed observers (not owned; they must outlive their subscription).
 class EventBus {
 public:
-    void subscribe(Observer& o) { observers_.push_back(&o); }
-    void unsubscribe(Observer& o) { std::erase(observers_, &o); }
-    [[nodiscard]] bool empty() const { return observers_.empty(); }
+    void subscribe(Observer& o, EventMask interests = kAllEvents) {
+        for (unsigned k = 0; k < kKinds; ++k)
+            if ((interests >> k) & 1U) lists_[k].push_back(&o);
+        any_ = true;
+    }
+    void unsubscribe(Observer& o) {
+        any_ = false;
+        for (auto& l : lists_) {
+            std::erase(l, &o);
+            any_ = any_ || !l.empty();
+        }
+    }
+    // True when nobody listens to anything.
+    [[nodiscard]] bool empty() const { return !any_; }
+    [[nodiscard]] bool listening(EventKind k) const {
+        return !lists_[static_cast<unsigned>(k)].empty();
+    }
 
     void setContext(EventContext c) { ctx_ = c; }
     [[nodiscard]] EventContext context() const { return ctx_; }
 
-    template <class Event, class Method>
-    void emit(Event e, Method method) {
-        e.ctx = ctx_;
-        for (Observer* o : observers_)
-            (o->*method)(e);
-    }
+    void emit(InstructionRetiredEvent e) { fan(EventKind::InstructionRetired, e, &Observer::onInstructionRetired); }
+    void emit(ExceptionTakenEvent e) { fan(EventKind::ExceptionTaken, e, &Observer::onExceptionTaken); }
+    void emit(ExceptionReturnEvent e) { fan(EventKind::ExceptionReturn, e, &Observer::onExceptionReturn); }
+    void emit(SysRegWriteEvent e) { fan(EventKind::SysRegWrite, e, &Observer::onSysRegWrite); }
+    void emit(VectorLengthChange e) { fan(EventKind::VectorLengthChange, e, &Observer::onVectorLengthChange); }
+    void emit(ZeroUpperDecision e) { fan(EventKind::ZeroUpperDecision, e, &Observer::onZeroUpperDecision); }
+    void emit(MemoryAccessEvent e) { fan(EventKind::MemoryAccess, e, &Observer::onMemoryAccess); }
 
 private:
-    std::vector<Observer*> observers_;
+    static constexpr unsigned kKinds = static_cast<unsigned>(EventKind::Count);
+    template <class Event, class Method>
+    void fan(EventKind k, Event& e, Method method) {
+        e.ctx = ctx_;
+        for (Observer* o : lists_[static_cast<unsigned>(k)]) (o->*method)(e);
+    }
+    std::array<std::vector<Observer*>, kKinds> lists_;
+    bool any_ = false;
     EventContext ctx_;
 };
 

@@ -28,6 +28,13 @@ enum class AccessKind : std::uint8_t {
     Ordered, // load-acquire/store-release and exclusives: always size-aligned
 };
 
+// Told about stores into memory that holds predecoded instructions.
+class CodeWatcher {
+public:
+    virtual ~CodeWatcher() = default;
+    virtual void codeWritten(std::uint64_t addr, unsigned size) = 0;
+};
+
 struct ExclusiveMonitor {
     bool open = false;
     std::uint64_t address = 0;
@@ -101,7 +108,12 @@ public:
     SideEffect effect = SideEffect::None;
     ExclusiveMonitor monitor;
     bool event_register = false;
-    std::uint64_t virtual_count = 0; // CNTVCT_EL0 as the processor's clock gives it
+    // CNTVCT_EL0: the processor's cycle counter scaled from its clock to CNTFRQ_EL0.
+    void setClock(const std::uint64_t* cycles, std::uint64_t clock_hz) {
+        cycles_ = cycles;
+        clock_hz_ = clock_hz;
+    }
+    [[nodiscard]] std::uint64_t virtualCount() const;
 
     // Resets per-instruction outcome.
     void beginInstruction() {
@@ -110,6 +122,13 @@ public:
         effect = SideEffect::None;
     }
     [[nodiscard]] std::array<std::uint64_t, 31>& gprs() { return x_; }
+
+    // Stores that overlap [lo, hi) are reported to `w` (the predecoded-instruction cache).
+    void watchCode(std::uint64_t lo, std::uint64_t hi, CodeWatcher* w) {
+        code_lo_ = lo;
+        code_hi_ = hi;
+        code_watcher_ = w;
+    }
 
 private:
     std::uint64_t& spSlot();
@@ -120,6 +139,10 @@ private:
     MemoryBus* bus_;
     std::array<std::uint64_t, 31> x_{};
     std::uint64_t sp_el3_ = 0;
+    const std::uint64_t* cycles_ = nullptr;
+    std::uint64_t clock_hz_ = 1;
+    std::uint64_t code_lo_ = 0, code_hi_ = 0;
+    CodeWatcher* code_watcher_ = nullptr;
     VectorLength vl_ = VectorLength::fromBits(128);
 };
 

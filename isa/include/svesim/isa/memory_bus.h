@@ -14,8 +14,9 @@ public:
     // Returns false when nothing answers at that address (a synchronous external abort).
     virtual bool read(std::uint64_t addr, void* dst, unsigned size) = 0;
     virtual bool write(std::uint64_t addr, const void* src, unsigned size) = 0;
-    // Extra cycles the last access cost beyond the instruction's class cost (TLM latency).
-    virtual std::uint64_t lastAccessCycles() const { return 0; }
+    // Extra cycles the accesses since the last call cost beyond the instructions' class costs
+    // (TLM latency); the processor collects them after every instruction.
+    virtual std::uint64_t takeExtraCycles() { return 0; }
 };
 
 class MemoryBus {

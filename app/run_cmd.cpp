@@ -1,0 +1,146 @@
+#include "run_cmd.h"
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <fmt/core.h>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "options.h"
+#include "svesim/arch/config_error.h"
+#include "svesim/model/statistics.h"
+#include "svesim/model/trace.h"
+#include "svesim/tlm/platform.h"
+
+namespace po = boost::program_options;
+
+namespace svesim::app {
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* f) const {
+        if (f != nullptr && f != stdout && f != stderr) std::fclose(f);
+    }
+};
+
+std::uint64_t parseSize(const std::string& text, const std::string& what) {
+    std::string digits = text;
+    std::uint64_t scale = 1;
+    if (!digits.empty()) {
+        const char s = digits.back();
+        if (s == 'K' || s == 'k') scale = 1ULL << 10;
+        if (s == 'M' || s == 'm') scale = 1ULL << 20;
+        if (s == 'G' || s == 'g') scale = 1ULL << 30;
+        if (scale != 1) digits.pop_back();
+    }
+    const auto v = parseUnsigned(digits, what);
+    if (v == 0 || v > (64ULL << 30) / scale)
+        throw ConfigError(what + " '" + text + "' is out of range (allowed: 1 byte to 64G)");
+    return v * scale;
+}
+
+} // namespace
+
+int runRun(const std::vector<std::string>& args) {
+    po::options_description opts("svesim run [options] PROGRAM.elf");
+    opts.add_options()("help,h", "show this help");
+    addArchOptions(opts);
+    opts.add_options()
+        ("ram-size", po::value<std::string>()->default_value("256M"), "RAM size at 0x40000000 (K/M/G suffixes)")
+        ("quantum", po::value<std::string>()->default_value("1000"), "SystemC global quantum in ns")
+        ("timing", po::value<std::string>(), "timing file (INI: class = cycles), see docs/timing.md")
+        ("max-insns", po::value<std::string>()->default_value("0"), "stop after N instructions (0: no limit); exit status 124")
+        ("trace", po::value<std::string>()->default_value(""), "trace categories: insn,exc,sysreg,vl,zop,mem or all")
+        ("trace-file", po::value<std::string>(), "write the trace there instead of stderr")
+        ("stats", "print end-of-run statistics to stderr")
+        ("stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")
+        ("program", po::value<std::string>(), "the AArch64 ELF to run");
+    po::positional_options_description pos;
+    pos.add("program", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::ostringstream os;
+        os << opts;
+        fmt::print("{}\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
+                   "121 malformed ELF; 122 not AArch64; 123 segment outside RAM; 124 --max-insns\n"
+                   "reached; 125 stopped in WFI/WFE with nothing to wake it.\n", os.str());
+        return 0;
+    }
+    if (!vm.count("program")) throw ConfigError("no PROGRAM.elf given (see svesim run --help)");
+
+    tlm::PlatformConfig pcfg;
+    pcfg.cpu.processor.arch = archConfigFrom(vm);
+    if (vm.count("timing"))
+        pcfg.cpu.processor.timing = model::TimingConfig::fromFile(vm["timing"].as<std::string>());
+    pcfg.ram_size = parseSize(vm["ram-size"].as<std::string>(), "--ram-size");
+    const auto quantum_ns = parseUnsigned(vm["quantum"].as<std::string>(), "--quantum");
+    if (quantum_ns == 0 || quantum_ns > 1'000'000'000)
+        throw ConfigError("--quantum " + std::to_string(quantum_ns) +
+                          " is out of range (allowed: 1 to 1000000000 ns)");
+    pcfg.cpu.quantum = sc_core::sc_time(static_cast<double>(quantum_ns), sc_core::SC_NS);
+    pcfg.cpu.max_instructions = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
+    const auto trace_cats = model::TraceCategories::parse(vm["trace"].as<std::string>());
+
+    const std::string path = vm["program"].as<std::string>();
+    tlm::ElfImage image;
+    try {
+        image = tlm::ElfImage::load(path);
+    } catch (const tlm::ElfError& e) {
+        fmt::print(stderr, "svesim: {}\n", e.what());
+        switch (e.kind()) {
+        case tlm::ElfError::Kind::Unreadable: return exit_status::kUnreadable;
+        case tlm::ElfError::Kind::NotAArch64: return exit_status::kNotAArch64;
+        default: return exit_status::kMalformedElf;
+        }
+    }
+    pcfg.cpu.processor.arch.rvbar = image.entry; // start at the entry, at EL3, in reset state
+
+    std::unique_ptr<std::FILE, FileCloser> trace_out(stderr);
+    if (vm.count("trace-file")) {
+        trace_out.reset(std::fopen(vm["trace-file"].as<std::string>().c_str(), "w"));
+        if (!trace_out)
+            throw ConfigError("--trace-file " + vm["trace-file"].as<std::string>() + " cannot be written");
+    }
+
+    model::StdioConsole console;
+    tlm::Platform platform("platform", pcfg, console);
+    try {
+        platform.load(image);
+    } catch (const tlm::ElfError& e) {
+        fmt::print(stderr, "svesim: {}: {}\n", path, e.what());
+        return exit_status::kOutsideRam;
+    }
+    model::Processor& proc = platform.cpu.processor();
+    model::Statistics stats;
+    model::Trace trace(trace_cats, trace_out.get());
+    proc.events().subscribe(stats, eventBit(EventKind::ExceptionTaken) |
+                                       eventBit(EventKind::ExceptionReturn) |
+                                       eventBit(EventKind::VectorLengthChange) |
+                                       eventBit(EventKind::ZeroUpperDecision));
+    if (const EventMask m = trace_cats.mask()) proc.events().subscribe(trace, m);
+
+    // sc_stop() on SYS_EXIT is the normal end of a run, not news.
+    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+    sc_core::sc_start();
+
+    if (vm.count("stats")) fmt::print(stderr, "{}", stats.text(proc));
+    if (vm.count("stats-json")) {
+        std::ofstream out(vm["stats-json"].as<std::string>());
+        if (!out) throw ConfigError("--stats-json " + vm["stats-json"].as<std::string>() + " cannot be written");
+        out << stats.json(proc);
+    }
+    if (const auto code = platform.cpu.exitCode()) return *code;
+    if (platform.cpu.budgetExhausted()) {
+        fmt::print(stderr, "svesim: stopped after --max-insns {} instructions at PC {:#x}\n",
+                   pcfg.cpu.max_instructions, proc.arch().cpu.pc);
+        return exit_status::kMaxInstructions;
+    }
+    fmt::print(stderr, "svesim: stopped in WFI/WFE at PC {:#x} with no interrupt source to wake it\n",
+               proc.arch().cpu.pc);
+    return exit_status::kStuck;
+}
+
+} // namespace svesim::app

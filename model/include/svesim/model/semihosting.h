@@ -1,0 +1,41 @@
+// Arm semihosting (HLT #0xF000 in A64): the operations a bare-metal test program needs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "svesim/isa/exec_context.h"
+
+namespace svesim::model {
+
+// Where semihosting output goes and input comes from.
+class Console {
+public:
+    virtual ~Console() = default;
+    virtual void write(int handle, std::string_view bytes) = 0; // 1 = stdout, 2 = stderr
+    virtual int readChar() = 0;                                 // -1 at end of input
+};
+
+// The process's own stdout, stderr and stdin.
+class StdioConsole : public Console {
+public:
+    void write(int handle, std::string_view bytes) override;
+    int readChar() override;
+};
+
+namespace semihosting {
+inline constexpr std::uint32_t SYS_OPEN = 0x01, SYS_WRITEC = 0x03, SYS_WRITE0 = 0x04,
+                               SYS_WRITE = 0x05, SYS_READC = 0x07, SYS_CLOCK = 0x10,
+                               SYS_ERRNO = 0x13, SYS_EXIT = 0x18, SYS_EXIT_EXTENDED = 0x20,
+                               SYS_ELAPSED = 0x30, SYS_TICKFREQ = 0x31;
+inline constexpr std::uint64_t ADP_Stopped_ApplicationExit = 0x20026;
+} // namespace semihosting
+
+// Performs the semihosting call in W0 with parameter X1 and writes the result to X0.
+// Returns the exit status when the call ends the program (SYS_EXIT, SYS_EXIT_EXTENDED).
+// `elapsed_ticks` and `tick_hz` give SYS_CLOCK, SYS_ELAPSED and SYS_TICKFREQ.
+std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
+                                   std::uint64_t elapsed_ticks, std::uint64_t tick_hz);
+
+} // namespace svesim::model

@@ -1,0 +1,43 @@
+// Cycle-approximate timing: a cost per instruction class, and SVE memory costs that grow with
+// VL (base latency plus bytes over bandwidth). Defaults and sources: docs/timing.md.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "svesim/isa/timing_class.h"
+#include "svesim/sve/vector_length.h"
+
+namespace svesim::model {
+
+struct TimingConfig {
+    // Cycles charged per instruction of each class (for SVE memory classes: the base latency).
+    std::array<unsigned, isa::kTimingClassCount> cost{};
+    // Base latency of the store forms of the three SVE memory classes (keys sve_str_z,
+    // sve_str_p, sve_st1); the class cost is their load latency.
+    unsigned sve_str_z = 2, sve_str_p = 1, sve_st1 = 2;
+    unsigned sve_load_bytes_per_cycle = 64;  // Neoverse V1: 2 x 256-bit load pipes
+    unsigned sve_store_bytes_per_cycle = 32; // Neoverse V1: 1 x 256-bit store data path
+    std::uint64_t clock_hz = 2'000'000'000;  // core clock, for converting cycles to time
+
+    // The Neoverse V1 defaults of docs/timing.md.
+    static TimingConfig neoverseV1();
+    // Reads "name = value" lines (INI syntax, Boost.PropertyTree) over the defaults: the class
+    // names of isa::name(TimingClass), sve_load_bytes_per_cycle, sve_store_bytes_per_cycle,
+    // clock_hz. Throws ConfigError naming the file, key or value on bad input.
+    static TimingConfig fromFile(const std::string& path);
+
+    // The cycles one instruction of class `c` costs at vector length `vl`; `insn` tells SVE
+    // stores (insn[31:29] == 0b111) from loads.
+    [[nodiscard]] unsigned instructionCost(isa::TimingClass c, VectorLength vl,
+                                           std::uint32_t insn) const {
+        if (c < isa::TimingClass::SveLdrStrZ || c > isa::TimingClass::SveContigLdSt)
+            return cost[static_cast<std::size_t>(c)];
+        return sveMemoryCost(c, vl, insn);
+    }
+    // The VL-dependent cost of the three SVE memory classes.
+    [[nodiscard]] unsigned sveMemoryCost(isa::TimingClass c, VectorLength vl,
+                                         std::uint32_t insn) const;
+};
+
+} // namespace svesim::model

@@ -1,0 +1,155 @@
+#include "svesim/model/processor.h"
+
+#include "svesim/exceptions/routing.h"
+#include "svesim/exceptions/take_exception.h"
+
+namespace svesim::model {
+
+using isa::SideEffect;
+using isa::TimingClass;
+
+Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Console& console)
+    : timing_(cfg.timing), arch_(cfg.arch), bus_(memory), cx_(arch_, bus_), console_(&console) {
+    cx_.watchCode(0, 0, this);
+    cx_.setClock(&cycles_, timing_.clock_hz);
+}
+
+void Processor::reset() {
+    arch_.reset();
+    icache_.clear();
+    cx_.watchCode(0, 0, this);
+    cx_.monitor = {};
+    cx_.event_register = false;
+    cx_.refreshVL();
+    waiting_ = false;
+}
+
+void Processor::setDirectWindow(std::uint8_t* host, std::uint64_t start, std::uint64_t end) {
+    bus_.setDirectWindow(host, start, end);
+}
+void Processor::clearDirectWindow() { bus_.clearDirectWindow(); }
+
+void Processor::codeWritten(std::uint64_t addr, unsigned size) {
+    icache_.invalidate(addr, size);
+    cx_.watchCode(icache_.low(), icache_.high(), this);
+}
+
+void Processor::charge(unsigned cycles, EL el) {
+    cycles_ += cycles;
+    cycles_by_el_[toUnsigned(el)] += cycles;
+}
+
+void Processor::addIdleCycles(std::uint64_t cycles) {
+    cycles_ += cycles;
+    cycles_by_el_[toUnsigned(arch_.cpu.pstate.el)] += cycles;
+}
+
+unsigned Processor::takeException(const ExceptionEntry& e) {
+    AArch64_TakeException(arch_, e);
+    cx_.refreshVL();
+    return timing_.cost[static_cast<std::size_t>(TimingClass::ExceptionEntry)];
+}
+
+// R19: the highest-priority interrupt that is pending and not masked (FIQ, IRQ, SError order
+// as QEMU; the architecture leaves the relative priority IMPLEMENTATION DEFINED).
+std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
+    const CpuState& s = arch_.cpu;
+    if (fiq_)
+        if (auto e = TakePhysicalInterrupt(s, InterruptKind::FIQ)) return e;
+    if (irq_)
+        if (auto e = TakePhysicalInterrupt(s, InterruptKind::IRQ)) return e;
+    if (serror_)
+        if (auto e = TakePhysicalInterrupt(s, InterruptKind::SError)) return e;
+    return std::nullopt;
+}
+
+const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
+    const std::uint64_t pc = arch_.cpu.pc;
+    if (const DecodedInsn* d = icache_.find(pc)) return d;
+    std::uint32_t raw = 0;
+    if (!bus_.read(pc, &raw, 4)) {
+        abort = AArch64_InstructionAbortExternal(arch_.cpu, pc);
+        return nullptr;
+    }
+    const DecodedInsn& d = icache_.insert(pc, raw);
+    cx_.watchCode(icache_.low(), icache_.high(), this);
+    return &d;
+}
+
+RunResult Processor::run(std::uint64_t max_instructions) {
+    std::uint64_t executed = 0;
+    CpuState& s = arch_.cpu;
+    EventBus& events = arch_.bus;
+    stop_requested_ = false;
+    while (executed < max_instructions) {
+        if (stop_requested_) break;
+        if (waiting_) {
+            if (!wakeUpPending()) return {StopReason::WaitForInterrupt, executed};
+            waiting_ = false;
+        }
+        const EL el = s.pstate.el;
+        if (!events.empty()) events.setContext({s.pc, cycles_});
+        ++executed;
+        if (irq_ || fiq_ || serror_) {
+            if (auto e = pendingInterrupt()) {
+                charge(takeException(*e), el);
+                continue;
+            }
+        }
+        // R20: after an illegal exception return the next instruction takes EC 0x0E.
+        if (s.pstate.il) {
+            charge(takeException(AArch64_IllegalStateException(s)), el);
+            continue;
+        }
+        if ((s.pc & 3) != 0) {
+            charge(takeException(AArch64_PCAlignmentFault(s)), el);
+            continue;
+        }
+        std::optional<ExceptionEntry> abort;
+        const DecodedInsn* d = fetch(abort);
+        if (d == nullptr) {
+            charge(takeException(*abort), el);
+            continue;
+        }
+        cx_.beginInstruction();
+        unsigned cost = 0;
+        if (d->def != nullptr) {
+            d->def->exec(cx_, d->raw);
+            cost = timing_.instructionCost(d->def->timing, cx_.vl(), d->raw);
+        } else {
+            cx_.undefined();
+            cost = timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
+        }
+        cost += static_cast<unsigned>(bus_.backend().takeExtraCycles());
+        ++instructions_;
+        ++insns_by_el_[toUnsigned(el)];
+        if (events.listening(EventKind::InstructionRetired))
+            events.emit(InstructionRetiredEvent{{}, d->raw, el, cx_.vl().bits(), cost});
+        if (cx_.faulted()) {
+            cost += takeException(*cx_.fault);
+            charge(cost, el);
+            continue;
+        }
+        s.pc = cx_.next_pc;
+        charge(cost, el);
+        switch (cx_.effect) {
+        case SideEffect::None: break;
+        case SideEffect::ContextChanged: cx_.refreshVL(); break;
+        case SideEffect::WaitForInterrupt:
+        case SideEffect::WaitForEvent:
+            if (!wakeUpPending()) {
+                waiting_ = true;
+                return {StopReason::WaitForInterrupt, executed};
+            }
+            break;
+        case SideEffect::Semihosting:
+            if (auto code = semihostingCall(cx_, *console_, cycles_, timing_.clock_hz))
+                return {StopReason::Exit, executed, *code};
+            break;
+        case SideEffect::Halt: break;
+        }
+    }
+    return {StopReason::Budget, executed};
+}
+
+} // namespace svesim::model

@@ -1,0 +1,103 @@
+#include "svesim/model/timing.h"
+
+#include <boost/property_tree/ini_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+
+#include "svesim/arch/config_error.h"
+
+namespace svesim::model {
+
+using isa::TimingClass;
+
+// Values and sources: docs/timing.md. "V1" = Arm Neoverse V1 Software Optimization Guide as
+// transcribed in LLVM's AArch64SchedNeoverseV1.td; "assumption" = not published by Arm.
+TimingConfig TimingConfig::neoverseV1() {
+    TimingConfig t;
+    auto set = [&](TimingClass c, unsigned v) { t.cost[static_cast<std::size_t>(c)] = v; };
+    set(TimingClass::IntAlu, 1);         // V1: ALU 1c
+    set(TimingClass::IntMul, 2);         // V1: MUL/MADD 2c
+    set(TimingClass::IntDiv, 12);        // V1: SDIV/UDIV X 12c (W: 12c worst case)
+    set(TimingClass::Branch, 1);         // V1: B/BL/BR 1c
+    set(TimingClass::Load, 4);           // V1: LDR X L1 hit 4c
+    set(TimingClass::Store, 1);          // V1: STR 1c issue
+    set(TimingClass::FpSimd, 2);         // V1: ASIMD basic ops 2c
+    set(TimingClass::SveAlu, 2);         // V1: SVE integer basic 2c
+    set(TimingClass::SvePred, 2);        // V1: RDFFR/SETFFR/WRFFR 2c; predicate logic 1-2c
+    set(TimingClass::SveLdrStrZ, 6);     // V1: LDR Z 6c (STR Z 2c: see instructionCost)
+    set(TimingClass::SveLdrStrP, 6);     // V1: LDR P 6c (STR P 1c)
+    set(TimingClass::SveContigLdSt, 6);  // V1: LD1* 6c (ST1* 2c)
+    set(TimingClass::Mrs, 2);            // assumption (LLVM placeholder 1c)
+    set(TimingClass::Msr, 6);            // assumption: system register writes serialise
+    set(TimingClass::Barrier, 20);       // assumption: ISB/DSB/DMB pipeline drain
+    set(TimingClass::ExceptionEntry, 30);// assumption: pipeline flush + vector fetch
+    set(TimingClass::Eret, 6);           // V2: ERETAA 6c (closest published figure)
+    set(TimingClass::Wfi, 1);            // the wait itself is counted in cycles until the IRQ
+    return t;
+}
+
+TimingConfig TimingConfig::fromFile(const std::string& path) {
+    boost::property_tree::ptree tree;
+    try {
+        boost::property_tree::ini_parser::read_ini(path, tree);
+    } catch (const boost::property_tree::ini_parser_error& e) {
+        throw ConfigError("timing file " + path + ": " + e.message() +
+                          (e.line() ? " (line " + std::to_string(e.line()) + ")" : ""));
+    }
+    TimingConfig t = neoverseV1();
+    for (const auto& [key, node] : tree) {
+        const std::string value = node.get_value<std::string>();
+        const auto number = [&](unsigned long long max) {
+            const auto v = parseUnsigned(value, "timing file " + path + ": " + key);
+            if (v > max || (v == 0 && key.find("per_cycle") != std::string::npos))
+                throw ConfigError("timing file " + path + ": " + key + " = " + value +
+                                  " is out of range (allowed: " +
+                                  (key.find("per_cycle") != std::string::npos ? "1" : "0") +
+                                  " to " + std::to_string(max) + ")");
+            return v;
+        };
+        if (key == "sve_load_bytes_per_cycle") {
+            t.sve_load_bytes_per_cycle = static_cast<unsigned>(number(4096));
+        } else if (key == "sve_store_bytes_per_cycle") {
+            t.sve_store_bytes_per_cycle = static_cast<unsigned>(number(4096));
+        } else if (key == "sve_str_z") {
+            t.sve_str_z = static_cast<unsigned>(number(1'000'000));
+        } else if (key == "sve_str_p") {
+            t.sve_str_p = static_cast<unsigned>(number(1'000'000));
+        } else if (key == "sve_st1") {
+            t.sve_st1 = static_cast<unsigned>(number(1'000'000));
+        } else if (key == "clock_hz") {
+            t.clock_hz = number(100'000'000'000ULL);
+            if (t.clock_hz == 0)
+                throw ConfigError("timing file " + path + ": clock_hz must be positive");
+        } else {
+            bool found = false;
+            for (std::size_t c = 0; c < isa::kTimingClassCount; ++c)
+                if (isa::name(static_cast<TimingClass>(c)) == key) {
+                    t.cost[c] = static_cast<unsigned>(number(1'000'000));
+                    found = true;
+                }
+            if (!found)
+                throw ConfigError("timing file " + path + ": unknown key '" + key +
+                                  "' (allowed: the instruction classes of docs/timing.md, "
+                                  "sve_str_z, sve_str_p, sve_st1, sve_load_bytes_per_cycle, "
+                                  "sve_store_bytes_per_cycle, clock_hz)");
+        }
+    }
+    return t;
+}
+
+unsigned TimingConfig::sveMemoryCost(TimingClass c, VectorLength vl, std::uint32_t insn) const {
+    const auto over = [](unsigned bytes, unsigned per_cycle) {
+        return (bytes + per_cycle - 1) / per_cycle;
+    };
+    const bool store = (insn >> 29) == 0b111;
+    const unsigned bw = store ? sve_store_bytes_per_cycle : sve_load_bytes_per_cycle;
+    switch (c) {
+    case TimingClass::SveLdrStrZ: return (store ? sve_str_z : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
+    case TimingClass::SveContigLdSt: return (store ? sve_st1 : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
+    case TimingClass::SveLdrStrP: return (store ? sve_str_p : cost[static_cast<std::size_t>(c)]) + over(vl.predicateBytes(), bw);
+    default: return cost[static_cast<std::size_t>(c)];
+    }
+}
+
+} // namespace svesim::model

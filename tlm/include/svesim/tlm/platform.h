@@ -1,0 +1,41 @@
+// A platform with QEMU virt's memory map: RAM at 0x4000_0000, a PL011 UART at 0x0900_0000,
+// one Cpu, a router; an access to an unmapped address is a synchronous external abort.
+#pragma once
+
+#include <systemc>
+
+#include "svesim/tlm/cpu.h"
+#include "svesim/tlm/elf_image.h"
+#include "svesim/tlm/ram.h"
+#include "svesim/tlm/router.h"
+#include "svesim/tlm/uart.h"
+
+namespace svesim::tlm {
+
+struct PlatformConfig {
+    CpuConfig cpu;
+    std::uint64_t ram_base = 0x4000'0000;
+    std::uint64_t ram_size = 256ULL << 20;
+    std::uint64_t uart_base = 0x0900'0000;
+};
+
+class Platform : public sc_core::sc_module {
+public:
+    Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, model::Console& console);
+
+    // Copies the image into RAM (debug transport) and points the reset vector at its entry;
+    // throws ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
+    void load(const ElfImage& image);
+
+    Cpu cpu;
+    Router router;
+    Ram ram;
+    Uart uart;
+    sc_core::sc_signal<bool> irq{"irq_line"};
+    sc_core::sc_signal<bool> fiq{"fiq_line"};
+
+private:
+    PlatformConfig cfg_;
+};
+
+} // namespace svesim::tlm

@@ -1,0 +1,31 @@
+// A RAM target with DMI and debug transport.
+#pragma once
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_target_socket.h>
+#include <vector>
+
+namespace svesim::tlm {
+
+class Ram : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<Ram> socket;
+
+    Ram(sc_core::sc_module_name name, std::uint64_t size,
+        sc_core::sc_time latency = sc_core::sc_time(10, sc_core::SC_NS));
+    [[nodiscard]] std::uint64_t size() const { return bytes_.size(); }
+    [[nodiscard]] std::uint8_t* data() { return bytes_.data(); }
+
+private:
+    void b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    bool get_direct_mem_ptr(::tlm::tlm_generic_payload& trans, ::tlm::tlm_dmi& dmi);
+    unsigned transport_dbg(::tlm::tlm_generic_payload& trans);
+    // Copies for a read or write; false if out of range.
+    bool access(::tlm::tlm_generic_payload& trans);
+
+    std::vector<std::uint8_t> bytes_;
+    sc_core::sc_time latency_;
+};
+
+} // namespace svesim::tlm

@@ -1,0 +1,39 @@
+// An address router: one target socket, one initiator socket per mapped range. Forwards
+// b_transport, DMI and debug transport with the address made relative to the range; an address
+// no range claims gets TLM_ADDRESS_ERROR_RESPONSE (the CPU turns it into an external abort).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/simple_target_socket.h>
+#include <vector>
+
+namespace svesim::tlm {
+
+class Router : public sc_core::sc_module {
+public:
+    using InitiatorSocket = tlm_utils::simple_initiator_socket_tagged<Router>;
+    tlm_utils::simple_target_socket<Router> target;
+
+    explicit Router(sc_core::sc_module_name name);
+    // Maps [base, base + size) to a new initiator socket, which the caller binds to a target.
+    InitiatorSocket& map(const std::string& name, std::uint64_t base, std::uint64_t size);
+
+private:
+    struct Range {
+        std::uint64_t base, size;
+        std::unique_ptr<InitiatorSocket> socket;
+    };
+    Range* find(std::uint64_t addr, unsigned len);
+    void b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    bool get_direct_mem_ptr(::tlm::tlm_generic_payload& trans, ::tlm::tlm_dmi& dmi);
+    unsigned transport_dbg(::tlm::tlm_generic_payload& trans);
+    void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
+
+    std::vector<Range> ranges_;
+};
+
+} // namespace svesim::tlm

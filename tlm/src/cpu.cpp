@@ -1,0 +1,142 @@
+#include "svesim/tlm/cpu.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace svesim::tlm {
+
+using sc_core::sc_time;
+
+Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& console)
+    : sc_module(name)
+    , socket("socket")
+    , irq("irq")
+    , fiq("fiq")
+    , cfg_(cfg)
+    , proc_(cfg.processor, *this, console)
+    , period_(sc_time(1.0 / static_cast<double>(cfg.processor.timing.clock_hz), sc_core::SC_SEC)) {
+    socket.register_invalidate_direct_mem_ptr(this, &Cpu::invalidate_direct_mem_ptr);
+    qk_.set_global_quantum(cfg.quantum);
+    qk_.reset();
+    SC_THREAD(thread);
+    SC_METHOD(onInterruptLines);
+    sensitive << irq << fiq;
+    dont_initialize();
+}
+
+void Cpu::onInterruptLines() {
+    proc_.setIrq(irq.read());
+    proc_.setFiq(fiq.read());
+    // An interrupt line change ends the current quantum early so that it is seen promptly.
+    proc_.requestStop();
+    wake_.notify(sc_core::SC_ZERO_TIME);
+}
+
+bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size) {
+    ::tlm::tlm_generic_payload trans;
+    trans.set_command(cmd);
+    trans.set_address(addr);
+    trans.set_data_ptr(static_cast<unsigned char*>(data));
+    trans.set_data_length(size);
+    trans.set_streaming_width(size);
+    trans.set_byte_enable_ptr(nullptr);
+    trans.set_dmi_allowed(false);
+    trans.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+    // The access happens at the local time of the instruction making it.
+    const sc_time at = qk_.get_local_time() +
+                       period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
+    sc_time delay = at;
+    socket->b_transport(trans, delay);
+    if (delay > at) extra_cycles_ += static_cast<std::uint64_t>((delay - at) / period_);
+    if (!trans.is_response_ok()) return false;
+    if (trans.is_dmi_allowed() && !dmi_valid_) {
+        ::tlm::tlm_dmi dmi;
+        ::tlm::tlm_generic_payload req;
+        req.set_command(::tlm::TLM_READ_COMMAND);
+        req.set_address(addr);
+        if (socket->get_direct_mem_ptr(req, dmi) && dmi.is_read_write_allowed()) {
+            proc_.setDirectWindow(dmi.get_dmi_ptr(), dmi.get_start_address(),
+                                  dmi.get_end_address() + 1);
+            dmi_valid_ = true;
+        }
+    } else if (!trans.is_dmi_allowed()) {
+        proc_.requestStop(); // MMIO: synchronise before the next instruction
+    }
+    return true;
+}
+
+bool Cpu::read(std::uint64_t addr, void* dst, unsigned size) {
+    return transport(::tlm::TLM_READ_COMMAND, addr, dst, size);
+}
+
+bool Cpu::write(std::uint64_t addr, const void* src, unsigned size) {
+    return transport(::tlm::TLM_WRITE_COMMAND, addr, const_cast<void*>(src), size);
+}
+
+std::uint64_t Cpu::takeExtraCycles() { return std::exchange(extra_cycles_, 0); }
+
+void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64, sc_dt::uint64) {
+    proc_.clearDirectWindow();
+    dmi_valid_ = false;
+}
+
+bool Cpu::debugWrite(std::uint64_t addr, const void* data, unsigned size) {
+    ::tlm::tlm_generic_payload trans;
+    trans.set_command(::tlm::TLM_WRITE_COMMAND);
+    trans.set_address(addr);
+    trans.set_data_ptr(static_cast<unsigned char*>(const_cast<void*>(data)));
+    trans.set_data_length(size);
+    trans.set_streaming_width(size);
+    const bool ok = socket->transport_dbg(trans) == size;
+    proc_.invalidateCode(addr, size);
+    return ok;
+}
+
+bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
+    ::tlm::tlm_generic_payload trans;
+    trans.set_command(::tlm::TLM_READ_COMMAND);
+    trans.set_address(addr);
+    trans.set_data_ptr(static_cast<unsigned char*>(data));
+    trans.set_data_length(size);
+    trans.set_streaming_width(size);
+    return socket->transport_dbg(trans) == size;
+}
+
+void Cpu::thread() {
+    constexpr std::uint64_t kChunk = 512;
+    const std::uint64_t quantum_cycles =
+        std::max<std::uint64_t>(1, static_cast<std::uint64_t>(qk_.get_global_quantum() / period_));
+    std::uint64_t executed = 0;
+    while (true) {
+        std::uint64_t budget = std::min(kChunk, quantum_cycles);
+        if (cfg_.max_instructions != 0) budget = std::min(budget, cfg_.max_instructions - executed);
+        chunk_start_cycles_ = proc_.cycles();
+        const model::RunResult r = proc_.run(budget);
+        executed += r.executed;
+        qk_.inc(period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_));
+        chunk_start_cycles_ = proc_.cycles();
+        if (r.reason == model::StopReason::Exit) {
+            exit_code_ = r.exit_code;
+            qk_.sync();
+            if (cfg_.stop_simulation_on_exit) sc_core::sc_stop();
+            return;
+        }
+        if (cfg_.max_instructions != 0 && executed >= cfg_.max_instructions) {
+            budget_exhausted_ = true;
+            qk_.sync();
+            if (cfg_.stop_simulation_on_exit) sc_core::sc_stop();
+            return;
+        }
+        if (r.reason == model::StopReason::WaitForInterrupt) {
+            qk_.sync();
+            const sc_time slept_from = sc_core::sc_time_stamp();
+            while (!proc_.wakeUpPending()) sc_core::wait(wake_);
+            proc_.addIdleCycles(
+                static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));
+            continue;
+        }
+        if (qk_.need_sync() || r.executed < budget) qk_.sync();
+    }
+}
+
+} // namespace svesim::tlm

@@ -1,0 +1,37 @@
+#include "svesim/tlm/platform.h"
+
+#include <fmt/core.h>
+
+namespace svesim::tlm {
+
+Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, model::Console& console)
+    : sc_module(name)
+    , cpu("cpu", cfg.cpu, console)
+    , router("router")
+    , ram("ram", cfg.ram_size)
+    , uart("uart", console)
+    , cfg_(cfg) {
+    cpu.socket.bind(router.target);
+    router.map("ram_port", cfg.ram_base, cfg.ram_size).bind(ram.socket);
+    router.map("uart_port", cfg.uart_base, Uart::kSize).bind(uart.socket);
+    cpu.irq.bind(irq);
+    cpu.fiq.bind(fiq);
+}
+
+void Platform::load(const ElfImage& image) {
+    for (const ElfSegment& seg : image.segments) {
+        const std::uint64_t size = seg.data.size();
+        if (seg.address < cfg_.ram_base || seg.address - cfg_.ram_base > cfg_.ram_size ||
+            size > cfg_.ram_size - (seg.address - cfg_.ram_base))
+            throw ElfError(ElfError::Kind::OutsideMemory,
+                           fmt::format("segment [{:#x}, {:#x}) is outside RAM [{:#x}, {:#x})",
+                                       seg.address, seg.address + size, cfg_.ram_base,
+                                       cfg_.ram_base + cfg_.ram_size));
+        if (!cpu.debugWrite(seg.address, seg.data.data(), static_cast<unsigned>(size)))
+            throw ElfError(ElfError::Kind::OutsideMemory,
+                           fmt::format("segment at {:#x} could not be written", seg.address));
+    }
+    cpu.processor().arch().cpu.pc = image.entry;
+}
+
+} // namespace svesim::tlm
