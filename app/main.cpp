@@ -1,5 +1,6 @@
-// svesim: the command-line front end. Subcommands: run, vl-table (the default), sysregs, version.
+// svesim: the command-line front end. Subcommands: run, disasm, vl-table (the default), sysregs, version.
 #include "svesim/arch/config_error.h"
+#include "disasm_cmd.h"
 #include "run_cmd.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
@@ -23,11 +24,12 @@ int sc_main(int argc, char** argv) {
         if (cmd == "vl-table") return svesim::app::runVlTable(args);
         if (cmd == "sysregs") return svesim::app::runSysregs();
         if (cmd == "run") return svesim::app::runRun(args);
+        if (cmd == "disasm") return svesim::app::runDisasm(args);
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(stderr, "svesim: unknown command '{}' (allowed: run, vl-table, sysregs, version)\n",
+        fmt::print(stderr, "svesim: unknown command '{}' (allowed: run, disasm, vl-table, sysregs, version)\n",
                    cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {

@@ -85,6 +85,10 @@ void access(ExecContext& cx, std::uint32_t i, const Transfer& t, std::int64_t of
 bool validSingle(std::uint32_t i) {
     return decodeTransfer(i).has_value();
 }
+// Pre- and post-indexed forms have no PRFM (size = 11, opc = 10, V = 0 is unallocated there).
+bool validIndexed(std::uint32_t i) {
+    return validSingle(i) && !(bits(i, 31, 30) == 3 && bits(i, 23, 22) == 2 && !bit1(i, 26));
+}
 
 void execUnsignedOffset(ExecContext& cx, std::uint32_t i) {
     const Transfer t = *decodeTransfer(i);
@@ -335,14 +339,14 @@ const InsnDef kLoadStoreInsns[] = {
     insn("xx 111 0 00 xx 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle),
     insn("xx 111 1 00 x0 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Store, validSingle),
     insn("xx 111 1 00 x1 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 0 00 00 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 0 00 xx 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 1 00 x0 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 1 00 x1 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 0 00 00 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 0 00 xx 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 1 00 x0 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 1 00 x1 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validSingle),
+    insn("xx 111 0 00 00 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed),
+    insn("xx 111 0 00 xx 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed),
+    insn("xx 111 1 00 x0 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed),
+    insn("xx 111 1 00 x1 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed),
+    insn("xx 111 0 00 00 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed),
+    insn("xx 111 0 00 xx 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed),
+    insn("xx 111 1 00 x0 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed),
+    insn("xx 111 1 00 x1 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed),
     insn("xx 111 0 00 00 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Store, validRegOffset),
     insn("xx 111 0 00 xx 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Load, validRegOffset),
     insn("xx 111 1 00 x0 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Store, validRegOffset),

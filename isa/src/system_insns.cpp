@@ -59,9 +59,12 @@ void execHint(ExecContext& cx, std::uint32_t i) {
     }
 }
 std::string disHint(std::uint32_t i, std::uint64_t) {
-    static constexpr const char* kNames[6] = {"nop", "yield", "wfe", "wfi", "sev", "sevl"};
+    // The hint names LLVM prints for an Armv8.2-A target; the rest are "hint #n".
+    static constexpr const char* kNames[7] = {"nop", "yield", "wfe", "wfi", "sev", "sevl", "dgh"};
     const unsigned h = bits(i, 11, 5);
-    if (h < 6) return kNames[h];
+    if (h < 7) return kNames[h];
+    if (h == 16) return "esb";
+    if (h == 20) return "csdb";
     return fmt::format("hint\t#{}", h);
 }
 
@@ -76,15 +79,15 @@ void execBarrier(ExecContext& cx, std::uint32_t i) {
     if (bits(i, 7, 5) == 6) cx.effect = SideEffect::ContextChanged;
 }
 std::string barrierOption(unsigned crm) {
-    static constexpr const char* kNames[16] = {"#0x0",  "oshld", "oshst", "osh",   "#0x4",  "nshld",
-                                               "nshst", "nsh",   "#0x8",  "ishld", "ishst", "ish",
-                                               "#0xc",  "ld",    "st",    "sy"};
+    static constexpr const char* kNames[16] = {"#0",  "oshld", "oshst", "osh",   "#4",  "nshld",
+                                               "nshst", "nsh",   "#8",  "ishld", "ishst", "ish",
+                                               "#12",  "ld",    "st",    "sy"};
     return kNames[crm & 15];
 }
 std::string disBarrier(std::uint32_t i, std::uint64_t) {
     const unsigned crm = bits(i, 11, 8), op2 = bits(i, 7, 5);
     if (op2 == 2) return crm == 15 ? "clrex" : fmt::format("clrex\t#{}", crm);
-    if (op2 == 6) return crm == 15 ? "isb" : fmt::format("isb\t#{}", hexImm(crm));
+    if (op2 == 6) return crm == 15 ? "isb" : fmt::format("isb\t#{}", crm);
     if (op2 == 4 && crm == 0) return "ssbb";
     if (op2 == 4 && crm == 4) return "pssbb";
     return fmt::format("{}\t{}", op2 == 4 ? "dsb" : "dmb", barrierOption(crm));
@@ -107,7 +110,12 @@ PstateField pstateField(std::uint32_t i) {
     return PstateField::None;
 }
 bool validMsrImm(std::uint32_t i) {
-    return pstateField(i) != PstateField::None;
+    const PstateField f = pstateField(i);
+    if (f == PstateField::None) return false;
+    // SPSel, PAN and UAO take CRm = 000x; other CRm values are unallocated.
+    if (f == PstateField::SPSel || f == PstateField::PAN || f == PstateField::UAO)
+        return (bits(i, 11, 8) & 0xE) == 0;
+    return true;
 }
 void execMsrImm(ExecContext& cx, std::uint32_t i) {
     CpuState& s = cx.cpu();
@@ -178,9 +186,11 @@ void execMsrReg(ExecContext& cx, std::uint32_t i) {
     WriteSysReg(cx.arch(), r, cx.X(rt(i)));
     cx.effect = SideEffect::ContextChanged;
 }
-std::string sysregText(std::uint32_t i) {
+std::string sysregText(std::uint32_t i, bool write) {
     const SysRegEncoding e = sysregEncoding(i);
-    if (const auto r = sysRegByEncoding(e)) {
+    const auto r = sysRegByEncoding(e);
+    // A name is only used in the direction the register allows (LLVM does the same).
+    if (r && !(write && sysRegInfo(*r).rw == SysRegRw::ReadOnly)) {
         std::string n(name(*r));
         for (char& c : n)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -191,10 +201,10 @@ std::string sysregText(std::uint32_t i) {
     return fmt::format("S{}_{}_C{}_C{}_{}", e.op0, e.op1, e.crn, e.crm, e.op2);
 }
 std::string disMrs(std::uint32_t i, std::uint64_t) {
-    return fmt::format("mrs\t{}, {}", regName(rt(i), true), sysregText(i));
+    return fmt::format("mrs\t{}, {}", regName(rt(i), true), sysregText(i, false));
 }
 std::string disMsrReg(std::uint32_t i, std::uint64_t) {
-    return fmt::format("msr\t{}, {}", sysregText(i), regName(rt(i), true));
+    return fmt::format("msr\t{}, {}", sysregText(i, true), regName(rt(i), true));
 }
 
 // ---- SYS (op0 = 1): cache, TLB and address-translation maintenance
@@ -210,8 +220,10 @@ bool validSys(std::uint32_t i) {
     return !bit1(i, 21) && (crn == 7 || crn == 8); // SYS (not SYSL): DC/IC/AT and TLBI
 }
 std::string disSys(std::uint32_t i, std::uint64_t) {
-    return fmt::format("sys\t#{}, c{}, c{}, #{}, {}", bits(i, 18, 16), bits(i, 15, 12),
-                       bits(i, 11, 8), bits(i, 7, 5), regName(rt(i), true));
+    // The generic form; LLVM names many of these (TLBI, DC, IC, AT), which svesim does not.
+    const std::string reg = rt(i) == 31 ? "" : ", " + regName(rt(i), true);
+    return fmt::format("sys\t#{}, c{}, c{}, #{}{}", bits(i, 18, 16), bits(i, 15, 12),
+                       bits(i, 11, 8), bits(i, 7, 5), reg);
 }
 
 // ---- Exception generation and return
