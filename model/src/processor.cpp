@@ -106,16 +106,18 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             continue;
         }
         std::optional<ExceptionEntry> abort;
-        const DecodedInsn* d = fetch(abort);
-        if (d == nullptr) {
+        const DecodedInsn* slot = fetch(abort);
+        if (slot == nullptr) {
             charge(takeException(*abort), el);
             continue;
         }
+        // A copy: the instruction may store to its own page, which drops the cached slot.
+        const DecodedInsn d = *slot;
         cx_.beginInstruction();
         unsigned cost = 0;
-        if (d->def != nullptr) {
-            d->def->exec(cx_, d->raw);
-            cost = timing_.instructionCost(d->def->timing, cx_.vl(), d->raw);
+        if (d.def != nullptr) {
+            d.def->exec(cx_, d.raw);
+            cost = timing_.instructionCost(d.def->timing, cx_.vl(), d.raw);
         } else {
             cx_.undefined();
             cost = timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
@@ -124,7 +126,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         ++instructions_;
         ++insns_by_el_[toUnsigned(el)];
         if (events.listening(EventKind::InstructionRetired))
-            events.emit(InstructionRetiredEvent{{}, d->raw, el, cx_.vl().bits(), cost});
+            events.emit(InstructionRetiredEvent{{}, d.raw, el, cx_.vl().bits(), cost});
         if (cx_.faulted()) {
             cost += takeException(*cx_.fault);
             charge(cost, el);

@@ -44,8 +44,9 @@ TimingConfig TimingConfig::fromFile(const std::string& path) {
                           (e.line() ? " (line " + std::to_string(e.line()) + ")" : ""));
     }
     TimingConfig t = neoverseV1();
-    for (const auto& [key, node] : tree) {
-        const std::string value = node.get_value<std::string>();
+    for (const auto& entry : tree) {
+        const std::string& key = entry.first;
+        const std::string value = entry.second.get_value<std::string>();
         const auto number = [&](unsigned long long max) {
             const auto v = parseUnsigned(value, "timing file " + path + ": " + key);
             if (v > max || (v == 0 && key.find("per_cycle") != std::string::npos))
