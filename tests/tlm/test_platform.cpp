@@ -1,0 +1,136 @@
+// The SystemC platform: programs run through the Cpu module's TLM socket, semihosting exit,
+// external aborts, WFI woken by the irq input, --max-insns, timing.
+#include <catch2/catch.hpp>
+#include <string>
+#include <systemc>
+
+#include "svesim/tlm/platform.h"
+
+// Not `using namespace svesim`: svesim::tlm would clash with SystemC's ::tlm.
+namespace model = svesim::model;
+namespace vp = svesim::tlm;
+using svesim::EL;
+
+namespace {
+
+class StringConsole : public model::Console {
+public:
+    std::string out;
+    void write(int, std::string_view b) override { out.append(b); }
+    int readChar() override { return -1; }
+};
+
+std::string program(const char* name) { return std::string(SVESIM_TEST_PROGRAMS) + "/" + name + ".elf"; }
+
+vp::PlatformConfig config(const vp::ElfImage& img) {
+    vp::PlatformConfig cfg;
+    cfg.cpu.processor.arch.rvbar = img.entry;
+    cfg.ram_size = 16 << 20;
+    return cfg;
+}
+
+// Raises the platform's irq line at a given time.
+struct IrqSource : sc_core::sc_module {
+    SC_HAS_PROCESS(IrqSource);
+    IrqSource(sc_core::sc_module_name n, sc_core::sc_signal<bool>& line, sc_core::sc_time at)
+        : sc_module(n), line_(&line), at_(at) {
+        SC_THREAD(run);
+    }
+    void run() {
+        sc_core::wait(at_);
+        line_->write(true);
+    }
+    sc_core::sc_signal<bool>* line_;
+    sc_core::sc_time at_;
+};
+
+} // namespace
+
+TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT status",
+          "[tlm]") {
+    const auto img = vp::ElfImage::load(program("exit_code"));
+    StringConsole console;
+    vp::Platform platform("platform", config(img), console);
+    platform.load(img);
+    sc_core::sc_start();
+    REQUIRE(platform.cpu.exitCode());
+    CHECK(*platform.cpu.exitCode() == 7);
+    const auto& p = platform.cpu.processor();
+    CHECK(p.instructionsAt(EL::EL3) == p.instructions());
+    CHECK(p.instructions() > 30);
+    // Simulated time is exactly the cycles charged (2 GHz clock: 0.5 ns per cycle).
+    CHECK(sc_core::sc_time_stamp() ==
+          sc_core::sc_time(0.5 * static_cast<double>(p.cycles()), sc_core::SC_NS));
+}
+
+TEST_CASE("tlm: an access no target claims is a synchronous external abort (EC 0x25)", "[tlm]") {
+    const auto img = vp::ElfImage::load(program("abort"));
+    StringConsole console;
+    vp::Platform platform("platform", config(img), console);
+    platform.load(img);
+    sc_core::sc_start();
+    REQUIRE(platform.cpu.exitCode());
+    CHECK(*platform.cpu.exitCode() == 0x25);
+}
+
+TEST_CASE("tlm: WFI waits until the irq input rises, then the IRQ is taken", "[tlm]") {
+    const auto img = vp::ElfImage::load(program("wfi_irq"));
+    StringConsole console;
+    vp::Platform platform("platform", config(img), console);
+    IrqSource src("irq_source", platform.irq, sc_core::sc_time(50, sc_core::SC_US));
+    platform.load(img);
+    sc_core::sc_start();
+    REQUIRE(platform.cpu.exitCode());
+    CHECK(*platform.cpu.exitCode() == 42);
+    CHECK(sc_core::sc_time_stamp() >= sc_core::sc_time(50, sc_core::SC_US));
+    // The idle time is counted as cycles (2 GHz: 100000 cycles in 50 us).
+    CHECK(platform.cpu.processor().cycles() >= 100000);
+}
+
+TEST_CASE("tlm: max_instructions stops a program that never exits", "[tlm]") {
+    const auto img = vp::ElfImage::load(program("spin"));
+    StringConsole console;
+    auto cfg = config(img);
+    cfg.cpu.max_instructions = 100000;
+    vp::Platform platform("platform", cfg, console);
+    platform.load(img);
+    sc_core::sc_start();
+    CHECK_FALSE(platform.cpu.exitCode());
+    CHECK(platform.cpu.budgetExhausted());
+    CHECK(platform.cpu.processor().instructions() == 100000);
+}
+
+TEST_CASE("tlm: a segment outside RAM is refused", "[tlm]") {
+    auto img = vp::ElfImage::load(program("spin"));
+    img.segments.front().address = 0x1000;
+    StringConsole console;
+    vp::Platform platform("platform", config(img), console);
+    CHECK_THROWS_AS(platform.load(img), vp::ElfError);
+}
+
+TEST_CASE("tlm: malformed, truncated and non-AArch64 ELFs give their own errors", "[tlm]") {
+    using Kind = vp::ElfError::Kind;
+    auto kindOf = [](const std::string& path) {
+        try {
+            vp::ElfImage::load(path);
+        } catch (const vp::ElfError& e) {
+            return e.kind();
+        }
+        FAIL("no error for " << path);
+        return Kind::Malformed;
+    };
+    CHECK(kindOf("/nonexistent/file.elf") == Kind::Unreadable);
+    CHECK(kindOf("/etc/hostname") == Kind::Malformed);
+    CHECK(kindOf("/bin/sh") == Kind::NotAArch64);
+    // A truncated copy of a real AArch64 ELF.
+    const std::string src = program("exit_code"), dst = std::string(SVESIM_TEST_PROGRAMS) + "/truncated.elf";
+    std::FILE* in = std::fopen(src.c_str(), "rb");
+    REQUIRE(in);
+    std::vector<char> buf(200);
+    const auto n = std::fread(buf.data(), 1, buf.size(), in);
+    std::fclose(in);
+    std::FILE* out = std::fopen(dst.c_str(), "wb");
+    std::fwrite(buf.data(), 1, n, out);
+    std::fclose(out);
+    CHECK(kindOf(dst) == Kind::Malformed);
+}
