@@ -85,14 +85,14 @@ int runRun(const std::vector<std::string>& args) {
     const auto trace_cats = model::TraceCategories::parse(vm["trace"].as<std::string>());
 
     const std::string path = vm["program"].as<std::string>();
-    tlm::ElfImage image;
+    model::ElfImage image;
     try {
-        image = tlm::ElfImage::load(path);
-    } catch (const tlm::ElfError& e) {
+        image = model::ElfImage::load(path);
+    } catch (const model::ElfError& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());
         switch (e.kind()) {
-        case tlm::ElfError::Kind::Unreadable: return exit_status::kUnreadable;
-        case tlm::ElfError::Kind::NotAArch64: return exit_status::kNotAArch64;
+        case model::ElfError::Kind::Unreadable: return exit_status::kUnreadable;
+        case model::ElfError::Kind::NotAArch64: return exit_status::kNotAArch64;
         default: return exit_status::kMalformedElf;
         }
     }
@@ -109,7 +109,7 @@ int runRun(const std::vector<std::string>& args) {
     tlm::Platform platform("platform", pcfg, console);
     try {
         platform.load(image);
-    } catch (const tlm::ElfError& e) {
+    } catch (const model::ElfError& e) {
         fmt::print(stderr, "svesim: {}: {}\n", path, e.what());
         return exit_status::kOutsideRam;
     }

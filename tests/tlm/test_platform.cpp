@@ -22,7 +22,7 @@ public:
 
 std::string program(const char* name) { return std::string(SVESIM_TEST_PROGRAMS) + "/" + name + ".elf"; }
 
-vp::PlatformConfig config(const vp::ElfImage& img) {
+vp::PlatformConfig config(const model::ElfImage& img) {
     vp::PlatformConfig cfg;
     cfg.cpu.processor.arch.rvbar = img.entry;
     cfg.ram_size = 16 << 20;
@@ -48,7 +48,7 @@ struct IrqSource : sc_core::sc_module {
 
 TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT status",
           "[tlm]") {
-    const auto img = vp::ElfImage::load(program("exit_code"));
+    const auto img = model::ElfImage::load(program("exit_code"));
     StringConsole console;
     vp::Platform platform("platform", config(img), console);
     platform.load(img);
@@ -64,7 +64,7 @@ TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT st
 }
 
 TEST_CASE("tlm: an access no target claims is a synchronous external abort (EC 0x25)", "[tlm]") {
-    const auto img = vp::ElfImage::load(program("abort"));
+    const auto img = model::ElfImage::load(program("abort"));
     StringConsole console;
     vp::Platform platform("platform", config(img), console);
     platform.load(img);
@@ -74,7 +74,7 @@ TEST_CASE("tlm: an access no target claims is a synchronous external abort (EC 0
 }
 
 TEST_CASE("tlm: WFI waits until the irq input rises, then the IRQ is taken", "[tlm]") {
-    const auto img = vp::ElfImage::load(program("wfi_irq"));
+    const auto img = model::ElfImage::load(program("wfi_irq"));
     StringConsole console;
     vp::Platform platform("platform", config(img), console);
     IrqSource src("irq_source", platform.irq, sc_core::sc_time(50, sc_core::SC_US));
@@ -88,7 +88,7 @@ TEST_CASE("tlm: WFI waits until the irq input rises, then the IRQ is taken", "[t
 }
 
 TEST_CASE("tlm: max_instructions stops a program that never exits", "[tlm]") {
-    const auto img = vp::ElfImage::load(program("spin"));
+    const auto img = model::ElfImage::load(program("spin"));
     StringConsole console;
     auto cfg = config(img);
     cfg.cpu.max_instructions = 100000;
@@ -101,19 +101,19 @@ TEST_CASE("tlm: max_instructions stops a program that never exits", "[tlm]") {
 }
 
 TEST_CASE("tlm: a segment outside RAM is refused", "[tlm]") {
-    auto img = vp::ElfImage::load(program("spin"));
+    auto img = model::ElfImage::load(program("spin"));
     img.segments.front().address = 0x1000;
     StringConsole console;
     vp::Platform platform("platform", config(img), console);
-    CHECK_THROWS_AS(platform.load(img), vp::ElfError);
+    CHECK_THROWS_AS(platform.load(img), model::ElfError);
 }
 
 TEST_CASE("tlm: malformed, truncated and non-AArch64 ELFs give their own errors", "[tlm]") {
-    using Kind = vp::ElfError::Kind;
+    using Kind = model::ElfError::Kind;
     auto kindOf = [](const std::string& path) {
         try {
-            vp::ElfImage::load(path);
-        } catch (const vp::ElfError& e) {
+            model::ElfImage::load(path);
+        } catch (const model::ElfError& e) {
             return e.kind();
         }
         FAIL("no error for " << path);

@@ -18,17 +18,17 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     cpu.fiq.bind(fiq);
 }
 
-void Platform::load(const ElfImage& image) {
-    for (const ElfSegment& seg : image.segments) {
+void Platform::load(const model::ElfImage& image) {
+    for (const model::ElfSegment& seg : image.segments) {
         const std::uint64_t size = seg.data.size();
         if (seg.address < cfg_.ram_base || seg.address - cfg_.ram_base > cfg_.ram_size ||
             size > cfg_.ram_size - (seg.address - cfg_.ram_base))
-            throw ElfError(ElfError::Kind::OutsideMemory,
+            throw model::ElfError(model::ElfError::Kind::OutsideMemory,
                            fmt::format("segment [{:#x}, {:#x}) is outside RAM [{:#x}, {:#x})",
                                        seg.address, seg.address + size, cfg_.ram_base,
                                        cfg_.ram_base + cfg_.ram_size));
         if (!cpu.debugWrite(seg.address, seg.data.data(), static_cast<unsigned>(size)))
-            throw ElfError(ElfError::Kind::OutsideMemory,
+            throw model::ElfError(model::ElfError::Kind::OutsideMemory,
                            fmt::format("segment at {:#x} could not be written", seg.address));
     }
     cpu.processor().arch().cpu.pc = image.entry;

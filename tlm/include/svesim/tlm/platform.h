@@ -5,7 +5,7 @@
 #include <systemc>
 
 #include "svesim/tlm/cpu.h"
-#include "svesim/tlm/elf_image.h"
+#include "svesim/model/elf_image.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
 #include "svesim/tlm/uart.h"
@@ -24,8 +24,8 @@ public:
     Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, model::Console& console);
 
     // Copies the image into RAM (debug transport) and points the reset vector at its entry;
-    // throws ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
-    void load(const ElfImage& image);
+    // throws model::ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
+    void load(const model::ElfImage& image);
 
     Cpu cpu;
     Router router;

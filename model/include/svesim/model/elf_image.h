@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace svesim::tlm {
+namespace svesim::model {
 
 // Why an ELF cannot be loaded; each kind has its own exit status in `svesim run`.
 class ElfError : public std::runtime_error {
@@ -35,4 +35,4 @@ struct ElfImage {
     static ElfImage load(const std::string& path);
 };
 
-} // namespace svesim::tlm
+} // namespace svesim::model

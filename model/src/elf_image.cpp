@@ -1,4 +1,4 @@
-#include "svesim/tlm/elf_image.h"
+#include "svesim/model/elf_image.h"
 
 #include <fcntl.h>
 #include <gelf.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace svesim::tlm {
+namespace svesim::model {
 namespace {
 
 using Kind = ElfError::Kind;
@@ -94,4 +94,4 @@ ElfImage ElfImage::load(const std::string& path) {
     return img;
 }
 
-} // namespace svesim::tlm
+} // namespace svesim::model
