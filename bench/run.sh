@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Prints MIPS for (a) an integer loop and (b) the kernel-style SVE save/restore loop at VL 128,
+# 512 and 2048, (c) both inside SystemC (svesim run, 1 us quantum), (d) both under qemu-aarch64,
+# as ratios to svesim. Usage: bench/run.sh [BUILD_DIR] (default build/; built if needed).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$here/build}"
+out="$build/bench"
+mkdir -p "$out"
+cmake --build "$build" --target svesim svesim_bench_processor -j2 >/dev/null
+
+INT_ITERS=${INT_ITERS:-25000000}   # 8 instructions each: 200 M instructions
+SVE_ITERS=${SVE_ITERS:-200000}     # 102 instructions each: 20.4 M instructions
+
+asm() { # name defsyms... -> elf
+  local name=$1 tag=$2; shift 2
+  aarch64-linux-gnu-as -march=armv8.2-a+sve -I "$here/bench/programs" "$@" \
+    "$here/bench/programs/$name.s" -o "$out/$name.$tag.o"
+  aarch64-linux-gnu-ld -Ttext=0x40080000 "$out/$name.$tag.o" -o "$out/$name.$tag.elf"
+}
+mips() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", n / s / 1e6 }'; }
+seconds() { # command... -> wall seconds
+  local t0 t1
+  t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+
+printf "%-34s %12s %10s %10s %10s %8s\n" "benchmark" "instructions" "processor" "SystemC" "qemu" "qemu/sc"
+run_case() { # label program iters insns_per_iter vl_bits
+  local label=$1 prog=$2 iters=$3 per=$4 vl=$5 len=$(( $5 / 128 - 1 ))
+  asm "$prog" "bm$vl" --defsym ITERS="$iters" --defsym VLLEN="$len"
+  asm "$prog" "linux$vl" --defsym ITERS="$iters" --defsym VLLEN="$len" --defsym LINUX=1
+  local n=$(( iters * per ))
+  local p_line; p_line=$("$build/bench/svesim_bench_processor" "$out/$prog.bm$vl.elf" 2048)
+  local p_mips; p_mips=$(echo "$p_line" | awk '{print $6}')
+  local sc_s; sc_s=$(seconds "$build/app/svesim" run --quantum 1000 "$out/$prog.bm$vl.elf")
+  local sc_mips; sc_mips=$(mips "$n" "$sc_s")
+  local q="n/a" ratio="n/a"
+  if command -v qemu-aarch64 >/dev/null; then
+    local q_s; q_s=$(seconds qemu-aarch64 -cpu "max,sve-default-vector-length=$(( vl / 8 ))" "$out/$prog.linux$vl.elf")
+    q=$(mips "$n" "$q_s"); ratio=$(awk -v a="$q" -v b="$sc_mips" 'BEGIN { printf "%.2f", a / b }')
+  fi
+  printf "%-34s %12d %10s %10s %10s %8s\n" "$label" "$n" "$p_mips" "$sc_mips" "$q" "$ratio"
+}
+run_case "(a) integer loop" int_loop "$INT_ITERS" 8 128
+for vl in 128 512 2048; do
+  run_case "(b) SVE save/restore, VL $vl" sve_save_restore "$SVE_ITERS" 102 "$vl"
+done
+echo "processor = the model alone (MIPS); SystemC = svesim run with a 1 us quantum (MIPS, wall"
+echo "time including start-up); qemu = qemu-aarch64 user mode (MIPS); qemu/sc = qemu MIPS / SystemC MIPS."
