@@ -12,6 +12,9 @@ Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Con
     : timing_(cfg.timing), arch_(cfg.arch), bus_(memory), cx_(arch_, bus_), console_(&console) {
     cx_.watchCode(0, 0, this);
     cx_.setClock(&cycles_, timing_.clock_hz);
+    // Events carry the PC of the instruction being executed (the PC only moves after it
+    // completes) and the cycle count when they happen.
+    arch_.bus.setContextSource(&arch_.cpu.pc, &cycles_);
 }
 
 void Processor::reset() {
@@ -88,7 +91,6 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             waiting_ = false;
         }
         const EL el = s.pstate.el;
-        if (!events.empty()) events.setContext({s.pc, cycles_});
         ++executed;
         if (irq_ || fiq_ || serror_) {
             if (auto e = pendingInterrupt()) {

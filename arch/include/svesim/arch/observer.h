@@ -14,7 +14,7 @@
 namespace svesim {
 
 // Where the event happened: the PC of the instruction being executed and the cycle count.
-// The EventBus stamps every event with the context its owner last set.
+// The EventBus stamps every event from the context source its owner set.
 struct EventContext {
     std::uint64_t pc = 0;
     std::uint64_t cycle = 0;
@@ -154,8 +154,15 @@ public:
         return !lists_[static_cast<unsigned>(k)].empty();
     }
 
-    void setContext(EventContext c) { ctx_ = c; }
-    [[nodiscard]] EventContext context() const { return ctx_; }
+    // Where events find their context: the owner's PC and cycle counter, read when an event
+    // is emitted (so the processor does nothing per instruction for it).
+    void setContextSource(const std::uint64_t* pc, const std::uint64_t* cycle) {
+        pc_ = pc;
+        cycle_ = cycle;
+    }
+    [[nodiscard]] EventContext context() const {
+        return EventContext{pc_ ? *pc_ : 0, cycle_ ? *cycle_ : 0};
+    }
 
     void emit(InstructionRetiredEvent e) { fan(EventKind::InstructionRetired, e, &Observer::onInstructionRetired); }
     void emit(ExceptionTakenEvent e) { fan(EventKind::ExceptionTaken, e, &Observer::onExceptionTaken); }
@@ -169,12 +176,13 @@ private:
     static constexpr unsigned kKinds = static_cast<unsigned>(EventKind::Count);
     template <class Event, class Method>
     void fan(EventKind k, Event& e, Method method) {
-        e.ctx = ctx_;
+        e.ctx = context();
         for (Observer* o : lists_[static_cast<unsigned>(k)]) (o->*method)(e);
     }
     std::array<std::vector<Observer*>, kKinds> lists_;
     bool any_ = false;
-    EventContext ctx_;
+    const std::uint64_t* pc_ = nullptr;
+    const std::uint64_t* cycle_ = nullptr;
 };
 
 } // namespace svesim
