@@ -213,15 +213,18 @@ std::uint64_t saturate(i128 v, unsigned esize, bool is_unsigned) {
     if (v > hi) v = hi;
     return static_cast<std::uint64_t>(v) & ones(n);
 }
-std::uint64_t arith(Arith op, std::uint64_t a, std::uint64_t b, unsigned esize) {
+// `b_unsigned`: the immediate forms add or subtract UInt(imm), even for SQADD/SQSUB.
+std::uint64_t arith(Arith op, std::uint64_t a, std::uint64_t b, unsigned esize,
+                    bool b_unsigned = false) {
     const unsigned n = esize * 8;
+    const i128 sb = b_unsigned ? i128{b} : i128{signExtend(b, n)};
     switch (op) {
     case Arith::Add: return (a + b) & ones(n);
     case Arith::Sub: return (a - b) & ones(n);
     case Arith::Subr: return (b - a) & ones(n);
-    case Arith::Sqadd: return saturate(i128{signExtend(a, n)} + signExtend(b, n), esize, false);
+    case Arith::Sqadd: return saturate(i128{signExtend(a, n)} + sb, esize, false);
     case Arith::Uqadd: return saturate(i128{a} + i128{b}, esize, true);
-    case Arith::Sqsub: return saturate(i128{signExtend(a, n)} - signExtend(b, n), esize, false);
+    case Arith::Sqsub: return saturate(i128{signExtend(a, n)} - sb, esize, false);
     case Arith::Uqsub: return saturate(i128{a} - i128{b}, esize, true);
     }
     return 0;
@@ -310,7 +313,7 @@ void execArithImm(ExecContext& cx, std::uint32_t i) {
     const std::uint64_t imm = shiftedImm8(i);
     ZBuf out = readZ(cx, rd(i));
     for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        setElem(out.data(), e, esize, arith(op, elem(out.data(), e, esize), imm, esize));
+        setElem(out.data(), e, esize, arith(op, elem(out.data(), e, esize), imm, esize, true));
     writeZ(cx, rd(i), out);
 }
 std::string disArithImm(std::uint32_t i, std::uint64_t) {

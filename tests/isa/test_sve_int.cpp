@@ -464,3 +464,22 @@ TEST_CASE("SVE at a VL that is not a power of two (384 bits, every multiple of 1
     CHECK(zElem(h, 13, 0, 8) == 21);
     CHECK_FALSE(h.cx.faulted());
 }
+
+TEST_CASE("SVE: SQADD/SQSUB (immediate) use the immediate unsigned (UInt(imm8))",
+          "[isa][sve][sve_int]") {
+    // Found by the QEMU differential test: imm8 >= 128 must not be sign-extended.
+    for (unsigned vl : {128U, 512U}) {
+        IsaHarness h(vl);
+        auto z1 = h.zFull(1);
+        std::fill(z1.begin(), z1.end(), std::uint8_t{16});
+        h.exec(0x2524d901); // sqadd z1.b, z1.b, #200: 16 + 200 saturates to 127
+        for (unsigned b = 0; b < vl / 8; ++b) REQUIRE(h.z(1)[b] == 127);
+        auto z31 = h.zFull(31);
+        std::fill(z31.begin(), z31.end(), std::uint8_t{0});
+        h.exec(0x2566fa1f); // sqsub z31.h, z31.h, #53248: 0 - 53248 saturates to -32768
+        for (unsigned b = 0; b < vl / 8; b += 2) {
+            REQUIRE(h.z(31)[b] == 0x00);
+            REQUIRE(h.z(31)[b + 1] == 0x80);
+        }
+    }
+}
