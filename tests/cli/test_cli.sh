@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Bad input to the svesim command line: each case must give its documented exit status and
+# exactly one line on stderr naming the problem (docs/platform.md).
+# Usage: test_cli.sh SVESIM PROGRAM_DIR   (PROGRAM_DIR holds exit_code.elf and spin.elf)
+set -uo pipefail
+svesim="$1"
+progs="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+expect() { # name expected_status stderr_regex command...
+  local name=$1 want=$2 regex=$3; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  local lines; lines=$(wc -l <"$tmp/err")
+  if [[ $got -ne $want ]]; then
+    echo "FAIL $name: exit status $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1))
+  elif [[ -n $regex ]] && ! grep -Eq "$regex" "$tmp/err"; then
+    echo "FAIL $name: stderr does not match /$regex/:"; cat "$tmp/err"; failures=$((failures + 1))
+  elif [[ -n $regex && $lines -ne 1 ]]; then
+    echo "FAIL $name: $lines lines on stderr, expected one:"; cat "$tmp/err"; failures=$((failures + 1))
+  else
+    echo "PASS $name"
+  fi
+}
+
+expect "program exit status passes through" 7 "" "$svesim" run "$progs/exit_code.elf"
+expect "max VL 384 refused" 2 "maximum VL 384.*128, 256, 512, 1024, 2048" "$svesim" run --max-vl 384 "$progs/exit_code.elf"
+expect "max VL 4096 refused" 2 "4096" "$svesim" run --max-vl 4096 "$progs/exit_code.elf"
+expect "unknown policy refused" 2 "policy 'sometimes' is unknown" "$svesim" run --policy sometimes "$progs/exit_code.elf"
+expect "malformed seed refused" 2 "malformed seed" "$svesim" run --policy random:12x "$progs/exit_code.elf"
+expect "unknown option refused" 2 "unrecognised option" "$svesim" run --frobnicate "$progs/exit_code.elf"
+expect "bad quantum refused" 2 "--quantum" "$svesim" run --quantum 0 "$progs/exit_code.elf"
+expect "bad RAM size refused" 2 "--ram-size" "$svesim" run --ram-size lots "$progs/exit_code.elf"
+expect "bad trace category refused" 2 "trace category 'cache'" "$svesim" run --trace insn,cache "$progs/exit_code.elf"
+expect "unknown reset register refused" 2 "unknown system register 'FOO_EL1'" "$svesim" run --reset FOO_EL1=1 "$progs/exit_code.elf"
+printf 'int_div = lots\n' >"$tmp/t.ini"
+expect "bad timing value refused" 2 "timing file .*int_div" "$svesim" run --timing "$tmp/t.ini" "$progs/exit_code.elf"
+printf 'warp_drive = 3\n' >"$tmp/u.ini"
+expect "unknown timing key refused" 2 "unknown key 'warp_drive'" "$svesim" run --timing "$tmp/u.ini" "$progs/exit_code.elf"
+expect "missing program" 2 "no PROGRAM.elf" "$svesim" run
+expect "unreadable ELF" 120 "cannot open" "$svesim" run "$tmp/does-not-exist.elf"
+printf 'not an elf at all' >"$tmp/text.elf"
+expect "not an ELF" 121 "not an ELF" "$svesim" run "$tmp/text.elf"
+head -c 100 "$progs/exit_code.elf" >"$tmp/trunc.elf"
+expect "truncated ELF" 121 "truncated|malformed" "$svesim" run "$tmp/trunc.elf"
+expect "non-AArch64 ELF" 122 "not a little-endian 64-bit AArch64" "$svesim" run /bin/sh
+expect "segment outside RAM" 123 "outside RAM" "$svesim" run --ram-size 64K "$progs/exit_code.elf"
+expect "max-insns reached" 124 "stopped after --max-insns 1000" "$svesim" run --max-insns 1000 "$progs/spin.elf"
+expect "stats JSON written" 7 "" "$svesim" run --stats-json "$tmp/s.json" "$progs/exit_code.elf"
+if ! grep -q '"instructions"' "$tmp/s.json"; then echo "FAIL stats JSON content"; failures=$((failures + 1)); fi
+expect "trace to a file" 7 "" "$svesim" run --trace all --trace-file "$tmp/trace.txt" "$progs/exit_code.elf"
+if ! grep -q "hlt" "$tmp/trace.txt"; then echo "FAIL trace content"; failures=$((failures + 1)); fi
+expect "unknown command" 2 "unknown command 'fly'" "$svesim" fly
+expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
+
+echo "$failures failure(s)"
+exit $((failures > 0))
