@@ -16,7 +16,7 @@ expect() { # name expected_status stderr_regex command...
   local lines; lines=$(wc -l <"$tmp/err")
   if [[ $got -ne $want ]]; then
     echo "FAIL $name: exit status $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1))
-  elif [[ -n $regex ]] && ! grep -Eq "$regex" "$tmp/err"; then
+  elif [[ -n $regex ]] && ! grep -Eq -e "$regex" "$tmp/err"; then
     echo "FAIL $name: stderr does not match /$regex/:"; cat "$tmp/err"; failures=$((failures + 1))
   elif [[ -n $regex && $lines -ne 1 ]]; then
     echo "FAIL $name: $lines lines on stderr, expected one:"; cat "$tmp/err"; failures=$((failures + 1))
