@@ -52,7 +52,8 @@ ElfImage ElfImage::load(const std::string& path) {
     if (elf_getphdrnum(elf.get(), &phnum) != 0)
         throw ElfError(Kind::Malformed, path + ": malformed program header table");
     const auto file_size = static_cast<std::uint64_t>(st.st_size);
-    if (eh.e_phoff > file_size || phnum * std::uint64_t{eh.e_phentsize} > file_size - eh.e_phoff)
+    if (eh.e_phoff > file_size ||
+        std::uint64_t{eh.e_phnum} * eh.e_phentsize > file_size - eh.e_phoff)
         throw ElfError(Kind::Malformed, path + ": truncated (program headers end beyond the file)");
     for (std::size_t i = 0; i < phnum; ++i) {
         GElf_Phdr ph;
