@@ -1,10 +1,10 @@
 #include "disasm_cmd.h"
 
-#include <fmt/core.h>
-#include <iostream>
-
 #include "svesim/arch/config_error.h"
 #include "svesim/isa/insn_table.h"
+
+#include <fmt/core.h>
+#include <iostream>
 
 namespace svesim::app {
 
@@ -31,8 +31,10 @@ int runDisasm(const std::vector<std::string>& args) {
         if (line.empty()) continue;
         try {
             const auto word = parseUnsigned(line.rfind("0x", 0) == 0 ? line : "0x" + line, "word");
-            if (word > 0xFFFF'FFFFULL) throw ConfigError("word '" + line + "' is wider than 32 bits");
-            fmt::print("{:08x}\t{}\n", word, isa::disassemble(static_cast<std::uint32_t>(word), pc));
+            if (word > 0xFFFF'FFFFULL)
+                throw ConfigError("word '" + line + "' is wider than 32 bits");
+            fmt::print("{:08x}\t{}\n", word,
+                       isa::disassemble(static_cast<std::uint32_t>(word), pc));
         } catch (const ConfigError& e) {
             fmt::print(stderr, "svesim disasm: {}\n", e.what());
             ++bad;

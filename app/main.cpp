@@ -1,15 +1,16 @@
-// svesim: the command-line front end. Subcommands: run, disasm, vl-table (the default), sysregs, version.
-#include "svesim/arch/config_error.h"
+// svesim: the command-line front end. Subcommands: run, disasm, vl-table (the default), sysregs,
+// version.
 #include "disasm_cmd.h"
 #include "run_cmd.h"
+#include "svesim/arch/config_error.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
 
 #include <boost/program_options/errors.hpp>
-#include <systemc>
-#include <fmt/core.h>
 #include <cstdlib>
+#include <fmt/core.h>
 #include <string>
+#include <systemc>
 #include <vector>
 
 // SystemC's entry point, called by sc_elab_and_sim() from main() below.
@@ -29,8 +30,10 @@ int sc_main(int argc, char** argv) {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(stderr, "svesim: unknown command '{}' (allowed: run, disasm, vl-table, sysregs, version)\n",
-                   cmd);
+        fmt::print(
+            stderr,
+            "svesim: unknown command '{}' (allowed: run, disasm, vl-table, sysregs, version)\n",
+            cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());

@@ -7,17 +7,16 @@ namespace po = boost::program_options;
 namespace svesim::app {
 
 void addArchOptions(po::options_description& opts) {
-    opts.add_options()
-        ("max-vl", po::value<std::string>()->default_value("2048"),
-         "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")
-        ("vl-set", po::value<std::string>()->default_value("pow2"),
-         "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")
-        ("policy", po::value<std::string>()->default_value("preserve"),
-         "zero-or-preserve policy: preserve, zero, qemu, random:SEED")
-        ("has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")
-        ("has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")
-        ("reset", po::value<std::string>()->default_value(""),
-         "reset values of UNKNOWN-at-reset registers, e.g. CPTR_EL3=0x100,ZCR_EL3=15");
+    opts.add_options()("max-vl", po::value<std::string>()->default_value("2048"),
+                       "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")(
+        "vl-set", po::value<std::string>()->default_value("pow2"),
+        "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")(
+        "policy", po::value<std::string>()->default_value("preserve"),
+        "zero-or-preserve policy: preserve, zero, qemu, random:SEED")(
+        "has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")(
+        "has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")(
+        "reset", po::value<std::string>()->default_value(""),
+        "reset values of UNKNOWN-at-reset registers, e.g. CPTR_EL3=0x100,ZCR_EL3=15");
 }
 
 ArchConfig archConfigFrom(const po::variables_map& vm) {

@@ -1,10 +1,10 @@
 // Command-line options shared by the svesim subcommands that build a PE.
 #pragma once
 
+#include "svesim/exceptions/arch_state.h"
+
 #include <boost/program_options.hpp>
 #include <string>
-
-#include "svesim/exceptions/arch_state.h"
 
 namespace svesim::app {
 

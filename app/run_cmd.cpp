@@ -1,17 +1,17 @@
 #include "run_cmd.h"
 
+#include "options.h"
+#include "svesim/arch/config_error.h"
+#include "svesim/model/statistics.h"
+#include "svesim/model/trace.h"
+#include "svesim/tlm/platform.h"
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fmt/core.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
-
-#include "options.h"
-#include "svesim/arch/config_error.h"
-#include "svesim/model/statistics.h"
-#include "svesim/model/trace.h"
-#include "svesim/tlm/platform.h"
 
 namespace po = boost::program_options;
 
@@ -46,16 +46,19 @@ int runRun(const std::vector<std::string>& args) {
     po::options_description opts("svesim run [options] PROGRAM.elf");
     opts.add_options()("help,h", "show this help");
     addArchOptions(opts);
-    opts.add_options()
-        ("ram-size", po::value<std::string>()->default_value("256M"), "RAM size at 0x40000000 (K/M/G suffixes)")
-        ("quantum", po::value<std::string>()->default_value("1000"), "SystemC global quantum in ns")
-        ("timing", po::value<std::string>(), "timing file (INI: class = cycles), see docs/timing.md")
-        ("max-insns", po::value<std::string>()->default_value("0"), "stop after N instructions (0: no limit); exit status 124")
-        ("trace", po::value<std::string>()->default_value(""), "trace categories: insn,exc,sysreg,vl,zop,mem or all")
-        ("trace-file", po::value<std::string>(), "write the trace there instead of stderr")
-        ("stats", "print end-of-run statistics to stderr")
-        ("stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")
-        ("program", po::value<std::string>(), "the AArch64 ELF to run");
+    opts.add_options()("ram-size", po::value<std::string>()->default_value("256M"),
+                       "RAM size at 0x40000000 (K/M/G suffixes)")(
+        "quantum", po::value<std::string>()->default_value("1000"),
+        "SystemC global quantum in ns")("timing", po::value<std::string>(),
+                                        "timing file (INI: class = cycles), see docs/timing.md")(
+        "max-insns", po::value<std::string>()->default_value("0"),
+        "stop after N instructions (0: no limit); exit status 124")(
+        "trace", po::value<std::string>()->default_value(""),
+        "trace categories: insn,exc,sysreg,vl,zop,mem or all")(
+        "trace-file", po::value<std::string>(), "write the trace there instead of stderr")(
+        "stats", "print end-of-run statistics to stderr")(
+        "stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")(
+        "program", po::value<std::string>(), "the AArch64 ELF to run");
     po::positional_options_description pos;
     pos.add("program", 1);
     po::variables_map vm;
@@ -64,9 +67,11 @@ int runRun(const std::vector<std::string>& args) {
     if (vm.count("help")) {
         std::ostringstream os;
         os << opts;
-        fmt::print("{}\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
-                   "121 malformed ELF; 122 not AArch64; 123 segment outside RAM; 124 --max-insns\n"
-                   "reached; 125 stopped in WFI/WFE with nothing to wake it.\n", os.str());
+        fmt::print(
+            "{}\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
+            "121 malformed ELF; 122 not AArch64; 123 segment outside RAM; 124 --max-insns\n"
+            "reached; 125 stopped in WFI/WFE with nothing to wake it.\n",
+            os.str());
         return 0;
     }
     if (!vm.count("program")) throw ConfigError("no PROGRAM.elf given (see svesim run --help)");
@@ -102,7 +107,8 @@ int runRun(const std::vector<std::string>& args) {
     if (vm.count("trace-file")) {
         trace_out.reset(std::fopen(vm["trace-file"].as<std::string>().c_str(), "w"));
         if (!trace_out)
-            throw ConfigError("--trace-file " + vm["trace-file"].as<std::string>() + " cannot be written");
+            throw ConfigError("--trace-file " + vm["trace-file"].as<std::string>() +
+                              " cannot be written");
     }
 
     model::StdioConsole console;
@@ -129,7 +135,9 @@ int runRun(const std::vector<std::string>& args) {
     if (vm.count("stats")) fmt::print(stderr, "{}", stats.text(proc));
     if (vm.count("stats-json")) {
         std::ofstream out(vm["stats-json"].as<std::string>());
-        if (!out) throw ConfigError("--stats-json " + vm["stats-json"].as<std::string>() + " cannot be written");
+        if (!out)
+            throw ConfigError("--stats-json " + vm["stats-json"].as<std::string>() +
+                              " cannot be written");
         out << stats.json(proc);
     }
     if (const auto code = platform.cpu.exitCode()) return *code;
@@ -138,7 +146,8 @@ int runRun(const std::vector<std::string>& args) {
                    pcfg.cpu.max_instructions, proc.arch().cpu.pc);
         return exit_status::kMaxInstructions;
     }
-    fmt::print(stderr, "svesim: stopped in WFI/WFE at PC {:#x} with no interrupt source to wake it\n",
+    fmt::print(stderr,
+               "svesim: stopped in WFI/WFE at PC {:#x} with no interrupt source to wake it\n",
                proc.arch().cpu.pc);
     return exit_status::kStuck;
 }

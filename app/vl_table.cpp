@@ -1,7 +1,6 @@
 #include "vl_table.h"
 
 #include "options.h"
-
 #include "svesim/arch/config_error.h"
 #include "svesim/arch/enables.h"
 #include "svesim/exceptions/arch_state.h"
@@ -43,14 +42,6 @@ std::string constraining(const CpuState& s, const Row& r) {
 int runVlTable(const std::vector<std::string>& args) {
     po::options_description opts("svesim vl-table options");
     opts.add_options()("help,h", "show this help")(
-        "max-vl", po::value<std::string>()->default_value("2048"),
-        "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")(
-        "vl-set", po::value<std::string>()->default_value("pow2"),
-        "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")(
-        "policy", po::value<std::string>()->default_value("preserve"),
-        "zero-or-preserve policy: preserve, zero, qemu, random:SEED")(
-        "has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")(
-        "has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")(
         "zcr-el1", po::value<std::string>()->default_value("15"), "ZCR_EL1.LEN (0-15)")(
         "zcr-el2", po::value<std::string>()->default_value("15"), "ZCR_EL2.LEN (0-15)")(
         "zcr-el3", po::value<std::string>()->default_value("15"), "ZCR_EL3.LEN (0-15)");

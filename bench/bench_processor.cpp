@@ -1,16 +1,16 @@
 // Runs a benchmark ELF on the processor alone (no SystemC): flat RAM at 0x40000000 reached
 // through the direct (DMI) window, semihosting to stdout. Prints instructions, host seconds
 // and MIPS on one line. Usage: svesim_bench_processor PROGRAM.elf [max-vl-bits]
+#include "svesim/arch/config_error.h"
+#include "svesim/model/elf_image.h"
+#include "svesim/model/processor.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fmt/core.h>
 #include <string>
 #include <vector>
-
-#include "svesim/arch/config_error.h"
-#include "svesim/model/elf_image.h"
-#include "svesim/model/processor.h"
 
 namespace {
 
@@ -19,7 +19,8 @@ using namespace svesim;
 class Ram : public isa::MemoryBackend {
 public:
     static constexpr std::uint64_t kBase = 0x4000'0000, kSize = 256ULL << 20;
-    Ram() : bytes(kSize, 0) {}
+    Ram()
+        : bytes(kSize, 0) {}
     bool read(std::uint64_t a, void* d, unsigned n) override {
         if (a < kBase || a - kBase + n > kSize) return false;
         std::memcpy(d, bytes.data() + (a - kBase), n);

@@ -126,8 +126,7 @@ void WriteSysReg(ArchState& st, SysReg r, std::uint64_t value) {
     case SysReg::SPSel: p.sp = bitSet(value, 0); break;
     default: s.sysregs.write(r, value); break;
     }
-    if (!st.bus.empty())
-        st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el});
+    if (!st.bus.empty()) st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el});
     if (isZcr(r)) st.sve.onZcrWrite(s, vl_before); // R5, R_YRPDH
 }
 

@@ -85,14 +85,12 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
     s.pc = (vbar & ~std::uint64_t{0x7FF}) | offset;
 
     if (!st.bus.empty()) {
-        st.bus.emit(
-            ExceptionTakenEvent{
-                {}, from, e.target, name(e.record.type), esr, e.preferred_return, s.pc});
+        st.bus.emit(ExceptionTakenEvent{
+            {}, from, e.target, name(e.record.type), esr, e.preferred_return, s.pc});
         const VectorLength vl_after = st.currentVL();
         if (vl_after != vl_before)
-            st.bus.emit(
-                VectorLengthChange{
-                    {}, e.target, vl_before.bits(), vl_after.bits(), VlChangeCause::ExceptionEntry});
+            st.bus.emit(VectorLengthChange{
+                {}, e.target, vl_before.bits(), vl_after.bits(), VlChangeCause::ExceptionEntry});
     }
 }
 

@@ -1,10 +1,9 @@
 #include "svesim/isa/exec_context.h"
 
-#include "svesim/isa/bits.h"
-
 #include "svesim/arch/el_predicates.h"
 #include "svesim/exceptions/enable_checks.h"
 #include "svesim/exceptions/routing.h"
+#include "svesim/isa/bits.h"
 
 namespace svesim::isa {
 namespace {

@@ -75,7 +75,7 @@ bool doTransfer(ExecContext& cx, const Transfer& t, unsigned reg, std::uint64_t 
 void access(ExecContext& cx, std::uint32_t i, const Transfer& t, std::int64_t offset, bool wback,
             bool post) {
     if (t.vector && !cx.checkFPEnabled()) return;
-    if (!cx.checkSPAlignment(rn(i))) return;
+    if (!t.prefetch && !cx.checkSPAlignment(rn(i))) return; // PRFM does not check SP
     const std::uint64_t base = cx.XorSP(rn(i));
     const std::uint64_t addr = post ? base : base + static_cast<std::uint64_t>(offset);
     if (!doTransfer(cx, t, rt(i), addr)) return;
@@ -291,10 +291,11 @@ void execStoreExclusive(ExecContext& cx, std::uint32_t i) { // STXR, STLXR
     const unsigned status_reg = rm(i);
     const bool pass = cx.monitor.open && cx.monitor.address == addr && cx.monitor.size == exSize(i);
     if (pass && !cx.store64(addr, cx.X(rt(i)), exSize(i), AccessKind::Ordered)) return;
-    if (!pass && (addr & (exSize(i) - 1)) != 0) { // alignment is checked even when failing
-        std::uint64_t dummy = 0;
-        if (!cx.load64(addr, dummy, exSize(i), AccessKind::Ordered)) return;
-    }
+    // Alignment is checked even when failing, as a write (AArch64.ExclusiveMonitorsPass). A
+    // misaligned Ordered access faults before reaching memory, so nothing is stored.
+    if (!pass && (addr & (exSize(i) - 1)) != 0 &&
+        !cx.store64(addr, 0, exSize(i), AccessKind::Ordered))
+        return;
     cx.monitor.open = false;
     cx.setW(status_reg, pass ? 0 : 1);
 }

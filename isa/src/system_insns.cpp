@@ -41,11 +41,10 @@ bool wfxTrapped(ExecContext& cx, bool wfe) {
 
 void execHint(ExecContext& cx, std::uint32_t i) {
     switch (bits(i, 11, 5)) {
-    case 2: // WFE
-        if (wfxTrapped(cx, true)) return;
+    case 2: // WFE: the traps apply only to a WFE that would wait (event register clear)
         if (cx.event_register)
             cx.event_register = false;
-        else
+        else if (!wfxTrapped(cx, true))
             cx.effect = SideEffect::WaitForEvent;
         break;
     case 3: // WFI
@@ -79,9 +78,9 @@ void execBarrier(ExecContext& cx, std::uint32_t i) {
     if (bits(i, 7, 5) == 6) cx.effect = SideEffect::ContextChanged;
 }
 std::string barrierOption(unsigned crm) {
-    static constexpr const char* kNames[16] = {"#0",  "oshld", "oshst", "osh",   "#4",  "nshld",
-                                               "nshst", "nsh",   "#8",  "ishld", "ishst", "ish",
-                                               "#12",  "ld",    "st",    "sy"};
+    static constexpr const char* kNames[16] = {"#0",    "oshld", "oshst", "osh",   "#4",    "nshld",
+                                               "nshst", "nsh",   "#8",    "ishld", "ishst", "ish",
+                                               "#12",   "ld",    "st",    "sy"};
     return kNames[crm & 15];
 }
 std::string disBarrier(std::uint32_t i, std::uint64_t) {

@@ -29,7 +29,8 @@ const DecodedInsn& DecodeCache::insert(std::uint64_t pc, std::uint32_t raw) {
 void DecodeCache::invalidate(std::uint64_t addr, std::uint64_t size) {
     if (size == 0) return;
     const std::uint64_t first = addr >> kPageBits, last = (addr + size - 1) >> kPageBits;
-    for (std::uint64_t tag = first; tag <= last; ++tag) pages_.erase(tag);
+    for (std::uint64_t tag = first; tag <= last; ++tag)
+        pages_.erase(tag);
     last_tag_ = ~std::uint64_t{0};
     last_page_ = nullptr;
     if (pages_.empty()) {

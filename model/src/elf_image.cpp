@@ -29,7 +29,7 @@ ElfImage ElfImage::load(const std::string& path) {
         throw ElfError(Kind::Malformed, "libelf initialisation failed");
     Fd file{open(path.c_str(), O_RDONLY)};
     if (file.fd < 0) throw ElfError(Kind::Unreadable, path + ": cannot open");
-    struct stat st{};
+    struct stat st {};
     if (fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
         throw ElfError(Kind::Unreadable, path + ": not a regular file");
     std::unique_ptr<Elf, ElfDeleter> elf(elf_begin(file.fd, ELF_C_READ, nullptr));
@@ -40,9 +40,9 @@ ElfImage ElfImage::load(const std::string& path) {
         throw ElfError(Kind::Malformed, path + ": truncated or malformed ELF header");
     if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
         eh.e_machine != EM_AARCH64)
-        throw ElfError(Kind::NotAArch64,
-                       path + ": not a little-endian 64-bit AArch64 ELF (machine " +
-                           std::to_string(eh.e_machine) + ")");
+        throw ElfError(Kind::NotAArch64, path +
+                                             ": not a little-endian 64-bit AArch64 ELF (machine " +
+                                             std::to_string(eh.e_machine) + ")");
     if (eh.e_type != ET_EXEC)
         throw ElfError(Kind::Malformed, path + ": not an executable (ET_EXEC) ELF");
 
@@ -58,21 +58,24 @@ ElfImage ElfImage::load(const std::string& path) {
     for (std::size_t i = 0; i < phnum; ++i) {
         GElf_Phdr ph;
         if (gelf_getphdr(elf.get(), static_cast<int>(i), &ph) == nullptr)
-            throw ElfError(Kind::Malformed, path + ": truncated program header " + std::to_string(i));
+            throw ElfError(Kind::Malformed,
+                           path + ": truncated program header " + std::to_string(i));
         if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
         if (ph.p_filesz > ph.p_memsz || ph.p_offset > file_size ||
             ph.p_filesz > file_size - ph.p_offset)
-            throw ElfError(Kind::Malformed,
-                           path + ": segment " + std::to_string(i) + " lies outside the file (truncated?)");
+            throw ElfError(Kind::Malformed, path + ": segment " + std::to_string(i) +
+                                                " lies outside the file (truncated?)");
         if (ph.p_memsz > (std::uint64_t{1} << 32))
-            throw ElfError(Kind::Malformed, path + ": segment " + std::to_string(i) + " is larger than 4 GiB");
+            throw ElfError(Kind::Malformed,
+                           path + ": segment " + std::to_string(i) + " is larger than 4 GiB");
         ElfSegment seg;
         seg.address = ph.p_paddr;
         seg.data.assign(ph.p_memsz, 0);
         if (ph.p_filesz > 0) {
             if (pread(file.fd, seg.data.data(), ph.p_filesz, static_cast<off_t>(ph.p_offset)) !=
                 static_cast<ssize_t>(ph.p_filesz))
-                throw ElfError(Kind::Malformed, path + ": cannot read segment " + std::to_string(i));
+                throw ElfError(Kind::Malformed,
+                               path + ": cannot read segment " + std::to_string(i));
         }
         img.segments.push_back(std::move(seg));
     }

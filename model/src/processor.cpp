@@ -9,7 +9,11 @@ using isa::SideEffect;
 using isa::TimingClass;
 
 Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Console& console)
-    : timing_(cfg.timing), arch_(cfg.arch), bus_(memory), cx_(arch_, bus_), console_(&console) {
+    : timing_(cfg.timing)
+    , arch_(cfg.arch)
+    , bus_(memory)
+    , cx_(arch_, bus_)
+    , console_(&console) {
     cx_.watchCode(0, 0, this);
     cx_.setClock(&cycles_, timing_.clock_hz);
     // Events carry the PC of the instruction being executed (the PC only moves after it
@@ -30,7 +34,9 @@ void Processor::reset() {
 void Processor::setDirectWindow(std::uint8_t* host, std::uint64_t start, std::uint64_t end) {
     bus_.setDirectWindow(host, start, end);
 }
-void Processor::clearDirectWindow() { bus_.clearDirectWindow(); }
+void Processor::clearDirectWindow() {
+    bus_.clearDirectWindow();
+}
 
 void Processor::codeWritten(std::uint64_t addr, unsigned size) {
     icache_.invalidate(addr, size);

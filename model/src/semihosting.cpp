@@ -11,7 +11,9 @@ void StdioConsole::write(int handle, std::string_view bytes) {
     std::fflush(f);
 }
 
-int StdioConsole::readChar() { return std::getchar(); }
+int StdioConsole::readChar() {
+    return std::getchar();
+}
 
 namespace {
 
@@ -81,11 +83,11 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
         result = len - buf.size(); // bytes not written
         break;
     }
-    case SYS_READC: result = static_cast<std::uint64_t>(static_cast<std::int64_t>(console.readChar())); break;
-    case SYS_CLOCK: result = tick_hz ? elapsed_ticks * 100 / tick_hz : 0; break;
-    case SYS_ELAPSED:
-        result = cx.bus().write(param, &elapsed_ticks, 8) ? 0 : kFailure;
+    case SYS_READC:
+        result = static_cast<std::uint64_t>(static_cast<std::int64_t>(console.readChar()));
         break;
+    case SYS_CLOCK: result = tick_hz ? elapsed_ticks * 100 / tick_hz : 0; break;
+    case SYS_ELAPSED: result = cx.bus().write(param, &elapsed_ticks, 8) ? 0 : kFailure; break;
     case SYS_TICKFREQ: result = tick_hz; break;
     case SYS_ERRNO: result = 0; break;
     case SYS_EXIT:

@@ -33,13 +33,16 @@ std::string Statistics::text(const Processor& p) const {
     for (EL el : {EL::EL0, EL::EL1, EL::EL2, EL::EL3})
         out += fmt::format("  {}             {} instructions, {} cycles\n", name(el),
                            p.instructionsAt(el), p.cyclesAt(el));
-    for (const auto& [ec, n] : by_ec_) out += fmt::format("exceptions EC {:#04x} {}\n", ec, n);
-    for (const auto& [k, n] : interrupts_) out += fmt::format("interrupts {:<7}{}\n", k, n);
+    for (const auto& [ec, n] : by_ec_)
+        out += fmt::format("exceptions EC {:#04x} {}\n", ec, n);
+    for (const auto& [k, n] : interrupts_)
+        out += fmt::format("interrupts {:<7}{}\n", k, n);
     out += fmt::format("exception returns {}\n", erets_);
     out += fmt::format("VL changes        {}\n", vl_changes_);
     out += fmt::format("zero-or-preserve  {} zeroed, {} preserved\n", zeroed_, preserved_);
     out += fmt::format("host time         {:.3f} s\n", secs);
-    out += fmt::format("host MIPS         {:.2f}\n", secs > 0 ? static_cast<double>(p.instructions()) / secs / 1e6 : 0.0);
+    out += fmt::format("host MIPS         {:.2f}\n",
+                       secs > 0 ? static_cast<double>(p.instructions()) / secs / 1e6 : 0.0);
     return out;
 }
 
@@ -53,8 +56,10 @@ std::string Statistics::json(const Processor& p) const {
         root.put(fmt::format("per_el.{}.instructions", name(el)), p.instructionsAt(el));
         root.put(fmt::format("per_el.{}.cycles", name(el)), p.cyclesAt(el));
     }
-    for (const auto& [ec, n] : by_ec_) root.put(fmt::format("exceptions_by_ec.{:#04x}", ec), n);
-    for (const auto& [k, n] : interrupts_) root.put("interrupts." + k, n);
+    for (const auto& [ec, n] : by_ec_)
+        root.put(fmt::format("exceptions_by_ec.{:#04x}", ec), n);
+    for (const auto& [k, n] : interrupts_)
+        root.put("interrupts." + k, n);
     root.put("exception_returns", erets_);
     root.put("vl_changes", vl_changes_);
     root.put("zero_or_preserve.zeroed", zeroed_);

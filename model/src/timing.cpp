@@ -1,9 +1,9 @@
 #include "svesim/model/timing.h"
 
+#include "svesim/arch/config_error.h"
+
 #include <boost/property_tree/ini_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
-
-#include "svesim/arch/config_error.h"
 
 namespace svesim::model {
 
@@ -14,24 +14,24 @@ using isa::TimingClass;
 TimingConfig TimingConfig::neoverseV1() {
     TimingConfig t;
     auto set = [&](TimingClass c, unsigned v) { t.cost[static_cast<std::size_t>(c)] = v; };
-    set(TimingClass::IntAlu, 1);         // V1: ALU 1c
-    set(TimingClass::IntMul, 2);         // V1: MUL/MADD 2c
-    set(TimingClass::IntDiv, 12);        // V1: SDIV/UDIV X 12c (W: 12c worst case)
-    set(TimingClass::Branch, 1);         // V1: B/BL/BR 1c
-    set(TimingClass::Load, 4);           // V1: LDR X L1 hit 4c
-    set(TimingClass::Store, 1);          // V1: STR 1c issue
-    set(TimingClass::FpSimd, 2);         // V1: ASIMD basic ops 2c
-    set(TimingClass::SveAlu, 2);         // V1: SVE integer basic 2c
-    set(TimingClass::SvePred, 2);        // V1: RDFFR/SETFFR/WRFFR 2c; predicate logic 1-2c
-    set(TimingClass::SveLdrStrZ, 6);     // V1: LDR Z 6c (STR Z 2c: see instructionCost)
-    set(TimingClass::SveLdrStrP, 6);     // V1: LDR P 6c (STR P 1c)
-    set(TimingClass::SveContigLdSt, 6);  // V1: LD1* 6c (ST1* 2c)
-    set(TimingClass::Mrs, 2);            // assumption (LLVM placeholder 1c)
-    set(TimingClass::Msr, 6);            // assumption: system register writes serialise
-    set(TimingClass::Barrier, 20);       // assumption: ISB/DSB/DMB pipeline drain
-    set(TimingClass::ExceptionEntry, 30);// assumption: pipeline flush + vector fetch
-    set(TimingClass::Eret, 6);           // V2: ERETAA 6c (closest published figure)
-    set(TimingClass::Wfi, 1);            // the wait itself is counted in cycles until the IRQ
+    set(TimingClass::IntAlu, 1);          // V1: ALU 1c
+    set(TimingClass::IntMul, 2);          // V1: MUL/MADD 2c
+    set(TimingClass::IntDiv, 12);         // V1: SDIV/UDIV X 12c (W: 12c worst case)
+    set(TimingClass::Branch, 1);          // V1: B/BL/BR 1c
+    set(TimingClass::Load, 4);            // V1: LDR X L1 hit 4c
+    set(TimingClass::Store, 1);           // V1: STR 1c issue
+    set(TimingClass::FpSimd, 2);          // V1: ASIMD basic ops 2c
+    set(TimingClass::SveAlu, 2);          // V1: SVE integer basic 2c
+    set(TimingClass::SvePred, 2);         // V1: RDFFR/SETFFR/WRFFR 2c; predicate logic 1-2c
+    set(TimingClass::SveLdrStrZ, 6);      // V1: LDR Z 6c (STR Z 2c: see instructionCost)
+    set(TimingClass::SveLdrStrP, 6);      // V1: LDR P 6c (STR P 1c)
+    set(TimingClass::SveContigLdSt, 6);   // V1: LD1* 6c (ST1* 2c)
+    set(TimingClass::Mrs, 2);             // assumption (LLVM placeholder 1c)
+    set(TimingClass::Msr, 6);             // assumption: system register writes serialise
+    set(TimingClass::Barrier, 20);        // assumption: ISB/DSB/DMB pipeline drain
+    set(TimingClass::ExceptionEntry, 30); // assumption: pipeline flush + vector fetch
+    set(TimingClass::Eret, 6);            // V2: ERETAA 6c (closest published figure)
+    set(TimingClass::Wfi, 1);             // the wait itself is counted in cycles until the IRQ
     return t;
 }
 
@@ -94,9 +94,13 @@ unsigned TimingConfig::sveMemoryCost(TimingClass c, VectorLength vl, std::uint32
     const bool store = (insn >> 29) == 0b111;
     const unsigned bw = store ? sve_store_bytes_per_cycle : sve_load_bytes_per_cycle;
     switch (c) {
-    case TimingClass::SveLdrStrZ: return (store ? sve_str_z : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
-    case TimingClass::SveContigLdSt: return (store ? sve_st1 : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
-    case TimingClass::SveLdrStrP: return (store ? sve_str_p : cost[static_cast<std::size_t>(c)]) + over(vl.predicateBytes(), bw);
+    case TimingClass::SveLdrStrZ:
+        return (store ? sve_str_z : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
+    case TimingClass::SveContigLdSt:
+        return (store ? sve_st1 : cost[static_cast<std::size_t>(c)]) + over(vl.bytes(), bw);
+    case TimingClass::SveLdrStrP:
+        return (store ? sve_str_p : cost[static_cast<std::size_t>(c)]) +
+               over(vl.predicateBytes(), bw);
     default: return cost[static_cast<std::size_t>(c)];
     }
 }

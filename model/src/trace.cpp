@@ -1,10 +1,10 @@
 #include "svesim/model/trace.h"
 
-#include <fmt/core.h>
-#include <sstream>
-
 #include "svesim/arch/config_error.h"
 #include "svesim/isa/insn_table.h"
+
+#include <fmt/core.h>
+#include <sstream>
 
 namespace svesim::model {
 
@@ -13,13 +13,20 @@ TraceCategories TraceCategories::parse(const std::string& list) {
     std::stringstream ss(list);
     std::string item;
     while (std::getline(ss, item, ',')) {
-        if (item == "insn") c.insn = true;
-        else if (item == "exc") c.exc = true;
-        else if (item == "sysreg") c.sysreg = true;
-        else if (item == "vl") c.vl = true;
-        else if (item == "zop") c.zop = true;
-        else if (item == "mem") c.mem = true;
-        else if (item == "all") c = TraceCategories{true, true, true, true, true, true};
+        if (item == "insn")
+            c.insn = true;
+        else if (item == "exc")
+            c.exc = true;
+        else if (item == "sysreg")
+            c.sysreg = true;
+        else if (item == "vl")
+            c.vl = true;
+        else if (item == "zop")
+            c.zop = true;
+        else if (item == "mem")
+            c.mem = true;
+        else if (item == "all")
+            c = TraceCategories{true, true, true, true, true, true};
         else
             throw ConfigError("trace category '" + item +
                               "' is unknown (allowed: insn, exc, sysreg, vl, zop, mem, all)");
@@ -47,8 +54,8 @@ void Trace::onInstructionRetired(const InstructionRetiredEvent& e) {
 void Trace::onExceptionTaken(const ExceptionTakenEvent& e) {
     if (!cat_.exc) return;
     fmt::print(out_, "{:>10} {:016x} exception {} {}->{} ESR={:#010x} ELR={:#x} vector={:#x}\n",
-               e.ctx.cycle, e.ctx.pc, e.kind, name(e.from), name(e.to), e.esr,
-               e.preferred_return, e.vector);
+               e.ctx.cycle, e.ctx.pc, e.kind, name(e.from), name(e.to), e.esr, e.preferred_return,
+               e.vector);
 }
 
 void Trace::onExceptionReturn(const ExceptionReturnEvent& e) {
@@ -65,15 +72,16 @@ void Trace::onSysRegWrite(const SysRegWriteEvent& e) {
 
 void Trace::onVectorLengthChange(const VectorLengthChange& e) {
     if (!cat_.vl) return;
-    fmt::print(out_, "{:>10} {:016x} VL {} -> {} at {} ({})\n", e.ctx.cycle, e.ctx.pc,
-               e.old_bits, e.new_bits, name(e.el), name(e.cause));
+    fmt::print(out_, "{:>10} {:016x} VL {} -> {} at {} ({})\n", e.ctx.cycle, e.ctx.pc, e.old_bits,
+               e.new_bits, name(e.el), name(e.cause));
 }
 
 void Trace::onZeroUpperDecision(const ZeroUpperDecision& e) {
     if (!cat_.zop) return;
     fmt::print(out_, "{:>10} {:016x} {} {}{} bytes [{}, {}) at {}: {}\n", e.ctx.cycle, e.ctx.pc,
-               e.zeroed ? "zero" : "keep", name(e.kind), e.kind == RegKind::FFR ? "" : std::to_string(e.index),
-               e.byte_lo, e.byte_hi, name(e.el), name(e.site));
+               e.zeroed ? "zero" : "keep", name(e.kind),
+               e.kind == RegKind::FFR ? "" : std::to_string(e.index), e.byte_lo, e.byte_hi,
+               name(e.el), name(e.site));
 }
 
 void Trace::onMemoryAccess(const MemoryAccessEvent& e) {

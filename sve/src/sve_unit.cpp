@@ -141,9 +141,8 @@ void SveUnit::onZcrWrite(const CpuState& s, VectorLength before) {
     const VectorLength after = CurrentVL(s, cfg_);
     if (after == before) return;
     if (!bus_->empty())
-        bus_->emit(
-            VectorLengthChange{
-                {}, s.pstate.el, before.bits(), after.bits(), VlChangeCause::ZcrWrite});
+        bus_->emit(VectorLengthChange{
+            {}, s.pstate.el, before.bits(), after.bits(), VlChangeCause::ZcrWrite});
     if (after > before) {
         if (policy_.kind() != PolicyKind::Qemu) // QEMU zeroed these bits when it narrowed
             decideAll(s, ZeroUpperSite::ZcrWiden, before.bytes(), before.predicateBytes());

@@ -1,12 +1,12 @@
 // libFuzzer target: decode and execute arbitrary A64 code on the processor, from an arbitrary
 // configuration. Any crash, sanitizer report or host assertion is a bug; the only outcomes
 // allowed are architected ones (instructions, exceptions, semihosting exit, WFI).
+#include "svesim/model/processor.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
-
-#include "svesim/model/processor.h"
 
 namespace {
 
@@ -16,7 +16,8 @@ class FuzzMemory : public isa::MemoryBackend {
 public:
     static constexpr std::uint64_t kBase = 0;
     static constexpr std::uint64_t kSize = 0x10000;
-    FuzzMemory() : bytes_(kSize, 0) {}
+    FuzzMemory()
+        : bytes_(kSize, 0) {}
     bool read(std::uint64_t addr, void* dst, unsigned size) override {
         if (addr >= kSize || size > kSize - addr) return false;
         std::memcpy(dst, bytes_.data() + addr, size);
@@ -50,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model::ProcessorConfig cfg;
     cfg.arch.features.has_el2 = take(1) != 0;
     cfg.arch.features.has_el3 = take(1) != 0;
-    cfg.arch.sve.max_vl = VectorLength::fromBits(128U << take(2)) ; // 128..1024
+    cfg.arch.sve.max_vl = VectorLength::fromBits(128U << take(2)); // 128..1024
     if (take(1) != 0) cfg.arch.sve.max_vl = VectorLength::fromBits(2048);
     cfg.arch.sve.vl_set = take(1) != 0 ? VlSet::Any : VlSet::PowersOfTwo;
     switch (take(2)) {

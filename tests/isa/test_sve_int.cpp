@@ -473,7 +473,8 @@ TEST_CASE("SVE: SQADD/SQSUB (immediate) use the immediate unsigned (UInt(imm8))"
         auto z1 = h.zFull(1);
         std::fill(z1.begin(), z1.end(), std::uint8_t{16});
         h.exec(0x2524d901); // sqadd z1.b, z1.b, #200: 16 + 200 saturates to 127
-        for (unsigned b = 0; b < vl / 8; ++b) REQUIRE(h.z(1)[b] == 127);
+        for (unsigned b = 0; b < vl / 8; ++b)
+            REQUIRE(h.z(1)[b] == 127);
         auto z31 = h.zFull(31);
         std::fill(z31.begin(), z31.end(), std::uint8_t{0});
         h.exec(0x2566fa1f); // sqsub z31.h, z31.h, #53248: 0 - 53248 saturates to -32768

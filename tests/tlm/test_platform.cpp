@@ -1,10 +1,10 @@
 // The SystemC platform: programs run through the Cpu module's TLM socket, semihosting exit,
 // external aborts, WFI woken by the irq input, --max-insns, timing.
+#include "svesim/tlm/platform.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <systemc>
-
-#include "svesim/tlm/platform.h"
 
 // Not `using namespace svesim`: svesim::tlm would clash with SystemC's ::tlm.
 namespace model = svesim::model;
@@ -20,7 +20,9 @@ public:
     int readChar() override { return -1; }
 };
 
-std::string program(const char* name) { return std::string(SVESIM_TEST_PROGRAMS) + "/" + name + ".elf"; }
+std::string program(const char* name) {
+    return std::string(SVESIM_TEST_PROGRAMS) + "/" + name + ".elf";
+}
 
 vp::PlatformConfig config(const model::ElfImage& img) {
     vp::PlatformConfig cfg;
@@ -33,7 +35,9 @@ vp::PlatformConfig config(const model::ElfImage& img) {
 struct IrqSource : sc_core::sc_module {
     SC_HAS_PROCESS(IrqSource);
     IrqSource(sc_core::sc_module_name n, sc_core::sc_signal<bool>& line, sc_core::sc_time at)
-        : sc_module(n), line_(&line), at_(at) {
+        : sc_module(n)
+        , line_(&line)
+        , at_(at) {
         SC_THREAD(run);
     }
     void run() {
@@ -46,8 +50,7 @@ struct IrqSource : sc_core::sc_module {
 
 } // namespace
 
-TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT status",
-          "[tlm]") {
+TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT status", "[tlm]") {
     const auto img = model::ElfImage::load(program("exit_code"));
     StringConsole console;
     vp::Platform platform("platform", config(img), console);
@@ -123,7 +126,8 @@ TEST_CASE("tlm: malformed, truncated and non-AArch64 ELFs give their own errors"
     CHECK(kindOf("/etc/hostname") == Kind::Malformed);
     CHECK(kindOf("/bin/sh") == Kind::NotAArch64);
     // A truncated copy of a real AArch64 ELF.
-    const std::string src = program("exit_code"), dst = std::string(SVESIM_TEST_PROGRAMS) + "/truncated.elf";
+    const std::string src = program("exit_code"),
+                      dst = std::string(SVESIM_TEST_PROGRAMS) + "/truncated.elf";
     std::FILE* in = std::fopen(src.c_str(), "rb");
     REQUIRE(in);
     std::vector<char> buf(200);

@@ -43,8 +43,8 @@ bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsi
     trans.set_dmi_allowed(false);
     trans.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
     // The access happens at the local time of the instruction making it.
-    const sc_time at = qk_.get_local_time() +
-                       period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
+    const sc_time at =
+        qk_.get_local_time() + period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
     sc_time delay = at;
     socket->b_transport(trans, delay);
     if (delay > at) extra_cycles_ += static_cast<std::uint64_t>((delay - at) / period_);
@@ -73,7 +73,9 @@ bool Cpu::write(std::uint64_t addr, const void* src, unsigned size) {
     return transport(::tlm::TLM_WRITE_COMMAND, addr, const_cast<void*>(src), size);
 }
 
-std::uint64_t Cpu::takeExtraCycles() { return std::exchange(extra_cycles_, 0); }
+std::uint64_t Cpu::takeExtraCycles() {
+    return std::exchange(extra_cycles_, 0);
+}
 
 void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64, sc_dt::uint64) {
     proc_.clearDirectWindow();
@@ -130,7 +132,8 @@ void Cpu::thread() {
         if (r.reason == model::StopReason::WaitForInterrupt) {
             qk_.sync();
             const sc_time slept_from = sc_core::sc_time_stamp();
-            while (!proc_.wakeUpPending()) sc_core::wait(wake_);
+            while (!proc_.wakeUpPending())
+                sc_core::wait(wake_);
             proc_.addIdleCycles(
                 static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));
             continue;

@@ -23,13 +23,14 @@ void Platform::load(const model::ElfImage& image) {
         const std::uint64_t size = seg.data.size();
         if (seg.address < cfg_.ram_base || seg.address - cfg_.ram_base > cfg_.ram_size ||
             size > cfg_.ram_size - (seg.address - cfg_.ram_base))
-            throw model::ElfError(model::ElfError::Kind::OutsideMemory,
-                           fmt::format("segment [{:#x}, {:#x}) is outside RAM [{:#x}, {:#x})",
-                                       seg.address, seg.address + size, cfg_.ram_base,
-                                       cfg_.ram_base + cfg_.ram_size));
+            throw model::ElfError(
+                model::ElfError::Kind::OutsideMemory,
+                fmt::format("segment [{:#x}, {:#x}) is outside RAM [{:#x}, {:#x})", seg.address,
+                            seg.address + size, cfg_.ram_base, cfg_.ram_base + cfg_.ram_size));
         if (!cpu.debugWrite(seg.address, seg.data.data(), static_cast<unsigned>(size)))
-            throw model::ElfError(model::ElfError::Kind::OutsideMemory,
-                           fmt::format("segment at {:#x} could not be written", seg.address));
+            throw model::ElfError(
+                model::ElfError::Kind::OutsideMemory,
+                fmt::format("segment at {:#x} could not be written", seg.address));
     }
     cpu.processor().arch().cpu.pc = image.entry;
 }

@@ -2,7 +2,9 @@
 
 namespace svesim::tlm {
 
-Router::Router(sc_core::sc_module_name name) : sc_module(name), target("target") {
+Router::Router(sc_core::sc_module_name name)
+    : sc_module(name)
+    , target("target") {
     target.register_b_transport(this, &Router::b_transport);
     target.register_get_direct_mem_ptr(this, &Router::get_direct_mem_ptr);
     target.register_transport_dbg(this, &Router::transport_dbg);

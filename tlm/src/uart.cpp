@@ -5,7 +5,9 @@
 namespace svesim::tlm {
 
 Uart::Uart(sc_core::sc_module_name name, model::Console& console)
-    : sc_module(name), socket("socket"), console_(&console) {
+    : sc_module(name)
+    , socket("socket")
+    , console_(&console) {
     socket.register_b_transport(this, &Uart::b_transport);
     socket.register_transport_dbg(this, &Uart::transport_dbg);
 }

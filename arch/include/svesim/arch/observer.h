@@ -130,8 +130,11 @@ enum class EventKind : std::uint8_t {
     Count
 };
 using EventMask = std::uint32_t;
-constexpr EventMask eventBit(EventKind k) { return EventMask{1} << static_cast<unsigned>(k); }
-inline constexpr EventMask kAllEvents = (EventMask{1} << static_cast<unsigned>(EventKind::Count)) - 1;
+constexpr EventMask eventBit(EventKind k) {
+    return EventMask{1} << static_cast<unsigned>(k);
+}
+inline constexpr EventMask kAllEvents =
+    (EventMask{1} << static_cast<unsigned>(EventKind::Count)) - 1;
 
 // Fans events out to the subscribed observers (not owned; they must outlive their subscription).
 class EventBus {
@@ -164,12 +167,22 @@ public:
         return EventContext{pc_ ? *pc_ : 0, cycle_ ? *cycle_ : 0};
     }
 
-    void emit(InstructionRetiredEvent e) { fan(EventKind::InstructionRetired, e, &Observer::onInstructionRetired); }
-    void emit(ExceptionTakenEvent e) { fan(EventKind::ExceptionTaken, e, &Observer::onExceptionTaken); }
-    void emit(ExceptionReturnEvent e) { fan(EventKind::ExceptionReturn, e, &Observer::onExceptionReturn); }
+    void emit(InstructionRetiredEvent e) {
+        fan(EventKind::InstructionRetired, e, &Observer::onInstructionRetired);
+    }
+    void emit(ExceptionTakenEvent e) {
+        fan(EventKind::ExceptionTaken, e, &Observer::onExceptionTaken);
+    }
+    void emit(ExceptionReturnEvent e) {
+        fan(EventKind::ExceptionReturn, e, &Observer::onExceptionReturn);
+    }
     void emit(SysRegWriteEvent e) { fan(EventKind::SysRegWrite, e, &Observer::onSysRegWrite); }
-    void emit(VectorLengthChange e) { fan(EventKind::VectorLengthChange, e, &Observer::onVectorLengthChange); }
-    void emit(ZeroUpperDecision e) { fan(EventKind::ZeroUpperDecision, e, &Observer::onZeroUpperDecision); }
+    void emit(VectorLengthChange e) {
+        fan(EventKind::VectorLengthChange, e, &Observer::onVectorLengthChange);
+    }
+    void emit(ZeroUpperDecision e) {
+        fan(EventKind::ZeroUpperDecision, e, &Observer::onZeroUpperDecision);
+    }
     void emit(MemoryAccessEvent e) { fan(EventKind::MemoryAccess, e, &Observer::onMemoryAccess); }
 
 private:
@@ -177,7 +190,8 @@ private:
     template <class Event, class Method>
     void fan(EventKind k, Event& e, Method method) {
         e.ctx = context();
-        for (Observer* o : lists_[static_cast<unsigned>(k)]) (o->*method)(e);
+        for (Observer* o : lists_[static_cast<unsigned>(k)])
+            (o->*method)(e);
     }
     std::array<std::vector<Observer*>, kKinds> lists_;
     bool any_ = false;

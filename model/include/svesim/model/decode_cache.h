@@ -2,13 +2,13 @@
 // page is written.
 #pragma once
 
+#include "svesim/isa/insn_table.h"
+
 #include <array>
 #include <bitset>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
-
-#include "svesim/isa/insn_table.h"
 
 namespace svesim::model {
 

@@ -13,7 +13,9 @@ namespace svesim::model {
 class ElfError : public std::runtime_error {
 public:
     enum class Kind { Unreadable, Malformed, NotAArch64, OutsideMemory };
-    ElfError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    ElfError(Kind kind, const std::string& message)
+        : std::runtime_error(message)
+        , kind_(kind) {}
     [[nodiscard]] Kind kind() const { return kind_; }
 
 private:

@@ -3,15 +3,15 @@
 // memory backend and a console, calls run(), and drives the interrupt lines.
 #pragma once
 
-#include <array>
-#include <cstdint>
-#include <optional>
-
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/isa/exec_context.h"
 #include "svesim/model/decode_cache.h"
 #include "svesim/model/semihosting.h"
 #include "svesim/model/timing.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
 
 namespace svesim::model {
 

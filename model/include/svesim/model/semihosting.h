@@ -1,11 +1,11 @@
 // Arm semihosting (HLT #0xF000 in A64): the operations a bare-metal test program needs.
 #pragma once
 
+#include "svesim/isa/exec_context.h"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
-
-#include "svesim/isa/exec_context.h"
 
 namespace svesim::model {
 

@@ -3,20 +3,21 @@
 // decisions, host time and MIPS.
 #pragma once
 
+#include "svesim/arch/observer.h"
+#include "svesim/model/processor.h"
+
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
 
-#include "svesim/arch/observer.h"
-#include "svesim/model/processor.h"
-
 namespace svesim::model {
 
 class Statistics : public Observer {
 public:
-    Statistics() : start_(std::chrono::steady_clock::now()) {}
+    Statistics()
+        : start_(std::chrono::steady_clock::now()) {}
     void onExceptionTaken(const ExceptionTakenEvent& e) override;
     void onVectorLengthChange(const VectorLengthChange&) override { ++vl_changes_; }
     void onZeroUpperDecision(const ZeroUpperDecision& d) override;
@@ -29,8 +30,8 @@ public:
 private:
     [[nodiscard]] double hostSeconds() const;
     std::chrono::steady_clock::time_point start_;
-    std::map<std::uint32_t, std::uint64_t> by_ec_;        // synchronous exceptions by EC
-    std::map<std::string, std::uint64_t> interrupts_;     // IRQ/FIQ by kind
+    std::map<std::uint32_t, std::uint64_t> by_ec_;    // synchronous exceptions by EC
+    std::map<std::string, std::uint64_t> interrupts_; // IRQ/FIQ by kind
     std::uint64_t vl_changes_ = 0, erets_ = 0, zeroed_ = 0, preserved_ = 0;
 };
 

@@ -2,11 +2,11 @@
 // VL (base latency plus bytes over bandwidth). Defaults and sources: docs/timing.md.
 #pragma once
 
-#include <array>
-#include <string>
-
 #include "svesim/isa/timing_class.h"
 #include "svesim/sve/vector_length.h"
+
+#include <array>
+#include <string>
 
 namespace svesim::model {
 

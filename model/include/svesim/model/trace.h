@@ -1,10 +1,10 @@
 // One line per event, for the categories asked for: insn, exc, sysreg, vl, zop, mem.
 #pragma once
 
+#include "svesim/arch/observer.h"
+
 #include <cstdio>
 #include <string>
-
-#include "svesim/arch/observer.h"
 
 namespace svesim::model {
 
@@ -18,7 +18,9 @@ struct TraceCategories {
 
 class Trace : public Observer {
 public:
-    Trace(TraceCategories categories, std::FILE* out) : cat_(categories), out_(out) {}
+    Trace(TraceCategories categories, std::FILE* out)
+        : cat_(categories)
+        , out_(out) {}
     void onInstructionRetired(const InstructionRetiredEvent& e) override;
     void onExceptionTaken(const ExceptionTakenEvent& e) override;
     void onExceptionReturn(const ExceptionReturnEvent& e) override;

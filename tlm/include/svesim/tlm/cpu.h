@@ -3,21 +3,21 @@
 // initiator socket (b_transport, with DMI for memory that grants it); irq and fiq inputs.
 #pragma once
 
+#include "svesim/model/processor.h"
+
 #include <optional>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
-#include "svesim/model/processor.h"
-
 namespace svesim::tlm {
 
 struct CpuConfig {
     model::ProcessorConfig processor;
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
-    std::uint64_t max_instructions = 0; // 0: no limit
-    bool stop_simulation_on_exit = true;  // sc_stop() when the program exits
+    std::uint64_t max_instructions = 0;  // 0: no limit
+    bool stop_simulation_on_exit = true; // sc_stop() when the program exits
 };
 
 class Cpu : public sc_core::sc_module, private isa::MemoryBackend {

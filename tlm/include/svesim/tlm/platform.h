@@ -2,13 +2,13 @@
 // one Cpu, a router; an access to an unmapped address is a synchronous external abort.
 #pragma once
 
-#include <systemc>
-
-#include "svesim/tlm/cpu.h"
 #include "svesim/model/elf_image.h"
+#include "svesim/tlm/cpu.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
 #include "svesim/tlm/uart.h"
+
+#include <systemc>
 
 namespace svesim::tlm {
 

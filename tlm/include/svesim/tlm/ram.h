@@ -1,11 +1,11 @@
 // A RAM target with DMI and debug transport.
 #pragma once
 
+#include <cstdlib>
+#include <memory>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
-#include <cstdlib>
-#include <memory>
 
 namespace svesim::tlm {
 

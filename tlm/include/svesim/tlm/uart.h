@@ -1,11 +1,11 @@
 // A PL011-style UART: enough to print (DR, FR); everything else reads as zero.
 #pragma once
 
+#include "svesim/model/semihosting.h"
+
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
-
-#include "svesim/model/semihosting.h"
 
 namespace svesim::tlm {
 
