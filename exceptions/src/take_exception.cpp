@@ -48,15 +48,24 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
     assert(toUnsigned(e.target) >= toUnsigned(from) && HaveEL(s, e.target));
     const VectorLength vl_before = st.currentVL();
 
+    // Everything the entry reports is computed from the state before it changes, and the
+    // event is emitted first: listeners (the scenario checker) see the state being left.
+    const std::uint64_t offset = VectorOffset(s, e);
+    const std::uint64_t spsr = GetPSRFromPSTATE(s.pstate);
+    const std::uint32_t esr =
+        reportsSyndrome(e.record.type) ? esrValue(e.record, from, e.target) : 0;
+    const std::uint64_t vbar =
+        s.sysregs.raw(perEl(e.target, SysReg::VBAR_EL1, SysReg::VBAR_EL2, SysReg::VBAR_EL3));
+    const std::uint64_t vector = (vbar & ~std::uint64_t{0x7FF}) | offset;
+    if (st.bus.listening(EventKind::ExceptionTaken))
+        st.bus.emit(ExceptionTakenEvent{
+            {}, from, e.target, name(e.record.type), esr, e.preferred_return, vector});
+
     // SynchronizeContext(): svesim applies system-register writes immediately (R21).
     st.sve.MaybeZeroSVEUppers(s, e.target); // R13/R14, before PSTATE changes
     st.sve.qemuChangeEL(s, from, e.target, ZeroUpperSite::ExceptionNarrow);
 
-    const std::uint64_t offset = VectorOffset(s, e);
-    const std::uint64_t spsr = GetPSRFromPSTATE(s.pstate);
-    std::uint32_t esr = 0;
     if (reportsSyndrome(e.record.type)) {
-        esr = esrValue(e.record, from, e.target);
         s.sysregs.write(perEl(e.target, SysReg::ESR_EL1, SysReg::ESR_EL2, SysReg::ESR_EL3), esr);
         if (e.record.vaddress)
             s.sysregs.write(perEl(e.target, SysReg::FAR_EL1, SysReg::FAR_EL2, SysReg::FAR_EL3),
@@ -80,13 +89,9 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
     s.sysregs.write(perEl(e.target, SysReg::SPSR_EL1, SysReg::SPSR_EL2, SysReg::SPSR_EL3), spsr);
     s.sysregs.write(perEl(e.target, SysReg::ELR_EL1, SysReg::ELR_EL2, SysReg::ELR_EL3),
                     e.preferred_return);
-    const std::uint64_t vbar =
-        s.sysregs.raw(perEl(e.target, SysReg::VBAR_EL1, SysReg::VBAR_EL2, SysReg::VBAR_EL3));
-    s.pc = (vbar & ~std::uint64_t{0x7FF}) | offset;
+    s.pc = vector;
 
-    if (!st.bus.empty()) {
-        st.bus.emit(ExceptionTakenEvent{
-            {}, from, e.target, name(e.record.type), esr, e.preferred_return, s.pc});
+    if (st.bus.listening(EventKind::VectorLengthChange)) {
         const VectorLength vl_after = st.currentVL();
         if (vl_after != vl_before)
             st.bus.emit(VectorLengthChange{

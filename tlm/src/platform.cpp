@@ -10,10 +10,15 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     , router("router")
     , ram("ram", cfg.ram_size)
     , uart("uart", console)
+    , monitor("monitor")
+    , timer("timer", cpu.clockPeriod())
     , cfg_(cfg) {
     cpu.socket.bind(router.target);
     router.map("ram_port", cfg.ram_base, cfg.ram_size).bind(ram.socket);
     router.map("uart_port", cfg.uart_base, Uart::kSize).bind(uart.socket);
+    router.map("monitor_port", cfg.monitor_base, ScenarioMonitor::kSize).bind(monitor.socket);
+    router.map("timer_port", cfg.timer_base, Timer::kSize).bind(timer.socket);
+    timer.irq.bind(irq);
     cpu.irq.bind(irq);
     cpu.fiq.bind(fiq);
 }

@@ -62,6 +62,8 @@ struct VectorLengthChange {
     VlChangeCause cause;
 };
 
+// Emitted at the start of AArch64.TakeException, before any state changes: listeners see the
+// state being left (PSTATE.EL = from, the SVE registers before MaybeZeroSVEUppers).
 struct ExceptionTakenEvent {
     EventContext ctx;
     EL from;

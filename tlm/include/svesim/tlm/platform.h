@@ -1,11 +1,13 @@
-// A platform with QEMU virt's memory map: RAM at 0x4000_0000, a PL011 UART at 0x0900_0000,
-// one Cpu, a router; an access to an unmapped address is a synchronous external abort.
+// A platform with QEMU virt's memory map: RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, the
+// scenario monitor at 0x0A00_0000 and timer at 0x0A00_1000 (docs/scenario-devices.md), one
+// Cpu, a router; an access to an unmapped address is a synchronous external abort.
 #pragma once
 
 #include "svesim/model/elf_image.h"
 #include "svesim/tlm/cpu.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
+#include "svesim/tlm/scenario_devices.h"
 #include "svesim/tlm/uart.h"
 
 #include <systemc>
@@ -17,6 +19,8 @@ struct PlatformConfig {
     std::uint64_t ram_base = 0x4000'0000;
     std::uint64_t ram_size = 256ULL << 20;
     std::uint64_t uart_base = 0x0900'0000;
+    std::uint64_t monitor_base = 0x0A00'0000;
+    std::uint64_t timer_base = 0x0A00'1000;
 };
 
 class Platform : public sc_core::sc_module {
@@ -31,7 +35,9 @@ public:
     Router router;
     Ram ram;
     Uart uart;
-    sc_core::sc_signal<bool> irq{"irq_line"};
+    ScenarioMonitor monitor;
+    Timer timer;
+    sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> irq{"irq_line"};
     sc_core::sc_signal<bool> fiq{"fiq_line"};
 
 private:
