@@ -34,7 +34,8 @@ vp::PlatformConfig config(const model::ElfImage& img) {
 // Raises the platform's irq line at a given time.
 struct IrqSource : sc_core::sc_module {
     SC_HAS_PROCESS(IrqSource);
-    IrqSource(sc_core::sc_module_name n, sc_core::sc_signal<bool>& line, sc_core::sc_time at)
+    IrqSource(sc_core::sc_module_name n, sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>& line,
+             sc_core::sc_time at)
         : sc_module(n)
         , line_(&line)
         , at_(at) {
@@ -44,7 +45,7 @@ struct IrqSource : sc_core::sc_module {
         sc_core::wait(at_);
         line_->write(true);
     }
-    sc_core::sc_signal<bool>* line_;
+    sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>* line_;
     sc_core::sc_time at_;
 };
 
