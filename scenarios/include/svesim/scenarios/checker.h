@@ -1,0 +1,140 @@
+// The world checker: a listener on a processor's event stream that records each world's
+// architected SVE/FP state when the world is left and, when it is entered again, reports what
+// was lost, leaked or corrupted (docs/scenarios.md). Plain C++: it reads the state through
+// the ArchState it is given and hears everything else as events.
+#pragma once
+
+#include "svesim/arch/observer.h"
+#include "svesim/exceptions/arch_state.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace svesim::scenarios {
+
+// A world: a guest VM (by VMID) or the host's task.
+struct World {
+    enum class Kind : std::uint8_t { Guest, HostTask } kind;
+    unsigned vmid = 0;
+    friend auto operator<=>(const World&, const World&) = default;
+};
+std::string name(const World& w);
+
+// The default rule of docs/scenario-devices.md: guest n = EL0/EL1 with EL2 enabled, HCR_EL2.VM
+// and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise.
+std::optional<World> DefaultWorldOf(const CpuState& s);
+using WorldClassifier = std::function<std::optional<World>(const CpuState&)>;
+
+enum class ViolationKind : std::uint8_t {
+    Loss,       // an architected byte (below the VL at leave) changed
+    Leak,       // a readable or exposable byte holds another world's data
+    Corrupt,    // a byte is neither zero, nor the world's own, nor another world's
+    VlChanged,  // the world's effective VL differs from the one it left with
+    ZcrChanged, // the world's own ZCR differs from the one it left with
+    VlAboveMax, // a guest runs above its configured maximum VL
+    Warn,       // the host kernel's fpsimd_save VL check failed (reported by the program)
+    HypPanic,   // an unexpected exception at EL2 (reported by the program)
+    SelfCheck,  // a world's own pattern check failed (reported by the program)
+};
+std::string name(ViolationKind k);
+
+struct Violation {
+    ViolationKind kind;
+    std::string world; // "guest1", "host-task", or "software"
+    std::string reg;   // "Z3", "P1", "FFR", "FPSR", "FPCR", "VL", "ZCR", ""
+    unsigned byte_lo = 0, byte_hi = 0;
+    std::vector<std::uint8_t> expected, actual;
+    std::uint64_t pc = 0, cycle = 0; // where the world was re-entered (or the event happened)
+    std::vector<std::string> causes; // earlier events that explain it, where the stream shows them
+    [[nodiscard]] std::string text() const;
+};
+
+// How a world was left, which decides what it may expect back.
+enum class LeaveKind : std::uint8_t {
+    Synchronous,  // traps, HVC/SMC, aborts: the whole architected state must come back
+    Syscall,      // a host task's SVC: the Linux ABI keeps only V[127:0], FPSR, FPCR
+    Asynchronous, // IRQ/FIQ/SError: the whole architected state must come back
+};
+
+class Checker : public Observer {
+public:
+    explicit Checker(const ArchState& arch, WorldClassifier classify = DefaultWorldOf);
+
+    // The events it needs (subscribe with this mask).
+    static EventMask interests();
+
+    void setGuestMaxVq(unsigned vmid, unsigned vq) { guest_max_vq_[vmid] = vq; }
+    // A software event reported by the program (scenario monitor).
+    void softwareViolation(ViolationKind kind, std::uint64_t arg);
+
+    void onExceptionTaken(const ExceptionTakenEvent& e) override;
+    void onExceptionReturn(const ExceptionReturnEvent& e) override;
+    void onSysRegWrite(const SysRegWriteEvent& e) override;
+    void onVectorLengthChange(const VectorLengthChange& e) override;
+    void onZeroUpperDecision(const ZeroUpperDecision& e) override;
+    void onInstructionRetired(const InstructionRetiredEvent& e) override;
+
+    [[nodiscard]] const std::vector<Violation>& violations() const { return violations_; }
+    // Distinct kinds found, in a fixed order ("clean" when none).
+    [[nodiscard]] std::string verdict() const;
+    [[nodiscard]] std::uint64_t entries() const { return entries_; }
+    [[nodiscard]] std::uint64_t leaves() const { return leaves_; }
+    // Mean cycles a world spent outside between a leave and its next entry.
+    [[nodiscard]] double meanCyclesOutside() const;
+    // Where the processor is: the world, if any.
+    [[nodiscard]] std::optional<World> current() const { return current_; }
+
+private:
+    struct Snapshot {
+        std::vector<std::vector<std::uint8_t>> z, p;
+        std::vector<std::uint8_t> ffr;
+        std::uint64_t fpsr = 0, fpcr = 0, zcr = 0;
+        unsigned vl_bits = 0;
+        LeaveKind kind = LeaveKind::Synchronous;
+        std::uint64_t cycle = 0;
+    };
+    [[nodiscard]] Snapshot take(const World& w, LeaveKind kind, std::uint64_t cycle) const;
+    [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
+    [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
+    void checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, std::uint64_t cycle);
+    // Which register a comparison is about.
+    struct RegRef {
+        RegKind kind;
+        unsigned index;
+        [[nodiscard]] std::string text() const;
+    };
+    void compareRegister(const World& w, RegRef r, const std::vector<std::uint8_t>& own,
+                         std::span<const std::uint8_t> now, unsigned architected,
+                         unsigned exposable, std::uint64_t pc, std::uint64_t cycle);
+    [[nodiscard]] bool matchesOther(const World& w, RegRef r, unsigned byte,
+                                    std::uint8_t value) const;
+    void note(std::uint64_t cycle, std::string text, const std::string& reg = "", unsigned lo = 0,
+              unsigned hi = 0);
+    [[nodiscard]] std::vector<std::string> causesFor(const World& w, const std::string& reg,
+                                                     unsigned lo, unsigned hi) const;
+
+    struct Cause {
+        std::uint64_t cycle;
+        std::string reg; // empty: relevant to every register (ZCR writes, VL changes)
+        unsigned lo, hi;
+        std::string text;
+    };
+
+    const ArchState* arch_;
+    WorldClassifier classify_;
+    std::map<unsigned, unsigned> guest_max_vq_;
+    std::map<World, Snapshot> snapshots_;
+    std::optional<World> current_;
+    std::deque<Cause> causes_;
+    std::vector<Violation> violations_;
+    std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
+};
+
+} // namespace svesim::scenarios
