@@ -2,6 +2,7 @@
 // version.
 #include "disasm_cmd.h"
 #include "run_cmd.h"
+#include "scenario_cmd.h"
 #include "svesim/arch/config_error.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
@@ -26,13 +27,14 @@ int sc_main(int argc, char** argv) {
         if (cmd == "sysregs") return svesim::app::runSysregs();
         if (cmd == "run") return svesim::app::runRun(args);
         if (cmd == "disasm") return svesim::app::runDisasm(args);
+        if (cmd == "scenario") return svesim::app::runScenario(args);
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
         fmt::print(
             stderr,
-            "svesim: unknown command '{}' (allowed: run, disasm, vl-table, sysregs, version)\n",
+            "svesim: unknown command '{}' (allowed: scenario, run, disasm, vl-table, sysregs, version)\n",
             cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {

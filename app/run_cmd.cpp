@@ -1,5 +1,6 @@
 #include "run_cmd.h"
 
+#include "check_session.h"
 #include "options.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/model/statistics.h"
@@ -119,6 +120,12 @@ int runRun(const std::vector<std::string>& args) {
         fmt::print(stderr, "svesim: {}: {}\n", path, e.what());
         return exit_status::kOutsideRam;
     }
+    std::map<std::string, std::uint64_t> params;
+    if (vm.count("param"))
+        for (const auto& p : vm["param"].as<std::vector<std::string>>()) params.insert(parseParam(p));
+    writeParameters(platform, image, params);
+    std::unique_ptr<CheckSession> check;
+    if (vm.count("check")) check = std::make_unique<CheckSession>(platform);
     model::Processor& proc = platform.cpu.processor();
     model::Statistics stats;
     model::Trace trace(trace_cats, trace_out.get());
@@ -139,6 +146,13 @@ int runRun(const std::vector<std::string>& args) {
             throw ConfigError("--stats-json " + vm["stats-json"].as<std::string>() +
                               " cannot be written");
         out << stats.json(proc);
+    }
+    if (check) {
+        for (const auto& v : check->checker().violations()) fmt::print("svesim check: {}\n", v.text());
+        fmt::print("svesim check: verdict {} ({} violations, {} world entries checked)\n",
+                   check->checker().verdict(), check->checker().violations().size(),
+                   check->checker().entries());
+        if (!check->checker().violations().empty()) return exit_status::kViolations;
     }
     if (const auto code = platform.cpu.exitCode()) return *code;
     if (platform.cpu.budgetExhausted()) {

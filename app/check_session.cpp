@@ -1,0 +1,70 @@
+#include "check_session.h"
+
+#include <fmt/core.h>
+
+#include "svesim/arch/config_error.h"
+
+namespace svesim::app {
+
+double PhaseCycles::mean(unsigned id) const {
+    const auto it = durations.find(id);
+    if (it == durations.end() || it->second.empty()) return 0.0;
+    double sum = 0;
+    for (auto d : it->second) sum += static_cast<double>(d);
+    return sum / static_cast<double>(it->second.size());
+}
+
+CheckSession::CheckSession(tlm::Platform& platform)
+    : proc_(&platform.cpu.processor()), checker_(proc_->arch()) {
+    proc_->events().subscribe(checker_, scenarios::Checker::interests());
+    platform.monitor.setListener(this);
+}
+
+void CheckSession::phaseBegin(unsigned id) { open_[id] = proc_->cycles(); }
+
+void CheckSession::phaseEnd(unsigned id) {
+    const auto it = open_.find(id);
+    if (it == open_.end()) return;
+    phases_.durations[id].push_back(proc_->cycles() - it->second);
+    open_.erase(it);
+}
+
+void CheckSession::softwareEvent(tlm::SoftwareEvent e, std::uint64_t arg) {
+    using K = scenarios::ViolationKind;
+    switch (e) {
+    case tlm::SoftwareEvent::Warn: checker_.softwareViolation(K::Warn, arg); break;
+    case tlm::SoftwareEvent::HypPanic: checker_.softwareViolation(K::HypPanic, arg); break;
+    case tlm::SoftwareEvent::GuestSelfCheckFail:
+    case tlm::SoftwareEvent::HostSelfCheckFail: checker_.softwareViolation(K::SelfCheck, arg); break;
+    case tlm::SoftwareEvent::Note:
+        notes_.push_back(fmt::format("note {:#x} at cycle {}", arg, proc_->cycles()));
+        break;
+    }
+}
+
+void CheckSession::guestMaxVq(unsigned vmid, unsigned vq) { checker_.setGuestMaxVq(vmid, vq); }
+
+std::pair<std::string, std::uint64_t> parseParam(const std::string& text) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ConfigError("parameter '" + text + "' is not name=value");
+    return {text.substr(0, eq), parseUnsigned(text.substr(eq + 1), "parameter " + text.substr(0, eq))};
+}
+
+void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
+                     const std::map<std::string, std::uint64_t>& params) {
+    for (const auto& [nm, value] : params) {
+        const auto it = image.symbols.find("param_" + nm);
+        if (it == image.symbols.end()) {
+            std::string known;
+            for (const auto& [sym, addr] : image.symbols)
+                if (sym.rfind("param_", 0) == 0) known += (known.empty() ? "" : ", ") + sym.substr(6);
+            throw ConfigError("unknown parameter '" + nm + "' (this program defines: " +
+                              (known.empty() ? std::string("none") : known) + ")");
+        }
+        if (!platform.cpu.debugWrite(it->second, &value, 8))
+            throw ConfigError("parameter '" + nm + "' is not in RAM");
+    }
+}
+
+} // namespace svesim::app

@@ -1,0 +1,50 @@
+// Attaches the world checker to a platform: the checker listens to the processor's events, the
+// scenario monitor's software events reach it, and program parameters are written before the
+// start. Shared by `svesim run --check` and `svesim scenario run`.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "svesim/model/elf_image.h"
+#include "svesim/scenarios/checker.h"
+#include "svesim/tlm/platform.h"
+
+namespace svesim::app {
+
+// Cycles spent in each monitor phase (begin..end), by phase id.
+struct PhaseCycles {
+    std::map<unsigned, std::vector<std::uint64_t>> durations;
+    [[nodiscard]] double mean(unsigned id) const;
+};
+
+class CheckSession : private tlm::MonitorListener {
+public:
+    explicit CheckSession(tlm::Platform& platform);
+    [[nodiscard]] scenarios::Checker& checker() { return checker_; }
+    [[nodiscard]] const PhaseCycles& phases() const { return phases_; }
+    [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
+
+private:
+    void phaseBegin(unsigned id) override;
+    void phaseEnd(unsigned id) override;
+    void softwareEvent(tlm::SoftwareEvent e, std::uint64_t arg) override;
+    void guestMaxVq(unsigned vmid, unsigned vq) override;
+
+    model::Processor* proc_;
+    scenarios::Checker checker_;
+    PhaseCycles phases_;
+    std::map<unsigned, std::uint64_t> open_;
+    std::vector<std::string> notes_;
+};
+
+// Writes `name=value` parameters into the 64-bit words at the ELF symbols `param_<name>`;
+// throws ConfigError naming an unknown parameter and the ones the program defines.
+void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
+                     const std::map<std::string, std::uint64_t>& params);
+// Parses "name=value" (value decimal or 0x-hex); throws ConfigError.
+std::pair<std::string, std::uint64_t> parseParam(const std::string& text);
+
+} // namespace svesim::app

@@ -1,0 +1,325 @@
+#include "scenario_cmd.h"
+
+#include <boost/program_options.hpp>
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check_session.h"
+#include "svesim/arch/config_error.h"
+#include "svesim/scenarios/catalogue.h"
+#include "svesim/scenarios/timeline.h"
+
+namespace po = boost::program_options;
+
+namespace svesim::app {
+namespace {
+
+using scenarios::ScenarioInfo;
+
+struct RunRequest {
+    const ScenarioInfo* scenario;
+    std::string policy;
+    std::map<std::string, std::uint64_t> params;
+    std::string elf;
+    std::string timeline; // "" for none
+    std::uint64_t max_insns;
+};
+
+struct RunResult {
+    std::string verdict = "ERROR";
+    std::string finish = "error"; // exit, limit, stuck, error
+    int exit_code = -1;
+    std::uint64_t instructions = 0, cycles = 0, entries = 0;
+    double cycles_outside = 0, entry_phase = 0, exit_phase = 0;
+    std::vector<std::string> violations;
+};
+
+class QuietConsole : public model::Console {
+public:
+    void write(int, std::string_view b) override { text.append(b); }
+    int readChar() override { return -1; }
+    std::string text;
+};
+
+// Runs one scenario under one policy in this (child) process; returns the result lines.
+std::string runInChild(const RunRequest& r) {
+    std::ostringstream out;
+    try {
+        const auto image = model::ElfImage::load(r.elf);
+        tlm::PlatformConfig pcfg;
+        pcfg.cpu.processor.arch.policy = ZeroUpperPolicy::parse(r.policy);
+        pcfg.cpu.processor.arch.rvbar = image.entry;
+        pcfg.cpu.max_instructions = r.max_insns;
+        pcfg.ram_size = 64ULL << 20;
+        QuietConsole console;
+        tlm::Platform platform("platform", pcfg, console);
+        platform.load(image);
+        writeParameters(platform, image, r.params);
+        CheckSession session(platform);
+        model::Processor& proc = platform.cpu.processor();
+        scenarios::Timeline timeline(proc.arch());
+        if (!r.timeline.empty()) proc.events().subscribe(timeline, scenarios::Timeline::interests());
+        sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+        sc_core::sc_start();
+        const auto& checker = session.checker();
+        const char* finish = platform.cpu.exitCode() ? "exit" : platform.cpu.budgetExhausted() ? "limit" : "stuck";
+        out << "verdict=" << checker.verdict() << "\n"
+            << "finish=" << finish << "\n"
+            << "exit_code=" << platform.cpu.exitCode().value_or(-1) << "\n"
+            << "instructions=" << proc.instructions() << "\n"
+            << "cycles=" << proc.cycles() << "\n"
+            << "entries=" << checker.entries() << "\n"
+            << "cycles_outside=" << checker.meanCyclesOutside() << "\n"
+            << "entry_phase=" << session.phases().mean(1) << "\n"
+            << "exit_phase=" << session.phases().mean(2) << "\n";
+        std::size_t shown = 0;
+        for (const auto& v : checker.violations()) {
+            if (++shown > 40) break;
+            std::string t = v.text();
+            for (char& c : t)
+                if (c == '\n') c = '\x1f';
+            out << "violation=" << t << "\n";
+        }
+        if (!r.timeline.empty()) {
+            std::ofstream svg(r.timeline);
+            svg << timeline.svg(fmt::format("{} under {}: {}", r.scenario->name, r.policy,
+                                            checker.verdict()),
+                                proc.cycles(), checker.violations());
+        }
+    } catch (const std::exception& e) {
+        out << "verdict=ERROR\nfinish=error\nviolation=" << e.what() << "\n";
+    }
+    return out.str();
+}
+
+RunResult parseResult(const std::string& text) {
+    RunResult r;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+        if (k == "verdict") r.verdict = v;
+        else if (k == "finish") r.finish = v;
+        else if (k == "exit_code") r.exit_code = std::stoi(v);
+        else if (k == "instructions") r.instructions = std::stoull(v);
+        else if (k == "cycles") r.cycles = std::stoull(v);
+        else if (k == "entries") r.entries = std::stoull(v);
+        else if (k == "cycles_outside") r.cycles_outside = std::stod(v);
+        else if (k == "entry_phase") r.entry_phase = std::stod(v);
+        else if (k == "exit_phase") r.exit_phase = std::stod(v);
+        else if (k == "violation") {
+            std::string t = v;
+            for (char& c : t)
+                if (c == '\x1f') c = '\n';
+            r.violations.push_back(t);
+        }
+    }
+    return r;
+}
+
+// Forks; the child runs the scenario and writes its result into a pipe.
+RunResult runForked(const RunRequest& r) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        close(fds[0]);
+        const std::string text = runInChild(r);
+        const char* p = text.data();
+        std::size_t left = text.size();
+        while (left > 0) {
+            const ssize_t n = write(fds[1], p, left);
+            if (n <= 0) break;
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string text;
+    char buf[4096];
+    ssize_t n = 0;
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    RunResult res = parseResult(text);
+    if (!WIFEXITED(status)) res.violations.push_back("the scenario process crashed");
+    return res;
+}
+
+std::string defaultDir() {
+    if (const char* env = std::getenv("SVESIM_SCENARIO_DIR")) return env;
+    return SVESIM_SCENARIO_DIR;
+}
+
+std::string timelinePath(const std::string& base, std::string_view scen, std::string_view policy,
+                         bool many) {
+    if (base.empty() || !many) return base;
+    std::filesystem::path p(base);
+    std::string pol(policy);
+    for (char& c : pol)
+        if (c == ':') c = '-';
+    return (p.parent_path() / (p.stem().string() + "-" + std::string(scen) + "-" + pol +
+                               p.extension().string()))
+        .string();
+}
+
+void validateParams(const std::map<std::string, std::uint64_t>& params, unsigned max_vq) {
+    for (const auto& [k, v] : params)
+        if (k.size() > 3 && k.substr(k.size() - 3) == "_vq" && (v < 1 || v > max_vq))
+            throw ConfigError(fmt::format("parameter {}={} is outside the architecture (allowed: "
+                                          "1 to {}, the implemented maximum VQ)",
+                                          k, v, max_vq));
+}
+
+} // namespace
+
+int runScenario(const std::vector<std::string>& args) {
+    if (args.empty() || (args[0] != "list" && args[0] != "run"))
+        throw ConfigError("svesim scenario: expected 'list' or 'run' (see svesim scenario run --help)");
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    const std::string dir_default = defaultDir();
+    if (args[0] == "list") {
+        fmt::print("{:<24} {:<44} {}\n", "scenario", "era", "program");
+        for (const ScenarioInfo& s : scenarios::catalogue()) {
+            const std::string elf = dir_default + "/" + std::string(s.program) + ".elf";
+            fmt::print("{:<24} {:<44} {}\n", s.name, s.era,
+                       std::filesystem::exists(elf) ? elf : "(not built)");
+        }
+        return 0;
+    }
+    po::options_description opts("svesim scenario run NAME...|--all [options]");
+    opts.add_options()("help,h", "show this help")
+        ("all", "run every scenario")
+        ("policy", po::value<std::vector<std::string>>()->composing(), "policy (repeatable); default: preserve, zero, qemu, random:1..3")
+        ("param", po::value<std::vector<std::string>>()->composing(), "name=value for every scenario run (repeatable)")
+        ("json", po::value<std::string>(), "write every result as JSON to FILE")
+        ("timeline", po::value<std::string>(), "write an SVG timeline to FILE (one per run when several)")
+        ("max-insns", po::value<std::string>()->default_value("20000000"), "instruction limit per run")
+        ("dir", po::value<std::string>()->default_value(dir_default), "where the scenario ELFs are")
+        ("verbose,v", "print every violation")
+        ("name", po::value<std::vector<std::string>>(), "scenario names");
+    po::positional_options_description pos;
+    pos.add("name", -1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(rest).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::ostringstream os;
+        os << opts;
+        fmt::print("{}\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 bad input;\n"
+                   "3 a scenario program is not built; 124 a run hit the instruction limit.\n", os.str());
+        return 0;
+    }
+    std::vector<const ScenarioInfo*> chosen;
+    if (vm.count("all"))
+        for (const ScenarioInfo& s : scenarios::catalogue()) chosen.push_back(&s);
+    if (vm.count("name"))
+        for (const auto& n : vm["name"].as<std::vector<std::string>>()) {
+            const ScenarioInfo* s = scenarios::findScenario(n);
+            if (s == nullptr) {
+                std::string names;
+                for (const ScenarioInfo& x : scenarios::catalogue()) names += (names.empty() ? "" : ", ") + std::string(x.name);
+                throw ConfigError("unknown scenario '" + n + "' (known: " + names + ")");
+            }
+            chosen.push_back(s);
+        }
+    if (chosen.empty()) throw ConfigError("no scenario given (NAME... or --all)");
+    std::vector<std::string> policies;
+    if (vm.count("policy")) {
+        policies = vm["policy"].as<std::vector<std::string>>();
+        for (const auto& p : policies) ZeroUpperPolicy::parse(p); // validates
+    } else {
+        for (auto p : scenarios::standardPolicies()) policies.emplace_back(p);
+    }
+    std::map<std::string, std::uint64_t> user_params;
+    if (vm.count("param"))
+        for (const auto& p : vm["param"].as<std::vector<std::string>>()) user_params.insert(parseParam(p));
+    validateParams(user_params, 16);
+    const auto max_insns = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
+    const std::string dir = vm["dir"].as<std::string>();
+    const std::string timeline = vm.count("timeline") ? vm["timeline"].as<std::string>() : "";
+    const bool many = chosen.size() * policies.size() > 1;
+
+    fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
+               "verdict", "expected", "entry", "exit", "outside", "result");
+    boost::property_tree::ptree json;
+    bool unexpected = false, unfinished = false, missing = false;
+    for (const ScenarioInfo* s : chosen) {
+        const std::string elf = dir + "/" + std::string(s->program) + ".elf";
+        if (!std::filesystem::exists(elf)) {
+            fmt::print("{:<22} {:<9} program {} not built\n", s->name, "-", elf);
+            missing = true;
+            continue;
+        }
+        std::map<std::string, std::uint64_t> params;
+        for (const auto& p : s->params) params[std::string(p.name)] = p.value;
+        for (const auto& [k, v] : user_params) params[k] = v;
+        for (const auto& policy : policies) {
+            RunRequest req{s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
+            const RunResult r = runForked(req);
+            const std::string expected(scenarios::expectedFor(*s, policy));
+            const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
+            if (r.finish == "limit" || r.finish == "stuck") unfinished = true;
+            if (!ok) unexpected = true;
+            const std::string result = r.finish == "exit" ? (ok ? "ok" : "UNEXPECTED")
+                                       : r.finish == "limit" ? "DID NOT FINISH (instruction limit)"
+                                       : r.finish == "stuck" ? "DID NOT FINISH (stuck in WFI)"
+                                                             : "ERROR";
+            fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name, policy,
+                       r.verdict, expected, r.entry_phase, r.exit_phase, r.cycles_outside, result);
+            if (vm.count("verbose") || (!ok && r.finish != "exit"))
+                for (const auto& v : r.violations) fmt::print("    {}\n", v);
+            boost::property_tree::ptree row;
+            row.put("scenario", std::string(s->name));
+            row.put("policy", policy);
+            row.put("verdict", r.verdict);
+            row.put("expected", expected);
+            row.put("as_expected", ok);
+            row.put("finish", r.finish);
+            row.put("instructions", r.instructions);
+            row.put("cycles", r.cycles);
+            row.put("world_entries", r.entries);
+            row.put("cycles.guest_entry_phase", r.entry_phase);
+            row.put("cycles.guest_exit_phase", r.exit_phase);
+            row.put("cycles.mean_outside", r.cycles_outside);
+            for (const auto& [k, v] : params) row.put("params." + k, v);
+            boost::property_tree::ptree vs;
+            for (const auto& v : r.violations) {
+                boost::property_tree::ptree item;
+                item.put("", v);
+                vs.push_back({"", item});
+            }
+            row.add_child("violations", vs);
+            json.push_back({"", row});
+        }
+    }
+    fmt::print("entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"
+               "outside: mean cycles a world spent outside between leaving and re-entry.\n");
+    if (vm.count("json")) {
+        std::ofstream out(vm["json"].as<std::string>());
+        if (!out) throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
+        boost::property_tree::ptree root;
+        root.add_child("runs", json);
+        boost::property_tree::write_json(out, root);
+    }
+    if (missing) return scenario_status::kMissing;
+    if (unfinished) return scenario_status::kUnfinished;
+    return unexpected ? scenario_status::kUnexpected : scenario_status::kAsExpected;
+}
+
+} // namespace svesim::app

@@ -1,0 +1,39 @@
+// The shipped scenarios: each an A64 program (scenarios/programs/<program>.S, assembled at
+// build time) plus its metadata and its expected verdict under each policy.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace svesim::scenarios {
+
+struct ParamInfo {
+    std::string_view name;
+    std::uint64_t value; // default
+    std::string_view help;
+};
+
+struct ScenarioInfo {
+    std::string_view name;
+    std::string_view program;     // ELF base name in the scenario directory
+    std::string_view era;
+    std::string_view description; // one paragraph
+    std::vector<ParamInfo> params;
+    // Expected verdicts: "clean", or the violation kinds joined by '+', with alternatives
+    // separated by '|' (a random policy may or may not zero the decisive registers).
+    std::string_view expect_preserve, expect_zero, expect_qemu, expect_random;
+};
+
+std::span<const ScenarioInfo> catalogue();
+const ScenarioInfo* findScenario(std::string_view name);
+// The expected verdicts for a policy name ("preserve", "zero", "qemu", "random:N").
+std::string_view expectedFor(const ScenarioInfo& s, std::string_view policy);
+// Whether `verdict` is one of the alternatives in `expected`.
+bool verdictMatches(std::string_view expected, std::string_view verdict);
+// The policies `--all` runs each scenario under.
+std::span<const std::string_view> standardPolicies();
+
+} // namespace svesim::scenarios

@@ -1,0 +1,122 @@
+#include "svesim/scenarios/catalogue.h"
+
+#include <array>
+
+namespace svesim::scenarios {
+namespace {
+
+// Default parameters shared by the shipped scenarios: host max VQ 4 (512 bits), guest max VQ
+// 2 (256 bits), the guest's own ZCR_EL1 VQ 1 (128 bits), two switch rounds.
+std::vector<ParamInfo> kvmParams() {
+    return {{"hmax_vq", 4, "host maximum VQ (ZCR_EL2.LEN + 1 while the host runs)"},
+            {"gmax_vq", 2, "guest maximum VQ (ZCR_EL2.LEN + 1 while the guest runs)"},
+            {"gz1_vq", 1, "the guest's own ZCR_EL1 VQ"},
+            {"rounds", 2, "host/guest switch rounds"}};
+}
+
+const std::vector<ScenarioInfo>& table() {
+    static const std::vector<ScenarioInfo> kTable = {
+        {"s1_v2_happy", "s1_v2_happy", "Feb 2021, nVHE patch v2 (Daniel Kiss)",
+         "The v2 nVHE sequence with nothing in the exit-to-put window: the host saves its "
+         "FPSIMD state on the guest's first SVE trap, EL2 sets ZCR_EL2 to the guest maximum and "
+         "loads the guest at it, the guest runs at its own ZCR_EL1; on exit EL2 restores "
+         "ZCR_EL2 for the host and the EL1 put raises ZCR_EL1 to the guest maximum and saves.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s2_v2_fp_enabled_bug", "s2_v2_fp_enabled_bug", "Feb 2021, nVHE patch v2",
+         "The `flags |= FP_ENABLED` side effect of v2: a guest that exits without touching FP "
+         "gets FP_ENABLED set anyway, so the host's live registers are bound to the guest; at "
+         "the next entry the guest sees the host's values and its own are never loaded.",
+         kvmParams(), "LOSS+LEAK", "LOSS+LEAK", "LOSS+LEAK", "LOSS+LEAK"},
+        {"s3_v2_softirq_neon", "s3_v2_softirq_neon", "Feb 2021, nVHE patch v2",
+         "Kernel-mode NEON in a softirq between guest exit and vcpu put: fpsimd_save runs at the "
+         "host's EL1 with ZCR_EL1 still holding the guest's own (smaller) VL, the VL check "
+         "fails: WARN, and the guest's state is not saved.",
+         kvmParams(), "LOSS+WARN|WARN", "LOSS+WARN|WARN", "LOSS+WARN|WARN", "LOSS+WARN|WARN"},
+        {"s3_513_softirq_neon", "s3_513_softirq_neon", "v5.13 - v6.13, nVHE",
+         "The same window in 5.13: CPTR_EL2.TZ is set and ZCR_EL2 holds the guest maximum; the "
+         "softirq's RDVL traps to EL2, which raises ZCR_EL2 for the host and re-executes it; the "
+         "VL is min(guest ZCR_EL1, host max), the check fails: WARN, guest state not saved.",
+         kvmParams(), "LOSS+WARN|WARN", "LOSS+WARN|WARN", "LOSS+WARN|WARN", "LOSS+WARN|WARN"},
+        {"s4_2025_eager_zcr", "s4_2025_eager_zcr", "Feb 2025 (6.14, backported)",
+         "The final design: fpsimd_lazy_switch_to_host at EL2 saves the guest's ZCR_EL1 and sets "
+         "ZCR_EL2 to the host maximum and ZCR_EL1 to the guest maximum before returning to the "
+         "host; lazy_switch_to_guest restores them. A softirq save in the window passes.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"reviewer_el2_fixup", "reviewer_el2_fixup", "Feb 2021, Dave Martin's review of v2",
+         "The reviewer's proposal: when exiting to the host with FP_ENABLED, EL2 saves the "
+         "guest's ZCR_EL1 and sets ZCR_EL1 to the guest maximum before returning to EL1, so the "
+         "host's EL1 code never runs below the VL the guest state is bound to.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s17_too_small", "s17_too_small", "architectural (the review's 'too small' case)",
+         "While live guest state is bound at the guest maximum, host code lowers the effective "
+         "VL below the guest's own VL, runs an SVE instruction, then raises it and saves: bits "
+         "between the lowered VL and the guest's VL may come back zero.",
+         kvmParams(), "clean", "LOSS", "LOSS", "clean|LOSS"},
+        {"opt_current_vl_save", "opt_current_vl_save", "Feb 2021, the optimisation proposed in v2",
+         "Save and restore only up to the guest's current VL (its ZCR_EL1) instead of its "
+         "maximum: when the guest later raises its own ZCR_EL1 it may expose bytes of another "
+         "world that were never cleared.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s5_vhe_513", "s5_vhe_513", "v5.13+, VHE",
+         "VHE: after exit ZCR_EL2 (the host kernel's own) keeps the guest maximum, so the host "
+         "runs at the guest's VL until put saves at the guest maximum and the host task reloads.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s6_zcr_el2_tz_prefix", "s6_zcr_el2_tz_prefix", "Mar 2021, before 5b0870931371",
+         "The host SVE trap handler at EL2 writes ZCR_EL2 while CPTR_EL2.TZ is still set: the "
+         "access traps at EL2, an unexpected EL2 exception (hyp_panic).",
+         kvmParams(), "HYP_PANIC", "HYP_PANIC", "HYP_PANIC", "HYP_PANIC"},
+        {"s6_zcr_el2_tz_fixed", "s6_zcr_el2_tz_fixed", "Mar 2021, 5b0870931371",
+         "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s10_pkvm_eager", "s10_pkvm_eager", "v6.10+, protected KVM",
+         "pKVM saves the host's SVE state eagerly at EL2 at the host's VL, restores the guest at "
+         "its maximum, and on exit saves the guest and restores the host: no leak either way.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s11_nonsve_guest", "s11_nonsve_guest", "all eras",
+         "A guest without SVE on an SVE host: only V0-V31 are switched; the host task's Z bits "
+         "above 128 and its P/FFR are discarded by the syscall ABI (not a bug).",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"stress", "stress", "sve-test style",
+         "A guest and a host task each run fill/verify loops over many timer-IRQ-driven "
+         "switches at different VLs, with a correct eager save/restore hypervisor.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+    };
+    return kTable;
+}
+
+constexpr std::array<std::string_view, 6> kPolicies{"preserve", "zero",     "qemu",
+                                                    "random:1", "random:2", "random:3"};
+
+} // namespace
+
+std::span<const ScenarioInfo> catalogue() { return table(); }
+
+const ScenarioInfo* findScenario(std::string_view name) {
+    for (const ScenarioInfo& s : table())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::string_view expectedFor(const ScenarioInfo& s, std::string_view policy) {
+    if (policy == "preserve") return s.expect_preserve;
+    if (policy == "zero") return s.expect_zero;
+    if (policy == "qemu") return s.expect_qemu;
+    return s.expect_random;
+}
+
+bool verdictMatches(std::string_view expected, std::string_view verdict) {
+    std::size_t start = 0;
+    while (start <= expected.size()) {
+        const std::size_t bar = expected.find('|', start);
+        const std::string_view alt =
+            expected.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        if (alt == verdict) return true;
+        if (bar == std::string_view::npos) break;
+        start = bar + 1;
+    }
+    return false;
+}
+
+std::span<const std::string_view> standardPolicies() { return kPolicies; }
+
+} // namespace svesim::scenarios
