@@ -55,5 +55,13 @@ if ! grep -q "hlt" "$tmp/trace.txt"; then echo "FAIL trace content"; failures=$(
 expect "unknown command" 2 "unknown command 'fly'" "$svesim" fly
 expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
 
+expect "check: a clobbered guest register is a LOSS" 118 "" "$svesim" run --check "$progs/guest_hvc.elf"
+if ! grep -q "svesim check: LOSS guest1 Z0 bytes \[0, 32)" "$tmp/out"; then echo "FAIL check output"; cat "$tmp/out"; failures=$((failures + 1)); fi
+expect "check: an untouched guest is clean" 0 "" "$svesim" run --check --param clobber=0 "$progs/guest_hvc.elf"
+if ! grep -q "verdict clean" "$tmp/out"; then echo "FAIL clean verdict"; cat "$tmp/out"; failures=$((failures + 1)); fi
+expect "check: unknown parameter" 2 "unknown parameter 'bogus' \(this program defines: clobber\)" "$svesim" run --check --param bogus=1 "$progs/guest_hvc.elf"
+expect "scenario: unknown scenario" 2 "unknown scenario 'nope'" "$svesim" scenario run nope
+expect "scenario: VQ outside the architecture" 2 "gmax_vq=17 is outside the architecture" "$svesim" scenario run s1_v2_happy --param gmax_vq=17
+
 echo "$failures failure(s)"
 exit $((failures > 0))
