@@ -59,6 +59,9 @@ int runRun(const std::vector<std::string>& args) {
         "trace-file", po::value<std::string>(), "write the trace there instead of stderr")(
         "stats", "print end-of-run statistics to stderr")(
         "stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")(
+        "check", "attach the world checker: print every violation; exit status 118 if any")(
+        "param", po::value<std::vector<std::string>>()->composing(),
+        "name=value: the 64-bit word at ELF symbol param_<name> (repeatable)")(
         "program", po::value<std::string>(), "the AArch64 ELF to run");
     po::positional_options_description pos;
     pos.add("program", 1);
