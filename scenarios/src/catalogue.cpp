@@ -66,8 +66,8 @@ const std::vector<ScenarioInfo>& table() {
          "access traps at EL2, an unexpected EL2 exception (hyp_panic).",
          kvmParams(), "HYP_PANIC", "HYP_PANIC", "HYP_PANIC", "HYP_PANIC"},
         {"s6_zcr_el2_tz_fixed", "s6_zcr_el2_tz_fixed", "Mar 2021, 5b0870931371",
-         "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.",
-         kvmParams(), "clean", "clean", "clean", "clean"},
+         "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.", kvmParams(), "clean",
+         "clean", "clean", "clean"},
         {"s10_pkvm_eager", "s10_pkvm_eager", "v6.10+, protected KVM",
          "pKVM saves the host's SVE state eagerly at EL2 at the host's VL, restores the guest at "
          "its maximum, and on exit saves the guest and restores the host: no leak either way.",
@@ -89,7 +89,9 @@ constexpr std::array<std::string_view, 6> kPolicies{"preserve", "zero",     "qem
 
 } // namespace
 
-std::span<const ScenarioInfo> catalogue() { return table(); }
+std::span<const ScenarioInfo> catalogue() {
+    return table();
+}
 
 const ScenarioInfo* findScenario(std::string_view name) {
     for (const ScenarioInfo& s : table())
@@ -108,8 +110,8 @@ bool verdictMatches(std::string_view expected, std::string_view verdict) {
     std::size_t start = 0;
     while (start <= expected.size()) {
         const std::size_t bar = expected.find('|', start);
-        const std::string_view alt =
-            expected.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        const std::string_view alt = expected.substr(
+            start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
         if (alt == verdict) return true;
         if (bar == std::string_view::npos) break;
         start = bar + 1;
@@ -117,6 +119,8 @@ bool verdictMatches(std::string_view expected, std::string_view verdict) {
     return false;
 }
 
-std::span<const std::string_view> standardPolicies() { return kPolicies; }
+std::span<const std::string_view> standardPolicies() {
+    return kPolicies;
+}
 
 } // namespace svesim::scenarios

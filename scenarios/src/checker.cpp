@@ -1,6 +1,7 @@
 #include "svesim/scenarios/checker.h"
 
 #include "svesim/arch/el_predicates.h"
+#include "svesim/arch/enables.h"
 
 #include <algorithm>
 #include <fmt/core.h>
@@ -53,8 +54,14 @@ std::string Violation::text() const {
     std::string out = fmt::format("{} {}", name(kind), world);
     if (!reg.empty()) out += " " + reg;
     if (byte_hi > byte_lo) out += fmt::format(" bytes [{}, {})", byte_lo, byte_hi);
-    if (!expected.empty() || !actual.empty())
-        out += fmt::format(" expected {} actual {}", hex(expected), hex(actual));
+    if (!expected.empty() || !actual.empty()) {
+        // Register bytes print in hex; the whole-register checks (VL, ZCR, FPSR, FPCR, with no
+        // byte range) hold their values as text.
+        const bool bytes = byte_hi > byte_lo;
+        out += fmt::format(" expected {} actual {}",
+                           bytes ? hex(expected) : std::string(expected.begin(), expected.end()),
+                           bytes ? hex(actual) : std::string(actual.begin(), actual.end()));
+    }
     out += fmt::format(" at PC {:#x} cycle {}", pc, cycle);
     for (const std::string& c : causes)
         out += "\n    after: " + c;
@@ -97,6 +104,9 @@ Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cy
     s.fpcr = arch_->cpu.sysregs.raw(SysReg::FPCR);
     s.zcr = ownZcr(w);
     s.vl_bits = arch_->currentVL().bits();
+    const EL el = arch_->cpu.pstate.el;
+    s.fp_owned = IsFPEnabled(arch_->cpu, el);
+    s.sve_owned = s.fp_owned && IsSVEEnabled(arch_->cpu, el);
     s.kind = kind;
     s.cycle = cycle;
     return s;
@@ -114,7 +124,9 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         kind = LeaveKind::Asynchronous;
     else if (w->kind == World::Kind::HostTask && e.kind == "SVC")
         kind = LeaveKind::Syscall;
-    snapshots_[*w] = take(*w, kind, e.ctx.cycle);
+    // A world whose check is still pending left through its lazy-switch trap: its registers
+    // are not its state yet, so its last snapshot stays.
+    if (pending_.count(*w) == 0) snapshots_[*w] = take(*w, kind, e.ctx.cycle);
     current_.reset();
     ++leaves_;
     // Causes are kept per leave: start this world's log afresh.
@@ -132,7 +144,15 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
     if (current_ == w) return; // an ERET inside the world (e.g. guest EL1 to EL0)
     current_ = w;
     const auto it = snapshots_.find(*w);
-    if (it == snapshots_.end()) return; // first entry: nothing to compare
+    if (it == snapshots_.end()) { // first entry: nothing to compare, but the maximum holds
+        checkAboveMax(*w, e.target, e.ctx.cycle);
+        return;
+    }
+    if (!IsFPEnabled(arch_->cpu, arch_->cpu.pstate.el)) {
+        pending_[*w] = true; // lazy switch: checked when its state is live again
+        return;
+    }
+    pending_.erase(*w);
     ++entries_;
     cycles_outside_ += e.ctx.cycle - it->second.cycle;
     checkEntry(*w, it->second, e.target, e.ctx.cycle);
@@ -141,8 +161,12 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
 unsigned Checker::maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const {
     unsigned bytes = std::max(vl_now_bytes, s.vl_bits / 8);
     if (w.kind == World::Kind::Guest) {
+        // A guest can raise its own ZCR_EL1 up to its maximum: the configured one, else what
+        // ZCR_EL2 allows now.
         const auto it = guest_max_vq_.find(w.vmid);
-        if (it != guest_max_vq_.end()) bytes = std::max(bytes, it->second * 16);
+        const unsigned el2_len =
+            static_cast<unsigned>(field(arch_->cpu.sysregs.raw(SysReg::ZCR_EL2), 3, 0));
+        bytes = std::max(bytes, it != guest_max_vq_.end() ? it->second * 16 : (el2_len + 1) * 16);
     } else {
         bytes = arch_->config().sve.max_vl.bytes(); // the host may raise its VL to the maximum
     }
@@ -162,17 +186,14 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
     if (ownZcr(w) != s.zcr)
         add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
-    if (w.kind == World::Kind::Guest) {
-        const auto it = guest_max_vq_.find(w.vmid);
-        if (it != guest_max_vq_.end() && vl_now > it->second * 128)
-            add(ViolationKind::VlAboveMax, "VL", std::to_string(it->second * 128),
-                std::to_string(vl_now));
-    }
+    checkAboveMax(w, pc, cycle);
     // What must come back exactly: the architected bytes at leave, except that a host task's
-    // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded.
+    // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had
+    // SVE disabled owned only V[127:0], one that had FP disabled owned nothing in registers.
     const bool syscall = s.kind == LeaveKind::Syscall;
-    const unsigned z_arch = syscall ? 16 : s.vl_bits / 8;
-    const unsigned p_arch = syscall ? 0 : s.vl_bits / 64;
+    unsigned z_arch = syscall || !s.sve_owned ? 16 : s.vl_bits / 8;
+    unsigned p_arch = syscall || !s.sve_owned ? 0 : s.vl_bits / 64;
+    if (!s.fp_owned) z_arch = p_arch = 0;
     const unsigned z_max = maxBytes(w, vl_now / 8, s);
     const SveUnit& sve = arch_->sve;
     for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
@@ -185,8 +206,23 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         if (now != before)
             add(ViolationKind::Loss, nm, fmt::format("{:#x}", before), fmt::format("{:#x}", now));
     };
-    fp(SysReg::FPSR, s.fpsr, "FPSR");
-    fp(SysReg::FPCR, s.fpcr, "FPCR");
+    if (s.fp_owned) {
+        fp(SysReg::FPSR, s.fpsr, "FPSR");
+        fp(SysReg::FPCR, s.fpcr, "FPCR");
+    }
+}
+
+void Checker::checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle) {
+    if (w.kind != World::Kind::Guest) return;
+    const auto it = guest_max_vq_.find(w.vmid);
+    const unsigned vl_now = arch_->currentVL().bits();
+    if (it == guest_max_vq_.end() || vl_now <= it->second * 128) return;
+    Violation v{ViolationKind::VlAboveMax, name(w), "VL", 0, 0, {}, {}, pc, cycle, {}};
+    const std::string exp = std::to_string(it->second * 128), act = std::to_string(vl_now);
+    v.expected.assign(exp.begin(), exp.end());
+    v.actual.assign(act.begin(), act.end());
+    v.causes = causesFor(w, "", 0, 0);
+    violations_.push_back(std::move(v));
 }
 
 bool Checker::matchesOther(const World& w, RegRef r, unsigned byte, std::uint8_t value) const {
@@ -233,6 +269,8 @@ void Checker::compareRegister(const World& w, RegRef r, const std::vector<std::u
             Violation loss = violations_.back();
             loss.kind = ViolationKind::Loss;
             loss.byte_hi = std::min(e, architected);
+            loss.expected.resize(loss.byte_hi - loss.byte_lo);
+            loss.actual.resize(loss.byte_hi - loss.byte_lo);
             violations_.push_back(std::move(loss));
         }
         b = e;

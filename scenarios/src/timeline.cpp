@@ -6,7 +6,8 @@
 namespace svesim::scenarios {
 
 Timeline::Timeline(const ArchState& arch, WorldClassifier classify)
-    : arch_(&arch), classify_(std::move(classify)) {
+    : arch_(&arch)
+    , classify_(std::move(classify)) {
     sample(0);
 }
 
@@ -32,15 +33,20 @@ void Timeline::onExceptionTaken(const ExceptionTakenEvent& e) {
     if (points_.empty() || points_.back().el != p.el || !points_.back().world.empty())
         points_.push_back(std::move(p));
 }
-void Timeline::onExceptionReturn(const ExceptionReturnEvent& e) { sample(e.ctx.cycle); }
-void Timeline::onVectorLengthChange(const VectorLengthChange& e) { sample(e.ctx.cycle); }
+void Timeline::onExceptionReturn(const ExceptionReturnEvent& e) {
+    sample(e.ctx.cycle);
+}
+void Timeline::onVectorLengthChange(const VectorLengthChange& e) {
+    sample(e.ctx.cycle);
+}
 
 std::string Timeline::svg(const std::string& title, std::uint64_t end_cycle,
                           const std::vector<Violation>& violations) const {
     const double width = 1000, left = 70, right = 20, lane = 60, top = 40;
     const double span = static_cast<double>(std::max<std::uint64_t>(end_cycle, 1));
     const auto x = [&](std::uint64_t c) {
-        return left + (width - left - right) * static_cast<double>(std::min<std::uint64_t>(c, end_cycle)) / span;
+        return left + (width - left - right) *
+                          static_cast<double>(std::min<std::uint64_t>(c, end_cycle)) / span;
     };
     const double el_y = top, world_y = top + lane + 20, vl_y = top + 2 * lane + 40;
     const double height = vl_y + lane + 60;
@@ -53,7 +59,8 @@ std::string Timeline::svg(const std::string& title, std::uint64_t end_cycle,
                        "<text x=\"5\" y=\"{}\">VL (bits)</text>\n",
                        el_y + lane / 2, world_y + lane / 2, vl_y + lane / 2);
     unsigned max_vl = 128;
-    for (const Point& p : points_) max_vl = std::max(max_vl, p.vl);
+    for (const Point& p : points_)
+        max_vl = std::max(max_vl, p.vl);
     const auto colour = [](const std::string& w) {
         if (w.empty()) return std::string("#dddddd");
         if (w == "host-task") return std::string("#4c9be8");
@@ -64,12 +71,15 @@ std::string Timeline::svg(const std::string& title, std::uint64_t end_cycle,
         const std::uint64_t next = i + 1 < points_.size() ? points_[i + 1].cycle : end_cycle;
         const double x0 = x(p.cycle), x1 = std::max(x(next), x0 + 0.5);
         const double ely = el_y + lane - (lane - 8) * p.el / 3.0;
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#7a7aff\"/>\n",
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                           "fill=\"#7a7aff\"/>\n",
                            x0, ely, x1 - x0, el_y + lane - ely + 1);
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>\n",
-                           x0, world_y, x1 - x0, lane, colour(p.world));
+        out += fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>\n", x0,
+            world_y, x1 - x0, lane, colour(p.world));
         const double vlh = (lane - 4) * p.vl / static_cast<double>(max_vl);
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#50b050\"/>\n",
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                           "fill=\"#50b050\"/>\n",
                            x0, vl_y + lane - vlh, x1 - x0, vlh);
     }
     for (const Violation& v : violations) {

@@ -18,7 +18,7 @@ struct ParamInfo {
 
 struct ScenarioInfo {
     std::string_view name;
-    std::string_view program;     // ELF base name in the scenario directory
+    std::string_view program; // ELF base name in the scenario directory
     std::string_view era;
     std::string_view description; // one paragraph
     std::vector<ParamInfo> params;

@@ -99,7 +99,11 @@ private:
         unsigned vl_bits = 0;
         LeaveKind kind = LeaveKind::Synchronous;
         std::uint64_t cycle = 0;
+        // Whether the registers held the world's state at leave: with FP disabled at its EL
+        // (lazy switching) they hold nothing of it; with only SVE disabled, V[127:0].
+        bool fp_owned = true, sve_owned = true;
     };
+    void checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle);
     [[nodiscard]] Snapshot take(const World& w, LeaveKind kind, std::uint64_t cycle) const;
     [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
     [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
@@ -132,6 +136,9 @@ private:
     std::map<unsigned, unsigned> guest_max_vq_;
     std::map<World, Snapshot> snapshots_;
     std::optional<World> current_;
+    // Worlds re-entered with FP disabled at their EL: their check waits for the entry at
+    // which their state is live again (after the lazy-switch trap), and the snapshot is kept.
+    std::map<World, bool> pending_;
     std::deque<Cause> causes_;
     std::vector<Violation> violations_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;

@@ -2,13 +2,13 @@
 // stream, with violations marked; written as SVG (docs/scenarios.md shows them).
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <vector>
-
 #include "svesim/arch/observer.h"
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/scenarios/checker.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace svesim::scenarios {
 

@@ -1,0 +1,878 @@
+// The world checker (scenarios/src/checker.cpp) driven by hand-built event sequences on a real
+// ArchState: the PE is put "in" a world (PSTATE and HCR_EL2/VTTBR_EL2), its registers painted
+// with the world's pattern, the leave reported, the other side's work done by hand, and the
+// entry reported after the world's state is set again.
+#include "support/arch_fixture.h"
+#include "svesim/exceptions/take_exception.h"
+#include "svesim/scenarios/checker.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace svesim;
+using namespace svesim::scenarios;
+
+namespace {
+
+// A 512-bit machine: Z storage is 64 bytes, P and FFR 8 bytes.
+constexpr unsigned kMaxVl = 512;
+constexpr unsigned kZ = 64, kP = 8;
+
+// fillPattern salts: each world's data, and data no world owns.
+constexpr std::uint8_t kGuest1 = 0x10, kGuest2 = 0x40, kHost = 0x80, kStranger = 0xC0;
+
+constexpr std::uint64_t kGuestPc = 0x8000, kHostPc = 0x9000, kHypPc = 0xA000;
+
+struct Rig {
+    ArchState st;
+    Checker checker;
+    std::uint64_t cycle = 1000;
+
+    explicit Rig(test::Setup setup = {.max_vl = kMaxVl})
+        : st(test::makeConfig(setup))
+        , checker(st) {
+        test::openEverything(st.cpu);
+        test::setLen(st.cpu, 3, 3, 3); // VL 512 everywhere
+    }
+
+    // Where the PE is.
+    void inGuest(unsigned vmid, EL el = EL::EL1) {
+        test::setHcr(st.cpu, bit(hcr::VM));
+        st.cpu.sysregs.write(SysReg::VTTBR_EL2, std::uint64_t{vmid} << 48);
+        st.cpu.pstate.el = el;
+        st.cpu.pc = kGuestPc;
+    }
+    void inHostTask() {
+        test::setHcr(st.cpu, 0);
+        st.cpu.sysregs.write(SysReg::VTTBR_EL2, 0);
+        st.cpu.pstate.el = EL::EL0;
+        st.cpu.pc = kHostPc;
+    }
+    void inHostKernel() {
+        test::setHcr(st.cpu, 0);
+        st.cpu.pstate.el = EL::EL1;
+        st.cpu.pc = kHypPc;
+    }
+    void inHypervisor() {
+        st.cpu.pstate.el = EL::EL2;
+        st.cpu.pc = kHypPc;
+    }
+
+    // The register file's data.
+    void paint(std::uint8_t salt) { test::fillPattern(st.sve, salt); }
+    test::Snapshot patternOf(std::uint8_t salt) {
+        const test::Snapshot saved = test::snapshot(st.sve);
+        paint(salt);
+        test::Snapshot out = test::snapshot(st.sve);
+        load(saved);
+        return out;
+    }
+    void load(const test::Snapshot& s) {
+        for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+            std::copy(s.z[n].begin(), s.z[n].end(), st.sve.zStorage(n).begin());
+        for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+            std::copy(s.p[n].begin(), s.p[n].end(), st.sve.pStorage(n).begin());
+        std::copy(s.ffr.begin(), s.ffr.end(), st.sve.ffrStorage().begin());
+    }
+    void zeroZ(unsigned n, unsigned lo, unsigned hi) {
+        auto z = st.sve.zStorage(n);
+        std::fill(z.begin() + lo, z.begin() + hi, std::uint8_t{0});
+    }
+    void zeroAllAbove(unsigned z_lo, unsigned p_lo) {
+        for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+            zeroZ(n, z_lo, kZ);
+        for (unsigned n = 0; n < SveUnit::kNumP; ++n) {
+            auto p = st.sve.pStorage(n);
+            std::fill(p.begin() + p_lo, p.end(), std::uint8_t{0});
+        }
+        auto f = st.sve.ffrStorage();
+        std::fill(f.begin() + p_lo, f.end(), std::uint8_t{0});
+    }
+
+    // An exception from the current EL to `to`, reported before any state changes.
+    void take(std::string_view kind, EL to) {
+        checker.onExceptionTaken(ExceptionTakenEvent{
+            {st.cpu.pc, cycle}, st.cpu.pstate.el, to, kind, 0, st.cpu.pc + 4, 0x800});
+        cycle += 100;
+    }
+    // An exception return from `from` into the state set now, reported after PSTATE is set.
+    void eret(EL from, bool illegal = false) {
+        checker.onExceptionReturn(ExceptionReturnEvent{
+            {st.cpu.pc, cycle}, from, st.cpu.pstate.el, illegal, 0, st.cpu.pc});
+        cycle += 100;
+    }
+
+    // A world runs with its own data and leaves.
+    void guestRunsAndLeaves(unsigned vmid, std::uint8_t salt, std::string_view kind = "HVC") {
+        inGuest(vmid);
+        eret(EL::EL2);
+        paint(salt);
+        take(kind, EL::EL2);
+        inHypervisor();
+    }
+    void hostTaskRunsAndLeaves(std::uint8_t salt, std::string_view kind = "SVC") {
+        inHostTask();
+        eret(EL::EL1);
+        paint(salt);
+        take(kind, EL::EL1);
+        inHostKernel();
+    }
+    void enterGuest(unsigned vmid, EL el = EL::EL1) {
+        inGuest(vmid, el);
+        eret(EL::EL2);
+    }
+    void enterHostTask() {
+        inHostTask();
+        eret(EL::EL1);
+    }
+
+    [[nodiscard]] std::vector<Violation> of(ViolationKind k) const {
+        std::vector<Violation> out;
+        for (const Violation& v : checker.violations())
+            if (v.kind == k) out.push_back(v);
+        return out;
+    }
+};
+
+std::vector<std::uint8_t> bytes(std::span<const std::uint8_t> s, unsigned lo, unsigned hi) {
+    return {s.begin() + lo, s.begin() + hi};
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+bool anyContains(const std::vector<std::string>& v, std::string_view needle) {
+    return std::any_of(v.begin(), v.end(),
+                       [&](const std::string& s) { return contains(s, needle); });
+}
+
+std::string hexOf(const std::vector<std::uint8_t>& b) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (std::uint8_t x : b) {
+        out += kDigits[x >> 4];
+        out += kDigits[x & 0xF];
+    }
+    return out;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Worlds
+
+TEST_CASE("DefaultWorldOf: guests by VMID, the host task at EL0, nothing else",
+          "[scenarios][checker]") {
+    Rig r;
+    CpuState& s = r.st.cpu;
+    r.inGuest(3, EL::EL1);
+    CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 3});
+    r.inGuest(3, EL::EL0);
+    CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 3});
+    r.inGuest(3, EL::EL2);
+    CHECK_FALSE(DefaultWorldOf(s).has_value()); // the hypervisor
+    r.inGuest(0, EL::EL0);                      // VMID 0 is the host's
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0});
+    r.inGuest(0, EL::EL1);
+    CHECK_FALSE(DefaultWorldOf(s).has_value());
+    r.inHostTask();
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0});
+    r.inHostKernel();
+    CHECK_FALSE(DefaultWorldOf(s).has_value()); // the nVHE host kernel is not a world
+    s.pstate.el = EL::EL3;
+    CHECK_FALSE(DefaultWorldOf(s).has_value());
+
+    SECTION("a VHE host (E2H = TGE = 1) runs no guest, even with VM and a VMID") {
+        r.inGuest(3, EL::EL0);
+        test::setHcr(s, bit(hcr::VM) | bit(hcr::E2H) | bit(hcr::TGE));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0});
+    }
+    SECTION("EL2 disabled (Secure state): no guest") {
+        r.inGuest(3, EL::EL1);
+        s.sysregs.write(SysReg::SCR_EL3, bit(scr::RW) | bit(scr::HCE)); // NS = 0
+        CHECK_FALSE(DefaultWorldOf(s).has_value());
+        s.pstate.el = EL::EL0;
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0});
+    }
+}
+
+TEST_CASE("Checker names worlds and violation kinds", "[scenarios][checker]") {
+    CHECK(name(World{World::Kind::Guest, 7}) == "guest7");
+    CHECK(name(World{World::Kind::HostTask, 0}) == "host-task");
+    CHECK(name(ViolationKind::Loss) == "LOSS");
+    CHECK(name(ViolationKind::Leak) == "LEAK");
+    CHECK(name(ViolationKind::Corrupt) == "CORRUPT");
+    CHECK(name(ViolationKind::VlChanged) == "VL_CHANGED");
+    CHECK(name(ViolationKind::ZcrChanged) == "ZCR_CHANGED");
+    CHECK(name(ViolationKind::VlAboveMax) == "VL_ABOVE_MAX");
+    CHECK(name(ViolationKind::Warn) == "WARN");
+    CHECK(name(ViolationKind::HypPanic) == "HYP_PANIC");
+    CHECK(name(ViolationKind::SelfCheck) == "SELFCHECK");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean switches
+
+TEST_CASE("Checker: a guest and a host task whose state comes back exactly are clean",
+          "[scenarios][checker]") {
+    Rig r;
+    CHECK(r.checker.verdict() == "clean");
+    const test::Snapshot guest = r.patternOf(kGuest1), host = r.patternOf(kHost);
+
+    r.hostTaskRunsAndLeaves(kHost, "SVC"); // the host task asks to run a vCPU
+    const std::uint64_t host_left = r.cycle - 100;
+    r.inHypervisor(); // the host kernel's HVC: not a world, no leave
+    r.guestRunsAndLeaves(1, kGuest1, "HVC");
+    const std::uint64_t guest_left = r.cycle - 100;
+    CHECK_FALSE(r.checker.current().has_value());
+    // The hypervisor saves the guest, restores the host, the host kernel returns to its task.
+    r.load(host);
+    const std::uint64_t host_back = r.cycle;
+    r.enterHostTask();
+    CHECK(r.checker.current() == World{World::Kind::HostTask, 0});
+    r.take("SVC", EL::EL1); // the task runs the vCPU again
+    r.inHypervisor();
+    r.load(guest);
+    const std::uint64_t guest_back = r.cycle;
+    r.enterGuest(1);
+
+    CHECK(r.checker.violations().empty());
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.current() == World{World::Kind::Guest, 1});
+    CHECK(r.checker.leaves() == 3);  // host SVC, guest HVC, host SVC
+    CHECK(r.checker.entries() == 2); // host task, guest (the first entries compare nothing)
+    CHECK(r.checker.meanCyclesOutside() ==
+          Approx(static_cast<double>((host_back - host_left) + (guest_back - guest_left)) / 2.0));
+}
+
+TEST_CASE("Checker: the first entry into a world compares nothing", "[scenarios][checker]") {
+    Rig r;
+    r.paint(kStranger);
+    r.enterGuest(1);
+    r.enterHostTask();
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.entries() == 0);
+}
+
+TEST_CASE("Checker: bytes above the VL at leave may come back zeroed", "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 1, 3, 3); // the guest runs at 256 bits on a 512-bit machine
+    r.checker.setGuestMaxVq(1, 4);   // and may raise its VL to 512
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.zeroAllAbove(32, 4); // Z above 256 bits, P and FFR above 32 bits
+    r.enterGuest(1);
+    CHECK(r.checker.verdict() == "clean");
+}
+
+TEST_CASE("Checker: a world that shrinks its own VL before it leaves is not flagged",
+          "[scenarios][checker]") {
+    Rig r;
+    r.inGuest(1);
+    r.eret(EL::EL2);
+    r.paint(kGuest1);
+    // The guest kernel writes ZCR_EL1 itself: VL 512 -> 256.
+    r.checker.onSysRegWrite(SysRegWriteEvent{{kGuestPc, r.cycle}, SysReg::ZCR_EL1, 3, 1, EL::EL1});
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1);
+    REQUIRE(r.st.currentVL().bits() == 256);
+    r.take("HVC", EL::EL2);
+    r.inHypervisor();
+    r.zeroAllAbove(32, 4); // the hypervisor saved and restored 256 bits
+    SECTION("its own choice comes back: clean") {
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("the hypervisor 'restores' the VL the guest had at its entry: flagged") {
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 3);
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "VL_CHANGED+ZCR_CHANGED");
+    }
+}
+
+TEST_CASE("Checker: an ERET inside a guest (EL1 to EL0) is not an entry", "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.enterGuest(1);
+    REQUIRE(r.checker.entries() == 1);
+    // The guest kernel returns to its EL0, which makes a syscall to the guest kernel and is
+    // returned to again: none of it leaves or enters the world.
+    r.inGuest(1, EL::EL0);
+    r.eret(EL::EL1);
+    r.paint(kStranger); // the guest's own business
+    r.take("SVC", EL::EL1);
+    r.inGuest(1, EL::EL1);
+    r.paint(kGuest2);
+    r.inGuest(1, EL::EL0);
+    r.eret(EL::EL1);
+    CHECK(r.checker.entries() == 1);
+    CHECK(r.checker.leaves() == 1);
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.current() == World{World::Kind::Guest, 1});
+}
+
+TEST_CASE("Checker: the host kernel and the hypervisor are not worlds", "[scenarios][checker]") {
+    Rig r;
+    r.inHostKernel();
+    r.take("HVC", EL::EL2);
+    r.inHypervisor();
+    r.take("SMC", EL::EL3);
+    CHECK(r.checker.leaves() == 0);
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.inHostKernel();
+    r.eret(EL::EL2);
+    CHECK_FALSE(r.checker.current().has_value());
+    CHECK(r.checker.entries() == 0);
+}
+
+TEST_CASE("Checker: an illegal exception return is not an entry", "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.zeroZ(0, 0, kZ);
+    r.inGuest(1);
+    r.eret(EL::EL2, /*illegal=*/true);
+    CHECK(r.checker.entries() == 0);
+    CHECK(r.checker.verdict() == "clean");
+    r.eret(EL::EL2);
+    CHECK(r.checker.entries() == 1);
+    CHECK(r.checker.verdict() == "LOSS");
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test per violation kind
+
+TEST_CASE("Checker LOSS: an architected byte below the VL at leave changed",
+          "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    const std::vector<std::uint8_t> own = bytes(r.st.sve.zStorage(5), 16, 32);
+    r.zeroZ(5, 16, 32);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    CHECK(v.kind == ViolationKind::Loss);
+    CHECK(v.world == "guest1");
+    CHECK(v.reg == "Z5");
+    CHECK(v.byte_lo == 16);
+    CHECK(v.byte_hi == 32);
+    CHECK(v.expected == own);
+    CHECK(v.actual == std::vector<std::uint8_t>(16, 0));
+    CHECK(v.pc == kGuestPc);
+    CHECK(r.checker.verdict() == "LOSS");
+}
+
+TEST_CASE("Checker LOSS: P and FFR bytes below the VL are architected too",
+          "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.st.sve.pStorage(3)[7] = 0;
+    r.st.sve.ffrStorage()[0] = 0;
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    CHECK(r.checker.violations()[0].reg == "P3");
+    CHECK(r.checker.violations()[0].byte_lo == 7);
+    CHECK(r.checker.violations()[0].byte_hi == 8);
+    CHECK(r.checker.violations()[1].reg == "FFR");
+    CHECK(r.checker.violations()[1].byte_lo == 0);
+    CHECK(r.checker.violations()[1].byte_hi == 1);
+    CHECK(r.checker.verdict() == "LOSS");
+}
+
+TEST_CASE("Checker LEAK: another world's data below the VL is a leak and a loss",
+          "[scenarios][checker]") {
+    Rig r;
+    const test::Snapshot host = r.patternOf(kHost);
+    r.hostTaskRunsAndLeaves(kHost);
+    r.inHypervisor();
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.load(host); // the hypervisor enters the guest with the host's registers
+    r.enterGuest(1);
+    // Every Z, P and FFR: one LEAK and one LOSS over the whole register.
+    REQUIRE(r.checker.violations().size() == 2 * (32 + 16 + 1));
+    const Violation& leak = r.checker.violations()[0];
+    const Violation& loss = r.checker.violations()[1];
+    CHECK(leak.kind == ViolationKind::Leak);
+    CHECK(leak.reg == "Z0");
+    CHECK(leak.byte_lo == 0);
+    CHECK(leak.byte_hi == kZ);
+    CHECK(leak.actual == host.z[0]);
+    CHECK(loss.kind == ViolationKind::Loss);
+    CHECK(loss.reg == "Z0");
+    CHECK(loss.byte_hi == kZ);
+    CHECK(r.of(ViolationKind::Leak).back().reg == "FFR");
+    CHECK(r.of(ViolationKind::Leak).back().byte_hi == kP);
+    // The verdict lists kinds in ViolationKind order, not in the order found.
+    CHECK(r.checker.verdict() == "LOSS+LEAK");
+}
+
+TEST_CASE("Checker LEAK: one guest's data in another guest", "[scenarios][checker]") {
+    Rig r;
+    const test::Snapshot g2 = r.patternOf(kGuest2);
+    r.guestRunsAndLeaves(2, kGuest2);
+    r.guestRunsAndLeaves(1, kGuest1);
+    std::copy(g2.z[9].begin(), g2.z[9].begin() + 8, r.st.sve.zStorage(9).begin());
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    CHECK(r.checker.violations()[0].kind == ViolationKind::Leak);
+    CHECK(r.checker.violations()[0].reg == "Z9");
+    CHECK(r.checker.violations()[0].byte_hi == 8);
+    CHECK(r.checker.violations()[1].kind == ViolationKind::Loss);
+}
+
+TEST_CASE("Checker LEAK: another world's data above the VL, within the guest's maximum",
+          "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 1, 3, 3); // VL 256 for everyone; the guest may go up to 512
+    r.checker.setGuestMaxVq(1, 4);
+    const test::Snapshot host = r.patternOf(kHost);
+    r.hostTaskRunsAndLeaves(kHost);
+    r.inHypervisor();
+    r.guestRunsAndLeaves(1, kGuest1);
+    std::copy(host.z[7].begin() + 32, host.z[7].end(), r.st.sve.zStorage(7).begin() + 32);
+    std::copy(host.p[2].begin() + 4, host.p[2].end(), r.st.sve.pStorage(2).begin() + 4);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    const Violation& z = r.checker.violations()[0];
+    CHECK(z.kind == ViolationKind::Leak);
+    CHECK(z.reg == "Z7");
+    CHECK(z.byte_lo == 32);
+    CHECK(z.byte_hi == kZ);
+    const Violation& p = r.checker.violations()[1];
+    CHECK(p.kind == ViolationKind::Leak);
+    CHECK(p.reg == "P2");
+    CHECK(p.byte_lo == 4);
+    CHECK(p.byte_hi == kP);
+    CHECK(r.checker.verdict() == "LEAK"); // above the VL nothing is lost
+}
+
+TEST_CASE("Checker LEAK: a run crossing the VL reports the loss below the VL only",
+          "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 1, 3, 3);
+    r.checker.setGuestMaxVq(1, 4);
+    const test::Snapshot host = r.patternOf(kHost);
+    r.hostTaskRunsAndLeaves(kHost);
+    r.inHypervisor();
+    r.guestRunsAndLeaves(1, kGuest1);
+    const std::vector<std::uint8_t> own = bytes(r.st.sve.zStorage(0), 0, 32);
+    std::copy(host.z[0].begin(), host.z[0].end(), r.st.sve.zStorage(0).begin());
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    const Violation& leak = r.checker.violations()[0];
+    CHECK(leak.kind == ViolationKind::Leak);
+    CHECK(leak.byte_lo == 0);
+    CHECK(leak.byte_hi == kZ);
+    CHECK(leak.expected.size() == kZ);
+    const Violation& loss = r.checker.violations()[1];
+    CHECK(loss.kind == ViolationKind::Loss);
+    CHECK(loss.byte_lo == 0);
+    CHECK(loss.byte_hi == 32);
+    CHECK(loss.expected == own);
+    CHECK(loss.actual == bytes(host.z[0], 0, 32));
+}
+
+TEST_CASE("Checker CORRUPT: a byte above the VL that is neither zero, own nor another world's",
+          "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 1, 3, 3);
+    r.checker.setGuestMaxVq(1, 4);
+    const test::Snapshot stranger = r.patternOf(kStranger);
+    r.hostTaskRunsAndLeaves(kHost);
+    r.inHypervisor();
+    r.guestRunsAndLeaves(1, kGuest1);
+    std::copy(stranger.z[4].begin() + 40, stranger.z[4].begin() + 48,
+              r.st.sve.zStorage(4).begin() + 40);
+    // Below the VL the same stranger data is a loss, not a corruption.
+    std::copy(stranger.z[6].begin(), stranger.z[6].begin() + 8, r.st.sve.zStorage(6).begin());
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    const Violation& c = r.checker.violations()[0];
+    CHECK(c.kind == ViolationKind::Corrupt);
+    CHECK(c.reg == "Z4");
+    CHECK(c.byte_lo == 40);
+    CHECK(c.byte_hi == 48);
+    CHECK(c.actual == bytes(stranger.z[4], 40, 48));
+    CHECK(r.checker.violations()[1].kind == ViolationKind::Loss);
+    CHECK(r.checker.violations()[1].reg == "Z6");
+    CHECK(r.checker.verdict() == "LOSS+CORRUPT");
+}
+
+TEST_CASE("Checker: a guest's exposable bytes end at its configured maximum VL",
+          "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 0, 3, 3); // VL 128
+    r.checker.setGuestMaxVq(1, 2);   // may go up to 256 bits
+    const test::Snapshot stranger = r.patternOf(kStranger);
+    r.guestRunsAndLeaves(1, kGuest1);
+    std::copy(stranger.z[1].begin() + 16, stranger.z[1].end(), r.st.sve.zStorage(1).begin() + 16);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    CHECK(r.checker.violations()[0].kind == ViolationKind::Corrupt);
+    CHECK(r.checker.violations()[0].byte_lo == 16);
+    CHECK(r.checker.violations()[0].byte_hi == 32); // not up to 64: the guest can't see those
+}
+
+TEST_CASE("Checker VL_CHANGED: the world's VL differs from the one it left with",
+          "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL2, 1); // the hypervisor caps the guest at 256 bits
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    CHECK(v.kind == ViolationKind::VlChanged);
+    CHECK(v.reg == "VL");
+    CHECK(std::string(v.expected.begin(), v.expected.end()) == "512");
+    CHECK(std::string(v.actual.begin(), v.actual.end()) == "256");
+    CHECK(r.checker.verdict() == "VL_CHANGED");
+    CHECK(contains(v.text(), "VL_CHANGED guest1 VL expected 512 actual 256 at PC 0x8000"));
+}
+
+TEST_CASE("Checker ZCR_CHANGED: the world's own ZCR differs from the one it left with",
+          "[scenarios][checker]") {
+    Rig r;
+    test::setLen(r.st.cpu, 1, 1, 3);
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 2); // VL stays 256: ZCR_EL2 still caps it
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    CHECK(v.kind == ViolationKind::ZcrChanged);
+    CHECK(v.reg == "ZCR");
+    CHECK(std::string(v.expected.begin(), v.expected.end()) == "1");
+    CHECK(std::string(v.actual.begin(), v.actual.end()) == "2");
+    CHECK(r.checker.verdict() == "ZCR_CHANGED");
+}
+
+TEST_CASE("Checker ZCR_CHANGED: a VHE host task's own ZCR is ZCR_EL2", "[scenarios][checker]") {
+    Rig r;
+    const auto vheTask = [&] {
+        test::setHcr(r.st.cpu, bit(hcr::E2H) | bit(hcr::TGE));
+        r.st.cpu.pstate.el = EL::EL0;
+        r.st.cpu.pc = kHostPc;
+    };
+    vheTask();
+    r.eret(EL::EL2);
+    r.paint(kHost);
+    r.take("SVC", EL::EL2);
+    r.inHypervisor();
+    SECTION("ZCR_EL1 is not the VHE task's") {
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 0);
+        vheTask();
+        r.eret(EL::EL2);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("ZCR_EL2 is") {
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL2, 1);
+        vheTask();
+        r.eret(EL::EL2);
+        CHECK(r.checker.verdict() == "VL_CHANGED+ZCR_CHANGED");
+    }
+}
+
+TEST_CASE("Checker VL_ABOVE_MAX: a guest runs above its configured maximum VL",
+          "[scenarios][checker]") {
+    Rig r;
+    r.checker.setGuestMaxVq(1, 2); // 256 bits, but the hypervisor lets it run at 512
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    CHECK(v.kind == ViolationKind::VlAboveMax);
+    CHECK(std::string(v.expected.begin(), v.expected.end()) == "256");
+    CHECK(std::string(v.actual.begin(), v.actual.end()) == "512");
+    CHECK(r.checker.verdict() == "VL_ABOVE_MAX");
+
+    Rig at_max;
+    at_max.checker.setGuestMaxVq(1, 4);
+    at_max.guestRunsAndLeaves(1, kGuest1);
+    at_max.enterGuest(1);
+    CHECK(at_max.checker.verdict() == "clean");
+}
+
+// Known checker gap (reported): onExceptionReturn returns before any check on a world's first
+// entry, so a guest that is entered above its maximum VL only once is never flagged.
+TEST_CASE("Checker VL_ABOVE_MAX: also on a guest's first entry", "[scenarios][checker]") {
+    Rig r;
+    r.checker.setGuestMaxVq(1, 2);
+    r.enterGuest(1);
+    CHECK(r.checker.verdict() == "VL_ABOVE_MAX");
+}
+
+TEST_CASE("Checker LOSS: FPSR and FPCR must come back", "[scenarios][checker]") {
+    Rig r;
+    r.inGuest(1);
+    r.eret(EL::EL2);
+    r.paint(kGuest1);
+    const std::uint64_t fpsr = 0x0800'0001, fpcr = (1ULL << 25) | (1ULL << 24);
+    r.st.cpu.sysregs.write(SysReg::FPSR, fpsr);
+    r.st.cpu.sysregs.write(SysReg::FPCR, fpcr);
+    REQUIRE(r.st.cpu.sysregs.raw(SysReg::FPSR) == fpsr);
+    REQUIRE(r.st.cpu.sysregs.raw(SysReg::FPCR) == fpcr);
+    r.take("HVC", EL::EL2);
+    r.inHypervisor();
+    r.st.cpu.sysregs.write(SysReg::FPSR, 0);
+    r.st.cpu.sysregs.write(SysReg::FPCR, 0);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    CHECK(r.checker.violations()[0].reg == "FPSR");
+    CHECK(r.checker.violations()[0].kind == ViolationKind::Loss);
+    CHECK(contains(r.checker.violations()[0].text(),
+                   "LOSS guest1 FPSR expected 0x8000001 actual 0x0"));
+    CHECK(r.checker.violations()[1].reg == "FPCR");
+    CHECK(contains(r.checker.violations()[1].text(), "expected 0x3000000 actual 0x0"));
+    CHECK(r.checker.verdict() == "LOSS");
+}
+
+// ---------------------------------------------------------------------------------------------
+// How the host task left
+
+TEST_CASE("Checker: a host task's SVC keeps only V[127:0], FPSR and FPCR", "[scenarios][checker]") {
+    Rig r;
+    r.hostTaskRunsAndLeaves(kHost, "SVC");
+    SECTION("Z above 128 bits, P and FFR zeroed: clean") {
+        r.zeroAllAbove(16, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("V[127:0] changed: loss") {
+        r.zeroAllAbove(16, 0);
+        r.zeroZ(3, 0, 4);
+        r.enterHostTask();
+        REQUIRE(r.checker.violations().size() == 1);
+        CHECK(r.checker.violations()[0].kind == ViolationKind::Loss);
+        CHECK(r.checker.violations()[0].reg == "Z3");
+        CHECK(r.checker.violations()[0].byte_hi == 4);
+    }
+    SECTION("bytes neither zero nor own above 128 bits: corrupt") {
+        const test::Snapshot stranger = r.patternOf(kStranger);
+        std::copy(stranger.p[0].begin(), stranger.p[0].end(), r.st.sve.pStorage(0).begin());
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "CORRUPT");
+    }
+}
+
+TEST_CASE("Checker: a host task's SVC never gets another world's P, FFR or upper Z",
+          "[scenarios][checker]") {
+    Rig r;
+    const test::Snapshot guest = r.patternOf(kGuest1);
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.hostTaskRunsAndLeaves(kHost, "SVC");
+    for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+        std::copy(guest.p[n].begin(), guest.p[n].end(), r.st.sve.pStorage(n).begin());
+    std::copy(guest.z[2].begin() + 16, guest.z[2].end(), r.st.sve.zStorage(2).begin() + 16);
+    r.enterHostTask();
+    CHECK(r.checker.verdict() == "LEAK");
+    REQUIRE(r.checker.violations().size() == 1 + 16);
+    CHECK(r.checker.violations()[0].reg == "Z2");
+    CHECK(r.checker.violations()[0].byte_lo == 16);
+    CHECK(r.checker.violations()[0].world == "host-task");
+    CHECK(r.checker.violations()[1].reg == "P0");
+}
+
+TEST_CASE("Checker: a host task's IRQ requires its whole architected state back",
+          "[scenarios][checker]") {
+    SECTION("upper bytes below the VL zeroed: loss") {
+        Rig r;
+        r.hostTaskRunsAndLeaves(kHost, "IRQ");
+        r.zeroAllAbove(16, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.checker.violations().size() == 32 + 16 + 1);
+        CHECK(r.checker.violations()[0].reg == "Z0");
+        CHECK(r.checker.violations()[0].byte_lo == 16);
+        CHECK(r.checker.violations()[0].byte_hi == kZ);
+    }
+    SECTION("bytes above the VL zeroed: clean") {
+        Rig r;
+        test::setLen(r.st.cpu, 1, 3, 3); // the host task runs at 256 bits
+        r.hostTaskRunsAndLeaves(kHost, "IRQ");
+        r.zeroAllAbove(32, 4);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("a synchronous trap other than SVC is the same") {
+        Rig r;
+        r.hostTaskRunsAndLeaves(kHost, "SVEAccessTrap");
+        r.st.sve.pStorage(5)[0] = 0;
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdict, text and causes
+
+TEST_CASE("Checker verdict: distinct kinds in ViolationKind order, software events included",
+          "[scenarios][checker]") {
+    Rig r;
+    CHECK(r.checker.verdict() == "clean");
+    std::uint64_t pc = 0x1234, cycle = 777;
+    r.st.bus.setContextSource(&pc, &cycle);
+    r.checker.softwareViolation(ViolationKind::Warn, 0x40);
+    CHECK(r.checker.verdict() == "WARN");
+    const Violation& w = r.checker.violations()[0];
+    CHECK(w.world == "software");
+    CHECK(w.reg.empty());
+    CHECK(w.pc == 0x1234);
+    CHECK(w.cycle == 777);
+    CHECK(w.causes == std::vector<std::string>{"argument 0x40"});
+    CHECK(w.text() == "WARN software at PC 0x1234 cycle 777\n    after: argument 0x40");
+    r.checker.softwareViolation(ViolationKind::HypPanic, 0);
+    CHECK(r.checker.violations()[1].causes.empty());
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.zeroZ(0, 0, 1);
+    r.zeroZ(1, 0, 1);
+    r.enterGuest(1);
+    CHECK(r.checker.verdict() == "LOSS+WARN+HYP_PANIC");
+}
+
+TEST_CASE("Checker Violation::text names world, register, bytes and the causes since the leave",
+          "[scenarios][checker]") {
+    Rig r;
+    r.inGuest(1);
+    r.eret(EL::EL2);
+    r.paint(kGuest1);
+    // Before the leave: not a cause.
+    r.checker.onSysRegWrite(SysRegWriteEvent{{kGuestPc, r.cycle}, SysReg::ZCR_EL1, 3, 3, EL::EL1});
+    r.cycle += 10;
+    r.take("HVC", EL::EL2);
+    r.inHypervisor();
+    const std::uint64_t c = r.cycle;
+    r.checker.onZeroUpperDecision(ZeroUpperDecision{
+        {kHypPc, c}, RegKind::Z, 5, 16, 32, true, ZeroUpperSite::ExceptionEntry, EL::EL1});
+    r.checker.onZeroUpperDecision(ZeroUpperDecision{
+        {kHypPc, c}, RegKind::Z, 9, 16, 32, true, ZeroUpperSite::ExceptionEntry, EL::EL1});
+    r.checker.onZeroUpperDecision(ZeroUpperDecision{
+        {kHypPc, c}, RegKind::Z, 5, 32, 64, false, ZeroUpperSite::ZWrite, EL::EL2});
+    r.checker.onSysRegWrite(SysRegWriteEvent{{kHypPc + 4, c + 1}, SysReg::ZCR_EL2, 3, 1, EL::EL2});
+    r.checker.onSysRegWrite(SysRegWriteEvent{{kHypPc + 8, c + 2}, SysReg::HCR_EL2, 0, 1, EL::EL2});
+    r.checker.onVectorLengthChange(
+        VectorLengthChange{{kHypPc + 4, c + 1}, EL::EL2, 512, 256, VlChangeCause::ZcrWrite});
+    r.checker.onInstructionRetired(InstructionRetiredEvent{
+        {kHypPc + 12, c + 3}, 0xE5804005U, EL::EL2, 512, 1}); // STR z5, [x0]
+    r.checker.onInstructionRetired(InstructionRetiredEvent{
+        {kHypPc + 16, c + 4}, 0x85804009U, EL::EL2, 512, 1}); // LDR z9, [x0]
+    r.checker.onInstructionRetired(
+        InstructionRetiredEvent{{kHypPc + 20, c + 5}, 0xD503201FU, EL::EL2, 512, 1}); // NOP
+    const std::vector<std::uint8_t> own = bytes(r.st.sve.zStorage(5), 16, 32);
+    r.zeroZ(5, 16, 32);
+    r.cycle += 10;
+    r.enterGuest(1);
+
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    const std::string text = v.text();
+    INFO(text);
+    CHECK(contains(text, "LOSS guest1 Z5 bytes [16, 32) expected " + hexOf(own) +
+                             " actual 00000000000000000000000000000000 at PC 0x8000 cycle " +
+                             std::to_string(v.cycle)));
+    CHECK(anyContains(v.causes, "guest1 left by HVC at PC 0x8000 (VL 512)"));
+    CHECK(anyContains(v.causes, "zero-or-preserve: zeroed Z5 bytes [16, 32)"));
+    CHECK(anyContains(v.causes, "ZCR_EL2 0x3 -> 0x1"));
+    CHECK(anyContains(v.causes, "VL 512 -> 256"));
+    CHECK(anyContains(v.causes, "save (STR) Z5 at VL 512"));
+    CHECK_FALSE(anyContains(v.causes, "ZCR_EL1"));  // before the leave
+    CHECK_FALSE(anyContains(v.causes, "Z9"));       // another register
+    CHECK_FALSE(anyContains(v.causes, "[32, 64)")); // a preserve decision
+    CHECK_FALSE(anyContains(v.causes, "HCR_EL2"));  // not an SVE control
+    CHECK(contains(text, "\n    after: zero-or-preserve: zeroed Z5 bytes [16, 32)"));
+}
+
+TEST_CASE("Checker: VL and ZCR violations carry the general causes only", "[scenarios][checker]") {
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    r.checker.onZeroUpperDecision(ZeroUpperDecision{
+        {kHypPc, r.cycle}, RegKind::P, 1, 4, 8, true, ZeroUpperSite::ZcrWiden, EL::EL2});
+    r.checker.onSysRegWrite(
+        SysRegWriteEvent{{kHypPc, r.cycle + 1}, SysReg::ZCR_EL2, 3, 1, EL::EL2});
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL2, 1);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 1);
+    const Violation& v = r.checker.violations()[0];
+    CHECK(v.kind == ViolationKind::VlChanged);
+    CHECK(anyContains(v.causes, "ZCR_EL2 0x3 -> 0x1"));
+    CHECK_FALSE(anyContains(v.causes, "P1"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Through the event bus, with the real exception entry and return
+
+namespace {
+
+// TakeException / ExceptionReturn on the Rig's PE with the checker subscribed to the bus.
+struct BusRig : Rig {
+    explicit BusRig(test::Setup setup)
+        : Rig(setup) {
+        st.bus.subscribe(checker, Checker::interests());
+        st.bus.setContextSource(&st.cpu.pc, &cycle);
+    }
+    void raise(Exception type, EL target) {
+        AArch64_TakeException(st, ExceptionEntry{{type, 0, {}}, target, st.cpu.pc + 4});
+        cycle += 100;
+    }
+    void eretReal() {
+        REQUIRE_FALSE(AArch64_ExceptionReturn(st));
+        cycle += 100;
+    }
+};
+
+} // namespace
+
+TEST_CASE("Checker on the bus: a guest's HVC round trip through the real exception entry",
+          "[scenarios][checker]") {
+    BusRig r({.max_vl = kMaxVl, .policy = ZeroUpperPolicy::zero()});
+    test::setLen(r.st.cpu, 3, 1, 3); // the hypervisor caps the guest at 256 bits
+    r.checker.setGuestMaxVq(1, 2);
+    r.inGuest(1);
+    r.st.cpu.sysregs.write(SysReg::SPSR_EL2, 0x5); // EL1h
+    r.st.cpu.sysregs.write(SysReg::ELR_EL2, kGuestPc);
+    r.inHypervisor();
+    r.eretReal(); // first entry
+    REQUIRE(r.checker.current() == World{World::Kind::Guest, 1});
+    r.paint(kGuest1);
+    const std::vector<std::uint8_t> low = bytes(r.st.sve.zStorage(0), 0, 32);
+    r.raise(Exception::HypervisorCall, EL::EL2); // the zero policy zeroes above 256 bits
+    REQUIRE(r.st.cpu.pstate.el == EL::EL2);
+    CHECK(r.checker.leaves() == 1);
+    CHECK_FALSE(r.checker.current().has_value());
+    CHECK(r.st.sve.zStorage(0)[32] == 0);
+    r.eretReal();
+    CHECK(r.checker.entries() == 1);
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(bytes(r.st.sve.zStorage(0), 0, 32) == low);
+
+    SECTION("and a hypervisor's loss and VL change are caught") {
+        r.raise(Exception::HypervisorCall, EL::EL2);
+        test::setLen(r.st.cpu, 3, 3, 3); // the guest is entered at 512 bits
+        r.st.sve.zStorage(3)[0] ^= 0xFF;
+        r.eretReal();
+        CHECK(r.checker.verdict() == "LOSS+VL_CHANGED+VL_ABOVE_MAX");
+    }
+}
+
+// Known checker limitation (reported): the bytes a world can see are taken from CurrentVL even
+// when SVE is disabled at the world's EL, where only V[127:0] is architected and
+// MaybeZeroSVEUppers may zero everything above 128 bits on the way out (R13/R14). A host task
+// that never used SVE (CPACR_EL1.ZEN traps EL0, as Linux runs it) is then reported to LOSE its
+// upper Z and P bytes on every IRQ under the zero policy.
+TEST_CASE("Checker: a world with SVE disabled only owns V[127:0]",
+          "[scenarios][checker]") {
+    BusRig r({.max_vl = kMaxVl, .policy = ZeroUpperPolicy::zero()});
+    r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x1ULL << 16) | (0x3ULL << 20)); // ZEN = 01
+    r.inHostTask();
+    r.st.cpu.sysregs.write(SysReg::SPSR_EL1, 0x0); // EL0t
+    r.st.cpu.sysregs.write(SysReg::ELR_EL1, kHostPc);
+    r.inHostKernel();
+    r.eretReal(); // first entry
+    REQUIRE(r.checker.current() == World{World::Kind::HostTask, 0});
+    r.paint(kHost);
+    r.raise(Exception::IRQ, EL::EL1); // zeroes Z above 128 bits and P above 16 bits
+    REQUIRE(r.st.sve.zStorage(0)[16] == 0);
+    r.eretReal();
+    CHECK(r.checker.verdict() == "clean");
+}
