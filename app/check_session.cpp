@@ -1,8 +1,8 @@
 #include "check_session.h"
 
-#include <fmt/core.h>
-
 #include "svesim/arch/config_error.h"
+
+#include <fmt/core.h>
 
 namespace svesim::app {
 
@@ -10,17 +10,21 @@ double PhaseCycles::mean(unsigned id) const {
     const auto it = durations.find(id);
     if (it == durations.end() || it->second.empty()) return 0.0;
     double sum = 0;
-    for (auto d : it->second) sum += static_cast<double>(d);
+    for (auto d : it->second)
+        sum += static_cast<double>(d);
     return sum / static_cast<double>(it->second.size());
 }
 
 CheckSession::CheckSession(tlm::Platform& platform)
-    : proc_(&platform.cpu.processor()), checker_(proc_->arch()) {
+    : proc_(&platform.cpu.processor())
+    , checker_(proc_->arch()) {
     proc_->events().subscribe(checker_, scenarios::Checker::interests());
     platform.monitor.setListener(this);
 }
 
-void CheckSession::phaseBegin(unsigned id) { open_[id] = proc_->cycles(); }
+void CheckSession::phaseBegin(unsigned id) {
+    open_[id] = proc_->cycles();
+}
 
 void CheckSession::phaseEnd(unsigned id) {
     const auto it = open_.find(id);
@@ -35,20 +39,25 @@ void CheckSession::softwareEvent(tlm::SoftwareEvent e, std::uint64_t arg) {
     case tlm::SoftwareEvent::Warn: checker_.softwareViolation(K::Warn, arg); break;
     case tlm::SoftwareEvent::HypPanic: checker_.softwareViolation(K::HypPanic, arg); break;
     case tlm::SoftwareEvent::GuestSelfCheckFail:
-    case tlm::SoftwareEvent::HostSelfCheckFail: checker_.softwareViolation(K::SelfCheck, arg); break;
+    case tlm::SoftwareEvent::HostSelfCheckFail:
+        checker_.softwareViolation(K::SelfCheck, arg);
+        break;
     case tlm::SoftwareEvent::Note:
         notes_.push_back(fmt::format("note {:#x} at cycle {}", arg, proc_->cycles()));
         break;
     }
 }
 
-void CheckSession::guestMaxVq(unsigned vmid, unsigned vq) { checker_.setGuestMaxVq(vmid, vq); }
+void CheckSession::guestMaxVq(unsigned vmid, unsigned vq) {
+    checker_.setGuestMaxVq(vmid, vq);
+}
 
 std::pair<std::string, std::uint64_t> parseParam(const std::string& text) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0)
         throw ConfigError("parameter '" + text + "' is not name=value");
-    return {text.substr(0, eq), parseUnsigned(text.substr(eq + 1), "parameter " + text.substr(0, eq))};
+    return {text.substr(0, eq),
+            parseUnsigned(text.substr(eq + 1), "parameter " + text.substr(0, eq))};
 }
 
 void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
@@ -58,7 +67,8 @@ void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
         if (it == image.symbols.end()) {
             std::string known;
             for (const auto& [sym, addr] : image.symbols)
-                if (sym.rfind("param_", 0) == 0) known += (known.empty() ? "" : ", ") + sym.substr(6);
+                if (sym.rfind("param_", 0) == 0)
+                    known += (known.empty() ? "" : ", ") + sym.substr(6);
             throw ConfigError("unknown parameter '" + nm + "' (this program defines: " +
                               (known.empty() ? std::string("none") : known) + ")");
         }

@@ -3,14 +3,14 @@
 // start. Shared by `svesim run --check` and `svesim scenario run`.
 #pragma once
 
+#include "svesim/model/elf_image.h"
+#include "svesim/scenarios/checker.h"
+#include "svesim/tlm/platform.h"
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "svesim/model/elf_image.h"
-#include "svesim/scenarios/checker.h"
-#include "svesim/tlm/platform.h"
 
 namespace svesim::app {
 

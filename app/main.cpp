@@ -32,10 +32,10 @@ int sc_main(int argc, char** argv) {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
-        fmt::print(
-            stderr,
-            "svesim: unknown command '{}' (allowed: scenario, run, disasm, vl-table, sysregs, version)\n",
-            cmd);
+        fmt::print(stderr,
+                   "svesim: unknown command '{}' (allowed: scenario, run, disasm, vl-table, "
+                   "sysregs, version)\n",
+                   cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());

@@ -125,7 +125,8 @@ int runRun(const std::vector<std::string>& args) {
     }
     std::map<std::string, std::uint64_t> params;
     if (vm.count("param"))
-        for (const auto& p : vm["param"].as<std::vector<std::string>>()) params.insert(parseParam(p));
+        for (const auto& p : vm["param"].as<std::vector<std::string>>())
+            params.insert(parseParam(p));
     writeParameters(platform, image, params);
     std::unique_ptr<CheckSession> check;
     if (vm.count("check")) check = std::make_unique<CheckSession>(platform);
@@ -151,7 +152,8 @@ int runRun(const std::vector<std::string>& args) {
         out << stats.json(proc);
     }
     if (check) {
-        for (const auto& v : check->checker().violations()) fmt::print("svesim check: {}\n", v.text());
+        for (const auto& v : check->checker().violations())
+            fmt::print("svesim check: {}\n", v.text());
         fmt::print("svesim check: verdict {} ({} violations, {} world entries checked)\n",
                    check->checker().verdict(), check->checker().violations().size(),
                    check->checker().entries());

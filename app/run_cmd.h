@@ -15,7 +15,7 @@ inline constexpr int kNotAArch64 = 122;      // not a little-endian AArch64 ELF6
 inline constexpr int kOutsideRam = 123;      // a segment is not entirely inside RAM
 inline constexpr int kMaxInstructions = 124; // --max-insns reached before SYS_EXIT
 inline constexpr int kStuck = 125;           // waiting in WFI/WFE with nothing to wake it
-inline constexpr int kViolations = 118; // --check found violations
+inline constexpr int kViolations = 118;      // --check found violations
 } // namespace exit_status
 
 int runRun(const std::vector<std::string>& args);

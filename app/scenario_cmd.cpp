@@ -1,5 +1,10 @@
 #include "scenario_cmd.h"
 
+#include "check_session.h"
+#include "svesim/arch/config_error.h"
+#include "svesim/scenarios/catalogue.h"
+#include "svesim/scenarios/timeline.h"
+
 #include <boost/program_options.hpp>
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -11,11 +16,6 @@
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "check_session.h"
-#include "svesim/arch/config_error.h"
-#include "svesim/scenarios/catalogue.h"
-#include "svesim/scenarios/timeline.h"
 
 namespace po = boost::program_options;
 
@@ -66,11 +66,14 @@ std::string runInChild(const RunRequest& r) {
         CheckSession session(platform);
         model::Processor& proc = platform.cpu.processor();
         scenarios::Timeline timeline(proc.arch());
-        if (!r.timeline.empty()) proc.events().subscribe(timeline, scenarios::Timeline::interests());
+        if (!r.timeline.empty())
+            proc.events().subscribe(timeline, scenarios::Timeline::interests());
         sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
         sc_core::sc_start();
         const auto& checker = session.checker();
-        const char* finish = platform.cpu.exitCode() ? "exit" : platform.cpu.budgetExhausted() ? "limit" : "stuck";
+        const char* finish = platform.cpu.exitCode()          ? "exit"
+                             : platform.cpu.budgetExhausted() ? "limit"
+                                                              : "stuck";
         out << "verdict=" << checker.verdict() << "\n"
             << "finish=" << finish << "\n"
             << "exit_code=" << platform.cpu.exitCode().value_or(-1) << "\n"
@@ -90,9 +93,9 @@ std::string runInChild(const RunRequest& r) {
         }
         if (!r.timeline.empty()) {
             std::ofstream svg(r.timeline);
-            svg << timeline.svg(fmt::format("{} under {}: {}", r.scenario->name, r.policy,
-                                            checker.verdict()),
-                                proc.cycles(), checker.violations());
+            svg << timeline.svg(
+                fmt::format("{} under {}: {}", r.scenario->name, r.policy, checker.verdict()),
+                proc.cycles(), checker.violations());
         }
     } catch (const std::exception& e) {
         out << "verdict=ERROR\nfinish=error\nviolation=" << e.what() << "\n";
@@ -108,15 +111,24 @@ RunResult parseResult(const std::string& text) {
         const auto eq = line.find('=');
         if (eq == std::string::npos) continue;
         const std::string k = line.substr(0, eq), v = line.substr(eq + 1);
-        if (k == "verdict") r.verdict = v;
-        else if (k == "finish") r.finish = v;
-        else if (k == "exit_code") r.exit_code = std::stoi(v);
-        else if (k == "instructions") r.instructions = std::stoull(v);
-        else if (k == "cycles") r.cycles = std::stoull(v);
-        else if (k == "entries") r.entries = std::stoull(v);
-        else if (k == "cycles_outside") r.cycles_outside = std::stod(v);
-        else if (k == "entry_phase") r.entry_phase = std::stod(v);
-        else if (k == "exit_phase") r.exit_phase = std::stod(v);
+        if (k == "verdict")
+            r.verdict = v;
+        else if (k == "finish")
+            r.finish = v;
+        else if (k == "exit_code")
+            r.exit_code = std::stoi(v);
+        else if (k == "instructions")
+            r.instructions = std::stoull(v);
+        else if (k == "cycles")
+            r.cycles = std::stoull(v);
+        else if (k == "entries")
+            r.entries = std::stoull(v);
+        else if (k == "cycles_outside")
+            r.cycles_outside = std::stod(v);
+        else if (k == "entry_phase")
+            r.entry_phase = std::stod(v);
+        else if (k == "exit_phase")
+            r.exit_phase = std::stod(v);
         else if (k == "violation") {
             std::string t = v;
             for (char& c : t)
@@ -152,7 +164,8 @@ RunResult runForked(const RunRequest& r) {
     std::string text;
     char buf[4096];
     ssize_t n = 0;
-    while ((n = read(fds[0], buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
+    while ((n = read(fds[0], buf, sizeof buf)) > 0)
+        text.append(buf, static_cast<std::size_t>(n));
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -173,8 +186,8 @@ std::string timelinePath(const std::string& base, std::string_view scen, std::st
     std::string pol(policy);
     for (char& c : pol)
         if (c == ':') c = '-';
-    return (p.parent_path() / (p.stem().string() + "-" + std::string(scen) + "-" + pol +
-                               p.extension().string()))
+    return (p.parent_path() /
+            (p.stem().string() + "-" + std::string(scen) + "-" + pol + p.extension().string()))
         .string();
 }
 
@@ -190,7 +203,8 @@ void validateParams(const std::map<std::string, std::uint64_t>& params, unsigned
 
 int runScenario(const std::vector<std::string>& args) {
     if (args.empty() || (args[0] != "list" && args[0] != "run"))
-        throw ConfigError("svesim scenario: expected 'list' or 'run' (see svesim scenario run --help)");
+        throw ConfigError(
+            "svesim scenario: expected 'list' or 'run' (see svesim scenario run --help)");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     const std::string dir_default = defaultDir();
     if (args[0] == "list") {
@@ -203,16 +217,19 @@ int runScenario(const std::vector<std::string>& args) {
         return 0;
     }
     po::options_description opts("svesim scenario run NAME...|--all [options]");
-    opts.add_options()("help,h", "show this help")
-        ("all", "run every scenario")
-        ("policy", po::value<std::vector<std::string>>()->composing(), "policy (repeatable); default: preserve, zero, qemu, random:1..3")
-        ("param", po::value<std::vector<std::string>>()->composing(), "name=value for every scenario run (repeatable)")
-        ("json", po::value<std::string>(), "write every result as JSON to FILE")
-        ("timeline", po::value<std::string>(), "write an SVG timeline to FILE (one per run when several)")
-        ("max-insns", po::value<std::string>()->default_value("20000000"), "instruction limit per run")
-        ("dir", po::value<std::string>()->default_value(dir_default), "where the scenario ELFs are")
-        ("verbose,v", "print every violation")
-        ("name", po::value<std::vector<std::string>>(), "scenario names");
+    opts.add_options()("help,h", "show this help")("all", "run every scenario")(
+        "policy", po::value<std::vector<std::string>>()->composing(),
+        "policy (repeatable); default: preserve, zero, qemu, random:1..3")(
+        "param", po::value<std::vector<std::string>>()->composing(),
+        "name=value for every scenario run (repeatable)")("json", po::value<std::string>(),
+                                                          "write every result as JSON to FILE")(
+        "timeline", po::value<std::string>(),
+        "write an SVG timeline to FILE (one per run when several)")(
+        "max-insns", po::value<std::string>()->default_value("20000000"),
+        "instruction limit per run")("dir", po::value<std::string>()->default_value(dir_default),
+                                     "where the scenario ELFs are")(
+        "verbose,v", "print every violation")("name", po::value<std::vector<std::string>>(),
+                                              "scenario names");
     po::positional_options_description pos;
     pos.add("name", -1);
     po::variables_map vm;
@@ -221,19 +238,23 @@ int runScenario(const std::vector<std::string>& args) {
     if (vm.count("help")) {
         std::ostringstream os;
         os << opts;
-        fmt::print("{}\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 bad input;\n"
-                   "3 a scenario program is not built; 124 a run hit the instruction limit.\n", os.str());
+        fmt::print(
+            "{}\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 bad input;\n"
+            "3 a scenario program is not built; 124 a run hit the instruction limit.\n",
+            os.str());
         return 0;
     }
     std::vector<const ScenarioInfo*> chosen;
     if (vm.count("all"))
-        for (const ScenarioInfo& s : scenarios::catalogue()) chosen.push_back(&s);
+        for (const ScenarioInfo& s : scenarios::catalogue())
+            chosen.push_back(&s);
     if (vm.count("name"))
         for (const auto& n : vm["name"].as<std::vector<std::string>>()) {
             const ScenarioInfo* s = scenarios::findScenario(n);
             if (s == nullptr) {
                 std::string names;
-                for (const ScenarioInfo& x : scenarios::catalogue()) names += (names.empty() ? "" : ", ") + std::string(x.name);
+                for (const ScenarioInfo& x : scenarios::catalogue())
+                    names += (names.empty() ? "" : ", ") + std::string(x.name);
                 throw ConfigError("unknown scenario '" + n + "' (known: " + names + ")");
             }
             chosen.push_back(s);
@@ -242,13 +263,16 @@ int runScenario(const std::vector<std::string>& args) {
     std::vector<std::string> policies;
     if (vm.count("policy")) {
         policies = vm["policy"].as<std::vector<std::string>>();
-        for (const auto& p : policies) ZeroUpperPolicy::parse(p); // validates
+        for (const auto& p : policies)
+            ZeroUpperPolicy::parse(p); // validates
     } else {
-        for (auto p : scenarios::standardPolicies()) policies.emplace_back(p);
+        for (auto p : scenarios::standardPolicies())
+            policies.emplace_back(p);
     }
     std::map<std::string, std::uint64_t> user_params;
     if (vm.count("param"))
-        for (const auto& p : vm["param"].as<std::vector<std::string>>()) user_params.insert(parseParam(p));
+        for (const auto& p : vm["param"].as<std::vector<std::string>>())
+            user_params.insert(parseParam(p));
     validateParams(user_params, 16);
     const auto max_insns = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     const std::string dir = vm["dir"].as<std::string>();
@@ -267,23 +291,28 @@ int runScenario(const std::vector<std::string>& args) {
             continue;
         }
         std::map<std::string, std::uint64_t> params;
-        for (const auto& p : s->params) params[std::string(p.name)] = p.value;
-        for (const auto& [k, v] : user_params) params[k] = v;
+        for (const auto& p : s->params)
+            params[std::string(p.name)] = p.value;
+        for (const auto& [k, v] : user_params)
+            params[k] = v;
         for (const auto& policy : policies) {
-            RunRequest req{s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
+            RunRequest req{
+                s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
             const RunResult r = runForked(req);
             const std::string expected(scenarios::expectedFor(*s, policy));
             const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
             if (r.finish == "limit" || r.finish == "stuck") unfinished = true;
             if (!ok) unexpected = true;
-            const std::string result = r.finish == "exit" ? (ok ? "ok" : "UNEXPECTED")
+            const std::string result = r.finish == "exit"    ? (ok ? "ok" : "UNEXPECTED")
                                        : r.finish == "limit" ? "DID NOT FINISH (instruction limit)"
                                        : r.finish == "stuck" ? "DID NOT FINISH (stuck in WFI)"
                                                              : "ERROR";
-            fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name, policy,
-                       r.verdict, expected, r.entry_phase, r.exit_phase, r.cycles_outside, result);
+            fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name,
+                       policy, r.verdict, expected, r.entry_phase, r.exit_phase, r.cycles_outside,
+                       result);
             if (vm.count("verbose") || (!ok && r.finish != "exit"))
-                for (const auto& v : r.violations) fmt::print("    {}\n", v);
+                for (const auto& v : r.violations)
+                    fmt::print("    {}\n", v);
             boost::property_tree::ptree row;
             row.put("scenario", std::string(s->name));
             row.put("policy", policy);
@@ -297,7 +326,8 @@ int runScenario(const std::vector<std::string>& args) {
             row.put("cycles.guest_entry_phase", r.entry_phase);
             row.put("cycles.guest_exit_phase", r.exit_phase);
             row.put("cycles.mean_outside", r.cycles_outside);
-            for (const auto& [k, v] : params) row.put("params." + k, v);
+            for (const auto& [k, v] : params)
+                row.put("params." + k, v);
             boost::property_tree::ptree vs;
             for (const auto& v : r.violations) {
                 boost::property_tree::ptree item;
@@ -308,11 +338,13 @@ int runScenario(const std::vector<std::string>& args) {
             json.push_back({"", row});
         }
     }
-    fmt::print("entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"
-               "outside: mean cycles a world spent outside between leaving and re-entry.\n");
+    fmt::print(
+        "entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"
+        "outside: mean cycles a world spent outside between leaving and re-entry.\n");
     if (vm.count("json")) {
         std::ofstream out(vm["json"].as<std::string>());
-        if (!out) throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
+        if (!out)
+            throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
         boost::property_tree::ptree root;
         root.add_child("runs", json);
         boost::property_tree::write_json(out, root);

@@ -862,8 +862,7 @@ TEST_CASE("Checker on the bus: a guest's HVC round trip through the real excepti
 // MaybeZeroSVEUppers may zero everything above 128 bits on the way out (R13/R14). A host task
 // that never used SVE (CPACR_EL1.ZEN traps EL0, as Linux runs it) is then reported to LOSE its
 // upper Z and P bytes on every IRQ under the zero policy.
-TEST_CASE("Checker: a world with SVE disabled only owns V[127:0]",
-          "[scenarios][checker]") {
+TEST_CASE("Checker: a world with SVE disabled only owns V[127:0]", "[scenarios][checker]") {
     BusRig r({.max_vl = kMaxVl, .policy = ZeroUpperPolicy::zero()});
     r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x1ULL << 16) | (0x3ULL << 20)); // ZEN = 01
     r.inHostTask();

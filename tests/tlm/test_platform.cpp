@@ -35,7 +35,7 @@ vp::PlatformConfig config(const model::ElfImage& img) {
 struct IrqSource : sc_core::sc_module {
     SC_HAS_PROCESS(IrqSource);
     IrqSource(sc_core::sc_module_name n, sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>& line,
-             sc_core::sc_time at)
+              sc_core::sc_time at)
         : sc_module(n)
         , line_(&line)
         , at_(at) {

@@ -25,7 +25,9 @@ bool storeValue(::tlm::tlm_generic_payload& trans, std::uint64_t size, std::uint
 
 } // namespace
 
-ScenarioMonitor::ScenarioMonitor(sc_core::sc_module_name name) : sc_module(name), socket("socket") {
+ScenarioMonitor::ScenarioMonitor(sc_core::sc_module_name name)
+    : sc_module(name)
+    , socket("socket") {
     socket.register_b_transport(this, &ScenarioMonitor::b_transport);
 }
 
@@ -45,7 +47,10 @@ void ScenarioMonitor::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc
 }
 
 Timer::Timer(sc_core::sc_module_name name, sc_core::sc_time cycle)
-    : sc_module(name), socket("socket"), irq("irq"), cycle_(cycle) {
+    : sc_module(name)
+    , socket("socket")
+    , irq("irq")
+    , cycle_(cycle) {
     socket.register_b_transport(this, &Timer::b_transport);
     SC_METHOD(drive);
     sensitive << fire_ << ack_;
@@ -64,6 +69,8 @@ void Timer::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& del
     }
 }
 
-void Timer::drive() { irq.write(fire_.triggered()); }
+void Timer::drive() {
+    irq.write(fire_.triggered());
+}
 
 } // namespace svesim::tlm

@@ -11,8 +11,8 @@ namespace svesim::tlm {
 
 // Software-level events a scenario program reports (EVENT register values).
 enum class SoftwareEvent : std::uint8_t {
-    Warn = 1,              // the host kernel's fpsimd_save VL check failed
-    HypPanic = 2,          // an unexpected exception at EL2
+    Warn = 1,     // the host kernel's fpsimd_save VL check failed
+    HypPanic = 2, // an unexpected exception at EL2
     GuestSelfCheckFail = 3,
     HostSelfCheckFail = 4,
     Note = 5,
