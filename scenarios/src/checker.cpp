@@ -143,16 +143,20 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
     }
     if (current_ == w) return; // an ERET inside the world (e.g. guest EL1 to EL0)
     current_ = w;
-    const auto it = snapshots_.find(*w);
-    if (it == snapshots_.end()) { // first entry: nothing to compare, but the maximum holds
-        checkAboveMax(*w, e.target, e.ctx.cycle);
-        return;
-    }
+    // Entered with FP disabled at its EL (a lazy switch): its state is not in the registers
+    // yet. The check waits for the entry after the trap that loads it; leaves in between
+    // (that trap) keep the last snapshot.
     if (!IsFPEnabled(arch_->cpu, arch_->cpu.pstate.el)) {
-        pending_[*w] = true; // lazy switch: checked when its state is live again
+        pending_[*w] = true;
         return;
     }
     pending_.erase(*w);
+    checkAboveMax(*w, e.target, e.ctx.cycle);
+    const auto it = snapshots_.find(*w);
+    if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but what
+        firstEntryLeaks(*w, e.target, e.ctx.cycle); // it can read must not be another's
+        return;
+    }
     ++entries_;
     cycles_outside_ += e.ctx.cycle - it->second.cycle;
     checkEntry(*w, it->second, e.target, e.ctx.cycle);
@@ -186,7 +190,6 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
     if (ownZcr(w) != s.zcr)
         add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
-    checkAboveMax(w, pc, cycle);
     // What must come back exactly: the architected bytes at leave, except that a host task's
     // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had
     // SVE disabled owned only V[127:0], one that had FP disabled owned nothing in registers.
@@ -212,8 +215,51 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
     }
 }
 
+void Checker::firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cycle) {
+    // Every byte it can read or expose up to its maximum must not be another world's data;
+    // with no state of its own yet, anything else (zero, stale) is acceptable.
+    Snapshot none;
+    none.vl_bits = arch_->currentVL().bits();
+    const unsigned z_max = maxBytes(w, none.vl_bits / 8, none);
+    const SveUnit& sve = arch_->sve;
+    const auto scan = [&](RegRef r, std::span<const std::uint8_t> now, unsigned limit) {
+        unsigned b = 0;
+        while (b < limit) {
+            if (now[b] == 0 || !matchesOther(w, r, b, now[b])) {
+                ++b;
+                continue;
+            }
+            unsigned e = b;
+            while (e < limit && now[e] != 0 && matchesOther(w, r, e, now[e]))
+                ++e;
+            Violation v{ViolationKind::Leak,
+                        name(w),
+                        r.text(),
+                        b,
+                        e,
+                        std::vector<std::uint8_t>(e - b, 0),
+                        std::vector<std::uint8_t>(now.begin() + b, now.begin() + e),
+                        pc,
+                        cycle,
+                        {}};
+            v.causes = causesFor(w, r.text(), b, e);
+            violations_.push_back(std::move(v));
+            b = e;
+        }
+    };
+    for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+        scan({RegKind::Z, n}, sve.zStorage(n),
+             std::min<unsigned>(z_max, static_cast<unsigned>(sve.zStorage(n).size())));
+    for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+        scan({RegKind::P, n}, sve.pStorage(n),
+             std::min<unsigned>(z_max / 8, static_cast<unsigned>(sve.pStorage(n).size())));
+    scan({RegKind::FFR, 0}, sve.ffrStorage(),
+         std::min<unsigned>(z_max / 8, static_cast<unsigned>(sve.ffrStorage().size())));
+}
+
 void Checker::checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle) {
-    if (w.kind != World::Kind::Guest) return;
+    // Only a guest that can observe its VL (SVE enabled at its EL) runs above its maximum.
+    if (w.kind != World::Kind::Guest || !IsSVEEnabled(arch_->cpu, arch_->cpu.pstate.el)) return;
     const auto it = guest_max_vq_.find(w.vmid);
     const unsigned vl_now = arch_->currentVL().bits();
     if (it == guest_max_vq_.end() || vl_now <= it->second * 128) return;
