@@ -65,7 +65,7 @@ const std::vector<ScenarioInfo>& table() {
          "access traps at EL2, an unexpected EL2 exception (hyp_panic).",
          withGz1(2), "HYP_PANIC", "HYP_PANIC", "HYP_PANIC", "HYP_PANIC"},
         {"s6_zcr_el2_tz_fixed", "s6_zcr_el2_tz_fixed", "Mar 2021, 5b0870931371",
-         "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.", kvmParams(), "clean",
+         "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.", withGz1(2), "clean",
          "clean", "clean", "clean"},
     };
     return kTable;
