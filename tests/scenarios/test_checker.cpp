@@ -107,18 +107,20 @@ struct Rig {
         cycle += 100;
     }
 
-    // A world runs with its own data and leaves.
+    // A world is entered with its own data (a new world's registers are handed to it clean
+    // or with its own initial state: the checker flags another world's data even at a first
+    // entry), runs and leaves.
     void guestRunsAndLeaves(unsigned vmid, std::uint8_t salt, std::string_view kind = "HVC") {
         inGuest(vmid);
-        eret(EL::EL2);
         paint(salt);
+        eret(EL::EL2);
         take(kind, EL::EL2);
         inHypervisor();
     }
     void hostTaskRunsAndLeaves(std::uint8_t salt, std::string_view kind = "SVC") {
         inHostTask();
-        eret(EL::EL1);
         paint(salt);
+        eret(EL::EL1);
         take(kind, EL::EL1);
         inHostKernel();
     }
