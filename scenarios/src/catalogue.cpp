@@ -67,6 +67,19 @@ const std::vector<ScenarioInfo>& table() {
         {"s6_zcr_el2_tz_fixed", "s6_zcr_el2_tz_fixed", "Mar 2021, 5b0870931371",
          "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.", withGz1(2), "clean",
          "clean", "clean", "clean"},
+        {"s10_pkvm_eager", "s10_pkvm_eager", "v6.10+, protected KVM",
+         "pKVM saves the host's SVE state eagerly at EL2 at the host's VL, loads the guest at "
+         "its maximum, and on exit saves the guest and restores the host: no leak either way.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"s11_nonsve_guest", "s11_nonsve_guest", "all eras",
+         "A guest without SVE on an SVE host: only V0-V31 are switched; the host task's Z bits "
+         "above 128 and its P/FFR are discarded by the syscall ABI (not a bug).",
+         kvmParams(), "clean", "clean", "clean", "clean"},
+        {"stress", "stress", "sve-test style, eager switch",
+         "A guest and a host task each fill their registers and run over many timer-IRQ-driven "
+         "switches, the guest alternating its own VL between gz1 and gmax, with an eager "
+         "save/restore at EL2.",
+         stressParams(), "clean", "clean", "clean", "clean"},
     };
     return kTable;
 }

@@ -197,13 +197,14 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
     unsigned z_arch = syscall || !s.sve_owned ? 16 : s.vl_bits / 8;
     unsigned p_arch = syscall || !s.sve_owned ? 0 : s.vl_bits / 64;
     if (!s.fp_owned) z_arch = p_arch = 0;
-    const unsigned z_max = maxBytes(w, vl_now / 8, s);
+    const unsigned z_max = sveLockedOff(w) ? 16 : maxBytes(w, vl_now / 8, s);
+    const unsigned p_max = sveLockedOff(w) ? 0 : z_max / 8;
     const SveUnit& sve = arch_->sve;
     for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
         compareRegister(w, {RegKind::Z, n}, s.z[n], sve.zStorage(n), z_arch, z_max, pc, cycle);
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
-        compareRegister(w, {RegKind::P, n}, s.p[n], sve.pStorage(n), p_arch, z_max / 8, pc, cycle);
-    compareRegister(w, {RegKind::FFR, 0}, s.ffr, sve.ffrStorage(), p_arch, z_max / 8, pc, cycle);
+        compareRegister(w, {RegKind::P, n}, s.p[n], sve.pStorage(n), p_arch, p_max, pc, cycle);
+    compareRegister(w, {RegKind::FFR, 0}, s.ffr, sve.ffrStorage(), p_arch, p_max, pc, cycle);
     const auto fp = [&](SysReg r, std::uint64_t before, const char* nm) {
         const std::uint64_t now = arch_->cpu.sysregs.raw(r);
         if (now != before)
@@ -220,7 +221,8 @@ void Checker::firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cy
     // with no state of its own yet, anything else (zero, stale) is acceptable.
     Snapshot none;
     none.vl_bits = arch_->currentVL().bits();
-    const unsigned z_max = maxBytes(w, none.vl_bits / 8, none);
+    const unsigned z_max = sveLockedOff(w) ? 16 : maxBytes(w, none.vl_bits / 8, none);
+    const unsigned p_max = sveLockedOff(w) ? 0 : z_max / 8;
     const SveUnit& sve = arch_->sve;
     const auto scan = [&](RegRef r, std::span<const std::uint8_t> now, unsigned limit) {
         unsigned b = 0;
@@ -252,9 +254,20 @@ void Checker::firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cy
              std::min<unsigned>(z_max, static_cast<unsigned>(sve.zStorage(n).size())));
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
         scan({RegKind::P, n}, sve.pStorage(n),
-             std::min<unsigned>(z_max / 8, static_cast<unsigned>(sve.pStorage(n).size())));
+             std::min<unsigned>(p_max, static_cast<unsigned>(sve.pStorage(n).size())));
     scan({RegKind::FFR, 0}, sve.ffrStorage(),
-         std::min<unsigned>(z_max / 8, static_cast<unsigned>(sve.ffrStorage().size())));
+         std::min<unsigned>(p_max, static_cast<unsigned>(sve.ffrStorage().size())));
+}
+
+bool Checker::sveLockedOff(const World& w) const {
+    // SVE disabled for the world by a control it does not own (a guest owns CPACR_EL1, a host
+    // task owns none): it can read only V[127:0] and cannot expose more.
+    const CpuState& s = arch_->cpu;
+    const EL el = s.pstate.el;
+    if (w.kind == World::Kind::HostTask && ControlDisables(s, EL::EL1, EnableKind::SVE, el))
+        return true;
+    return ControlDisables(s, EL::EL2, EnableKind::SVE, el) ||
+           ControlDisables(s, EL::EL3, EnableKind::SVE, el);
 }
 
 void Checker::checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle) {

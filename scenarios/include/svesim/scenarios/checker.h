@@ -105,6 +105,7 @@ private:
     };
     void checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle);
     void firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cycle);
+    [[nodiscard]] bool sveLockedOff(const World& w) const;
     [[nodiscard]] Snapshot take(const World& w, LeaveKind kind, std::uint64_t cycle) const;
     [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
     [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
