@@ -16,6 +16,12 @@ std::vector<ParamInfo> withGz1(std::uint64_t gz1) {
 std::vector<ParamInfo> kvmParams() {
     return withGz1(1);
 }
+std::vector<ParamInfo> stressParams() {
+    auto p = withGz1(1);
+    p[3] = {"rounds", 40, "guest time slices"};
+    p.push_back({"slice_cycles", 20000, "cycles per time slice (the timer device)"});
+    return p;
+}
 
 const std::vector<ScenarioInfo>& table() {
     static const std::vector<ScenarioInfo> kTable = {

@@ -1,4 +1,4 @@
-// The shipped scenarios: each an A64 program (scenarios/programs/<program>.S, assembled at
+// The shipped scenarios: each an A64 program (scenarios/kvm/<program>.S, assembled at
 // build time) plus its metadata and its expected verdict under each policy.
 #pragma once
 
