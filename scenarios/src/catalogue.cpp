@@ -73,6 +73,11 @@ const std::vector<ScenarioInfo>& table() {
         {"s6_zcr_el2_tz_fixed", "s6_zcr_el2_tz_fixed", "Mar 2021, 5b0870931371",
          "The fixed order: clear CPTR_EL2.TZ, ISB, then write ZCR_EL2.", withGz1(2), "clean",
          "clean", "clean", "clean"},
+        {"s5_vhe_513", "s5_vhe_513", "v5.13+, VHE",
+         "VHE: the host kernel runs at EL2; after exit ZCR_EL2 keeps the guest maximum, so the "
+         "host runs at the guest's VL until put saves at the guest maximum and the task reloads "
+         "at its own.",
+         kvmParams(), "clean", "clean", "clean", "clean"},
         {"s10_pkvm_eager", "s10_pkvm_eager", "v6.10+, protected KVM",
          "pKVM saves the host's SVE state eagerly at EL2 at the host's VL, loads the guest at "
          "its maximum, and on exit saves the guest and restores the host: no leak either way.",
