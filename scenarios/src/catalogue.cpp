@@ -35,7 +35,8 @@ const std::vector<ScenarioInfo>& table() {
          "The `flags |= FP_ENABLED` side effect of v2: a guest that exits without touching FP "
          "gets FP_ENABLED set anyway, so the host's live registers are bound to the guest; at "
          "the next entry the guest sees the host's values and its own are never loaded.",
-         kvmParams(), "LOSS+LEAK", "LOSS+LEAK", "LOSS+LEAK", "LOSS+LEAK"},
+         kvmParams(), "LOSS+LEAK+SELFCHECK", "LOSS+LEAK+SELFCHECK", "LOSS+LEAK+SELFCHECK",
+         "LOSS+LEAK+SELFCHECK"},
         {"s3_v2_softirq_neon", "s3_v2_softirq_neon", "Feb 2021, nVHE patch v2",
          "Kernel-mode NEON in a softirq between guest exit and vcpu put: fpsimd_save runs at the "
          "host's EL1 with ZCR_EL1 still holding the guest's own (smaller) VL, the VL check "
@@ -60,7 +61,7 @@ const std::vector<ScenarioInfo>& table() {
          "While live guest state is bound at the guest maximum, host code lowers the effective "
          "VL below the guest's own VL, runs an SVE instruction, then raises it and saves: bits "
          "between the lowered VL and the guest's VL may come back zero.",
-         withGz1(2), "clean", "LOSS", "LOSS", "clean|LOSS"},
+         withGz1(2), "clean", "LOSS+SELFCHECK", "LOSS+SELFCHECK", "clean|LOSS+SELFCHECK"},
         {"opt_current_vl_save", "opt_current_vl_save", "Feb 2021, the optimisation proposed in v2",
          "Save and restore only up to the guest's current VL (its ZCR_EL1) instead of its "
          "maximum: when the guest later raises its own ZCR_EL1 it may expose bytes of another "
