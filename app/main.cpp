@@ -4,6 +4,7 @@
 #include "run_cmd.h"
 #include "scenario_cmd.h"
 #include "svesim/arch/config_error.h"
+#include "svesim/model/elf_image.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
 
@@ -43,6 +44,12 @@ int sc_main(int argc, char** argv) {
     } catch (const boost::program_options::error& e) {
         fmt::print(stderr, "svesim: {}\n", e.what());
         return 2;
+    } catch (const svesim::model::ElfError& e) {
+        fmt::print(stderr, "svesim: {}\n", e.what());
+        return 121;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "svesim: internal error: {}\n", e.what());
+        return 70;
     }
 }
 

@@ -295,6 +295,12 @@ int runScenario(const std::vector<std::string>& args) {
             params[std::string(p.name)] = p.value;
         for (const auto& [k, v] : user_params)
             params[k] = v;
+        // Every parameter must name a word of the program (checked here, before any run).
+        const auto image = model::ElfImage::load(elf);
+        for (const auto& [k, v] : params)
+            if (image.symbols.count("param_" + k) == 0)
+                throw ConfigError("unknown parameter '" + k + "' for scenario " +
+                                  std::string(s->name));
         for (const auto& policy : policies) {
             RunRequest req{
                 s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
@@ -321,11 +327,11 @@ int runScenario(const std::vector<std::string>& args) {
             row.put("as_expected", ok);
             row.put("finish", r.finish);
             row.put("instructions", r.instructions);
-            row.put("cycles", r.cycles);
+            row.put("total_cycles", r.cycles);
             row.put("world_entries", r.entries);
-            row.put("cycles.guest_entry_phase", r.entry_phase);
-            row.put("cycles.guest_exit_phase", r.exit_phase);
-            row.put("cycles.mean_outside", r.cycles_outside);
+            row.put("phase_cycles.guest_entry", r.entry_phase);
+            row.put("phase_cycles.guest_exit", r.exit_phase);
+            row.put("phase_cycles.mean_outside", r.cycles_outside);
             for (const auto& [k, v] : params)
                 row.put("params." + k, v);
             boost::property_tree::ptree vs;

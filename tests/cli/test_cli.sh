@@ -63,5 +63,12 @@ expect "check: unknown parameter" 2 "unknown parameter 'bogus' \(this program de
 expect "scenario: unknown scenario" 2 "unknown scenario 'nope'" "$svesim" scenario run nope
 expect "scenario: VQ outside the architecture" 2 "gmax_vq=17 is outside the architecture" "$svesim" scenario run s1_v2_happy --param gmax_vq=17
 
+expect "scenario: s2 flagged under zero, as expected" 0 "" "$svesim" scenario run s2_v2_fp_enabled_bug --policy zero --json "$tmp/s2.json" --timeline "$tmp/s2.svg"
+if ! grep -q '"verdict": "LOSS+LEAK+SELFCHECK"' "$tmp/s2.json"; then echo "FAIL scenario JSON"; cat "$tmp/s2.json" | head -20; failures=$((failures + 1)); fi
+if ! grep -q "<svg" "$tmp/s2.svg"; then echo "FAIL scenario timeline"; failures=$((failures + 1)); fi
+expect "scenario: the instruction limit is its own exit status" 124 "" "$svesim" scenario run stress --policy preserve --max-insns 1000
+if ! grep -q "DID NOT FINISH (instruction limit)" "$tmp/out"; then echo "FAIL limit message"; cat "$tmp/out"; failures=$((failures + 1)); fi
+expect "scenario: unknown parameter" 2 "unknown parameter 'bogus' for scenario s1_v2_happy" "$svesim" scenario run s1_v2_happy --policy zero --param bogus=1
+
 echo "$failures failure(s)"
 exit $((failures > 0))
