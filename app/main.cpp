@@ -5,6 +5,7 @@
 #include "scenario_cmd.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/model/elf_image.h"
+#include "sweep_cmd.h"
 #include "sysregs_cmd.h"
 #include "vl_table.h"
 
@@ -29,6 +30,8 @@ int sc_main(int argc, char** argv) {
         if (cmd == "run") return svesim::app::runRun(args);
         if (cmd == "disasm") return svesim::app::runDisasm(args);
         if (cmd == "scenario") return svesim::app::runScenario(args);
+        if (cmd == "sweep") return svesim::app::runSweep(args);
+        if (cmd == "plot") return svesim::app::runPlot(args);
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;

@@ -35,6 +35,41 @@ TimingConfig TimingConfig::neoverseV1() {
     return t;
 }
 
+void TimingConfig::set(const std::string& key, const std::string& value, const std::string& where) {
+    const bool per_cycle = key.find("per_cycle") != std::string::npos;
+    const auto number = [&](unsigned long long max) {
+        const auto v = parseUnsigned(value, where + key);
+        if (v > max || (v == 0 && per_cycle))
+            throw ConfigError(where + key + " = " + value + " is out of range (allowed: " +
+                              (per_cycle ? "1" : "0") + " to " + std::to_string(max) + ")");
+        return v;
+    };
+    if (key == "sve_load_bytes_per_cycle") {
+        sve_load_bytes_per_cycle = static_cast<unsigned>(number(4096));
+    } else if (key == "sve_store_bytes_per_cycle") {
+        sve_store_bytes_per_cycle = static_cast<unsigned>(number(4096));
+    } else if (key == "sve_str_z") {
+        sve_str_z = static_cast<unsigned>(number(1'000'000));
+    } else if (key == "sve_str_p") {
+        sve_str_p = static_cast<unsigned>(number(1'000'000));
+    } else if (key == "sve_st1") {
+        sve_st1 = static_cast<unsigned>(number(1'000'000));
+    } else if (key == "clock_hz") {
+        clock_hz = number(100'000'000'000ULL);
+        if (clock_hz == 0) throw ConfigError(where + "clock_hz must be positive");
+    } else {
+        for (std::size_t c = 0; c < isa::kTimingClassCount; ++c)
+            if (isa::name(static_cast<TimingClass>(c)) == key) {
+                cost[c] = static_cast<unsigned>(number(1'000'000));
+                return;
+            }
+        throw ConfigError(where + "unknown key '" + key +
+                          "' (allowed: the instruction classes of docs/timing.md, sve_str_z, "
+                          "sve_str_p, sve_st1, sve_load_bytes_per_cycle, "
+                          "sve_store_bytes_per_cycle, clock_hz)");
+    }
+}
+
 TimingConfig TimingConfig::fromFile(const std::string& path) {
     boost::property_tree::ptree tree;
     try {
@@ -44,46 +79,8 @@ TimingConfig TimingConfig::fromFile(const std::string& path) {
                           (e.line() ? " (line " + std::to_string(e.line()) + ")" : ""));
     }
     TimingConfig t = neoverseV1();
-    for (const auto& entry : tree) {
-        const std::string& key = entry.first;
-        const std::string value = entry.second.get_value<std::string>();
-        const auto number = [&](unsigned long long max) {
-            const auto v = parseUnsigned(value, "timing file " + path + ": " + key);
-            if (v > max || (v == 0 && key.find("per_cycle") != std::string::npos))
-                throw ConfigError("timing file " + path + ": " + key + " = " + value +
-                                  " is out of range (allowed: " +
-                                  (key.find("per_cycle") != std::string::npos ? "1" : "0") +
-                                  " to " + std::to_string(max) + ")");
-            return v;
-        };
-        if (key == "sve_load_bytes_per_cycle") {
-            t.sve_load_bytes_per_cycle = static_cast<unsigned>(number(4096));
-        } else if (key == "sve_store_bytes_per_cycle") {
-            t.sve_store_bytes_per_cycle = static_cast<unsigned>(number(4096));
-        } else if (key == "sve_str_z") {
-            t.sve_str_z = static_cast<unsigned>(number(1'000'000));
-        } else if (key == "sve_str_p") {
-            t.sve_str_p = static_cast<unsigned>(number(1'000'000));
-        } else if (key == "sve_st1") {
-            t.sve_st1 = static_cast<unsigned>(number(1'000'000));
-        } else if (key == "clock_hz") {
-            t.clock_hz = number(100'000'000'000ULL);
-            if (t.clock_hz == 0)
-                throw ConfigError("timing file " + path + ": clock_hz must be positive");
-        } else {
-            bool found = false;
-            for (std::size_t c = 0; c < isa::kTimingClassCount; ++c)
-                if (isa::name(static_cast<TimingClass>(c)) == key) {
-                    t.cost[c] = static_cast<unsigned>(number(1'000'000));
-                    found = true;
-                }
-            if (!found)
-                throw ConfigError("timing file " + path + ": unknown key '" + key +
-                                  "' (allowed: the instruction classes of docs/timing.md, "
-                                  "sve_str_z, sve_str_p, sve_st1, sve_load_bytes_per_cycle, "
-                                  "sve_store_bytes_per_cycle, clock_hz)");
-        }
-    }
+    for (const auto& entry : tree)
+        t.set(entry.first, entry.second.get_value<std::string>(), "timing file " + path + ": ");
     return t;
 }
 

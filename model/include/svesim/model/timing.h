@@ -26,6 +26,8 @@ struct TimingConfig {
     // names of isa::name(TimingClass), sve_load_bytes_per_cycle, sve_store_bytes_per_cycle,
     // clock_hz. Throws ConfigError naming the file, key or value on bad input.
     static TimingConfig fromFile(const std::string& path);
+    // Sets one key (the names fromFile accepts); throws ConfigError prefixed with `where`.
+    void set(const std::string& key, const std::string& value, const std::string& where = "");
 
     // The cycles one instruction of class `c` costs at vector length `vl`; `insn` tells SVE
     // stores (insn[31:29] == 0b111) from loads.

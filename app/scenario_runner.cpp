@@ -1,0 +1,170 @@
+#include "scenario_runner.h"
+
+#include "check_session.h"
+#include "svesim/scenarios/timeline.h"
+
+#include <chrono>
+#include <fmt/core.h>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace svesim::app {
+namespace {
+
+class QuietConsole : public model::Console {
+public:
+    void write(int, std::string_view b) override { text.append(b); }
+    int readChar() override { return -1; }
+    std::string text;
+};
+
+// Runs one scenario under one policy in this (child) process; returns the result lines.
+std::string runInChild(const RunRequest& r) {
+    std::ostringstream out;
+    try {
+        const auto image = model::ElfImage::load(r.elf);
+        tlm::PlatformConfig pcfg;
+        pcfg.cpu.processor.arch.policy = ZeroUpperPolicy::parse(r.policy);
+        for (const auto& [k, v] : r.timing)
+            pcfg.cpu.processor.timing.set(k, v, "timing ");
+        pcfg.cpu.processor.arch.rvbar = image.entry;
+        pcfg.cpu.max_instructions = r.max_insns;
+        pcfg.ram_size = 64ULL << 20;
+        QuietConsole console;
+        tlm::Platform platform("platform", pcfg, console);
+        platform.load(image);
+        writeParameters(platform, image, r.params);
+        CheckSession session(platform);
+        model::Processor& proc = platform.cpu.processor();
+        scenarios::Timeline timeline(proc.arch());
+        if (!r.timeline.empty())
+            proc.events().subscribe(timeline, scenarios::Timeline::interests());
+        sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+        sc_core::sc_start();
+        const auto& checker = session.checker();
+        const char* finish = platform.cpu.exitCode()          ? "exit"
+                             : platform.cpu.budgetExhausted() ? "limit"
+                                                              : "stuck";
+        out << "verdict=" << checker.verdict() << "\n"
+            << "finish=" << finish << "\n"
+            << "exit_code=" << platform.cpu.exitCode().value_or(-1) << "\n"
+            << "instructions=" << proc.instructions() << "\n"
+            << "cycles=" << proc.cycles() << "\n"
+            << "entries=" << checker.entries() << "\n"
+            << "cycles_outside=" << checker.meanCyclesOutside() << "\n"
+            << "entry_phase=" << session.phases().mean(1) << "\n"
+            << "exit_phase=" << session.phases().mean(2) << "\n"
+            << "restore_phase=" << session.phases().mean(4) << "\n"
+            << "put_phase=" << session.phases().mean(5) << "\n";
+        std::size_t shown = 0;
+        for (const auto& v : checker.violations()) {
+            if (++shown > 40) break;
+            std::string t = v.text();
+            for (char& c : t)
+                if (c == '\n') c = '\x1f';
+            out << "violation=" << t << "\n";
+        }
+        if (!r.timeline.empty()) {
+            std::ofstream svg(r.timeline);
+            svg << timeline.svg(
+                fmt::format("{} under {}: {}", r.scenario->name, r.policy, checker.verdict()),
+                proc.cycles(), checker.violations());
+        }
+    } catch (const std::exception& e) {
+        out << "verdict=ERROR\nfinish=error\nviolation=" << e.what() << "\n";
+    }
+    return out.str();
+}
+
+RunResult parseResult(const std::string& text) {
+    RunResult r;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+        if (k == "verdict")
+            r.verdict = v;
+        else if (k == "finish")
+            r.finish = v;
+        else if (k == "exit_code")
+            r.exit_code = std::stoi(v);
+        else if (k == "instructions")
+            r.instructions = std::stoull(v);
+        else if (k == "cycles")
+            r.cycles = std::stoull(v);
+        else if (k == "entries")
+            r.entries = std::stoull(v);
+        else if (k == "cycles_outside")
+            r.cycles_outside = std::stod(v);
+        else if (k == "entry_phase")
+            r.entry_phase = std::stod(v);
+        else if (k == "exit_phase")
+            r.exit_phase = std::stod(v);
+        else if (k == "restore_phase")
+            r.restore_phase = std::stod(v);
+        else if (k == "put_phase")
+            r.put_phase = std::stod(v);
+        else if (k == "violation") {
+            std::string t = v;
+            for (char& c : t)
+                if (c == '\x1f') c = '\n';
+            r.violations.push_back(t);
+        }
+    }
+    return r;
+}
+
+double nowMs() {
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+// Forks; the child runs the scenario and writes its result into a pipe.
+RunningChild startForked(const RunRequest& r) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    std::fflush(nullptr);
+    const double t0 = nowMs();
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        close(fds[0]);
+        const std::string text = runInChild(r);
+        const char* p = text.data();
+        std::size_t left = text.size();
+        while (left > 0) {
+            const ssize_t n = write(fds[1], p, left);
+            if (n <= 0) break;
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    return RunningChild{pid, fds[0], t0};
+}
+
+RunResult finishForked(const RunningChild& c) {
+    std::string text;
+    char buf[4096];
+    ssize_t n = 0;
+    while ((n = read(c.fd, buf, sizeof buf)) > 0)
+        text.append(buf, static_cast<std::size_t>(n));
+    close(c.fd);
+    int status = 0;
+    waitpid(c.pid, &status, 0);
+    RunResult res = parseResult(text);
+    res.host_ms = nowMs() - c.started_ms;
+    if (!WIFEXITED(status)) res.violations.push_back("the scenario process crashed");
+    return res;
+}
+
+} // namespace svesim::app
