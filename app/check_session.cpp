@@ -60,6 +60,18 @@ std::pair<std::string, std::uint64_t> parseParam(const std::string& text) {
             parseUnsigned(text.substr(eq + 1), "parameter " + text.substr(0, eq))};
 }
 
+void checkVectorLengthParam(const std::string& nm, std::uint64_t value) {
+    if (nm.size() < 3 || nm.compare(nm.size() - 3, 3, "_vq") != 0) return;
+    if (value < 1 || value > 16)
+        throw ConfigError(
+            fmt::format("{} = {} is outside the architecture (allowed: 1 to 16)", nm, value));
+    const bool offered_max = nm == "hmax_vq" || nm == "gmax_vq";
+    if (offered_max && (value & (value - 1)) != 0)
+        throw ConfigError(fmt::format("{} = {} is not a vector length the scenario platform "
+                                      "implements (allowed: 1, 2, 4, 8, 16)",
+                                      nm, value));
+}
+
 void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
                      const std::map<std::string, std::uint64_t>& params) {
     for (const auto& [nm, value] : params) {

@@ -44,6 +44,12 @@ private:
 // throws ConfigError naming an unknown parameter and the ones the program defines.
 void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
                      const std::map<std::string, std::uint64_t>& params);
+// The scenario programs' vector-length parameters: hmax_vq and gmax_vq are maximum VLs a
+// hypervisor offers, so (like KVM, which builds its VL set from the lengths the CPU supports)
+// they must be lengths the scenario platform implements: powers of two from 1 to 16 (R3,
+// R_NWYBP). gz1_vq is a value a guest writes to ZCR_EL1.LEN + 1: any of 1 to 16. Throws
+// ConfigError naming the value and what is allowed.
+void checkVectorLengthParam(const std::string& name, std::uint64_t value);
 // Parses "name=value" (value decimal or 0x-hex); throws ConfigError.
 std::pair<std::string, std::uint64_t> parseParam(const std::string& text);
 

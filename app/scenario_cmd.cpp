@@ -148,10 +148,12 @@ int runScenario(const std::vector<std::string>& args) {
             params[k] = v;
         // Every parameter must name a word of the program (checked here, before any run).
         const auto image = model::ElfImage::load(elf);
-        for (const auto& [k, v] : params)
+        for (const auto& [k, v] : params) {
             if (image.symbols.count("param_" + k) == 0)
                 throw ConfigError("unknown parameter '" + k + "' for scenario " +
                                   std::string(s->name));
+            checkVectorLengthParam(k, v);
+        }
         for (const auto& policy : policies) {
             RunRequest req{
                 s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
@@ -182,6 +184,9 @@ int runScenario(const std::vector<std::string>& args) {
             row.put("world_entries", r.entries);
             row.put("phase_cycles.guest_entry", r.entry_phase);
             row.put("phase_cycles.guest_exit", r.exit_phase);
+            row.put("phase_cycles.host_restore", r.restore_phase);
+            row.put("phase_cycles.vcpu_put", r.put_phase);
+            row.put("phase_cycles.host_window", r.window_phase);
             row.put("phase_cycles.mean_outside", r.cycles_outside);
             for (const auto& [k, v] : params)
                 row.put("params." + k, v);

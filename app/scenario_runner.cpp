@@ -57,7 +57,8 @@ std::string runInChild(const RunRequest& r) {
             << "entry_phase=" << session.phases().mean(1) << "\n"
             << "exit_phase=" << session.phases().mean(2) << "\n"
             << "restore_phase=" << session.phases().mean(4) << "\n"
-            << "put_phase=" << session.phases().mean(5) << "\n";
+            << "put_phase=" << session.phases().mean(5) << "\n"
+            << "window_phase=" << session.phases().mean(6) << "\n";
         std::size_t shown = 0;
         for (const auto& v : checker.violations()) {
             if (++shown > 40) break;
@@ -108,6 +109,8 @@ RunResult parseResult(const std::string& text) {
             r.restore_phase = std::stod(v);
         else if (k == "put_phase")
             r.put_phase = std::stod(v);
+        else if (k == "window_phase")
+            r.window_phase = std::stod(v);
         else if (k == "violation") {
             std::string t = v;
             for (char& c : t)

@@ -28,7 +28,8 @@ struct RunResult {
     std::string finish = "error"; // exit, limit, stuck, error
     int exit_code = -1;
     std::uint64_t instructions = 0, cycles = 0, entries = 0;
-    double cycles_outside = 0, entry_phase = 0, exit_phase = 0, restore_phase = 0, put_phase = 0;
+    double cycles_outside = 0, entry_phase = 0, exit_phase = 0, restore_phase = 0, put_phase = 0,
+           window_phase = 0;
     double host_ms = 0;
     std::vector<std::string> violations;
 };

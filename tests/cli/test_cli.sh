@@ -70,5 +70,43 @@ expect "scenario: the instruction limit is its own exit status" 124 "" "$svesim"
 if ! grep -q "DID NOT FINISH (instruction limit)" "$tmp/out"; then echo "FAIL limit message"; cat "$tmp/out"; failures=$((failures + 1)); fi
 expect "scenario: unknown parameter" 2 "unknown parameter 'bogus' for scenario s1_v2_happy" "$svesim" scenario run s1_v2_happy --policy zero --param bogus=1
 
+expect "scenario: a VQ the platform does not implement" 2 "gmax_vq = 3 is not a vector length the scenario platform implements" "$svesim" scenario run s1_v2_happy --param gmax_vq=3
+
+# svesim sweep: grids, CSV/JSON, resume and shards (docs/studies/README.md).
+printf 'scenarios = s1_v2_happy, opt_current_vl_save\npolicies = preserve, zero\nhmax_vq = 4\ngmax_vq = 2, 4\ngz1_vq = 1\ntiming.exception = 30, 60\n' >"$tmp/g.grid"
+expect "sweep: a small grid" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/g.csv" --json "$tmp/g.json" --jobs 2
+rows=$(($(wc -l <"$tmp/g.csv") - 1))
+if [[ $rows -ne 16 ]]; then echo "FAIL sweep rows: $rows, expected 16"; failures=$((failures + 1)); fi
+if ! grep -q '^"opt_current_vl_save|preserve|gmax_vq=4|.*,LEAK,' "$tmp/g.csv"; then echo "FAIL sweep verdict (opt_current_vl_save must leak under preserve)"; failures=$((failures + 1)); fi
+if [[ $(grep -c '"verdict"' "$tmp/g.json") -ne 16 ]]; then echo "FAIL sweep JSON"; failures=$((failures + 1)); fi
+# The exception cost must move the switch cost: the same point at 30 and 60 cycles differs.
+c30=$(grep '^"s1_v2_happy|preserve|gmax_vq=4|.*t.exception=30"' "$tmp/g.csv" | cut -d, -f18)
+c60=$(grep '^"s1_v2_happy|preserve|gmax_vq=4|.*t.exception=60"' "$tmp/g.csv" | cut -d, -f18)
+if [[ -z $c30 || -z $c60 || $c30 -ge $c60 ]]; then echo "FAIL sweep timing axis: switch cycles $c30 vs $c60"; failures=$((failures + 1)); fi
+head -9 "$tmp/g.csv" >"$tmp/r.csv"
+expect "sweep: resume runs only the missing points" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/r.csv" --resume
+if ! grep -q "8 points run, 8 resumed" "$tmp/err" "$tmp/out"; then echo "FAIL sweep resume count"; cat "$tmp/err"; failures=$((failures + 1)); fi
+if ! diff <(sort "$tmp/g.csv" | cut -d, -f1-19) <(sort "$tmp/r.csv" | cut -d, -f1-19) >/dev/null; then echo "FAIL sweep resume content"; failures=$((failures + 1)); fi
+expect "sweep: shard 0/3" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/s1.csv" --shard 0/3
+expect "sweep: shard 1/3" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/s2.csv" --shard 1/3
+expect "sweep: shard 2/3" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/s3.csv" --shard 2/3
+shards=$(cat "$tmp/s1.csv" "$tmp/s2.csv" "$tmp/s3.csv" | grep -vc '^key,')
+if [[ $shards -ne 16 ]]; then echo "FAIL sweep shards cover $shards points, expected 16"; failures=$((failures + 1)); fi
+printf 'gmax_vq 4\n' >"$tmp/bad.grid"
+expect "sweep: malformed grid line" 2 "line 1: 'gmax_vq 4' is not key = values" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+printf 'gmax_vq = 4..2\n' >"$tmp/bad.grid"
+expect "sweep: empty range" 2 "4..2" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+printf 'gmax_vq = 3\n' >"$tmp/bad.grid"
+expect "sweep: unimplemented VL" 2 "gmax_vq = 3 is not a vector length" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+printf 'timing.warp = 1\n' >"$tmp/bad.grid"
+expect "sweep: unknown timing key" 2 "warp" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+printf 'scenarios = s99\n' >"$tmp/bad.grid"
+expect "sweep: unknown scenario" 2 "unknown scenario 's99'" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+expect "sweep: bad shard" 2 "shard" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/x.csv" --shard 4/3
+expect "sweep: missing grid file" 2 "nope.grid" "$svesim" sweep --grid "$tmp/nope.grid" --out "$tmp/x.csv"
+expect "plot: a chart from the sweep" 0 "" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y switch_cycles --series scenario --where timing=exception=30 --out "$tmp/p.svg"
+if [[ $(grep -c "<path" "$tmp/p.svg") -ne 2 ]]; then echo "FAIL plot: expected two series"; failures=$((failures + 1)); fi
+expect "plot: unknown column" 2 "column 'speed'" "$svesim" plot --csv "$tmp/g.csv" --x speed --y switch_cycles --series scenario --out "$tmp/p.svg"
+
 echo "$failures failure(s)"
 exit $((failures > 0))
