@@ -166,7 +166,19 @@ RunResult finishForked(const RunningChild& c) {
     waitpid(c.pid, &status, 0);
     RunResult res = parseResult(text);
     res.host_ms = nowMs() - c.started_ms;
-    if (!WIFEXITED(status)) res.violations.push_back("the scenario process crashed");
+    if (!WIFEXITED(status)) {
+        // Whatever the worker printed before it died is not a result.
+        res.finish = "crash";
+        res.verdict = "ERROR";
+        res.violations.insert(res.violations.begin(),
+                              WIFSIGNALED(status)
+                                  ? fmt::format("the worker died of signal {}", WTERMSIG(status))
+                                  : std::string("the worker died"));
+    } else if (res.finish.empty()) {
+        res.finish = "error";
+        res.verdict = "ERROR";
+        res.violations.insert(res.violations.begin(), "the worker reported no result");
+    }
     return res;
 }
 

@@ -277,8 +277,8 @@ int runSweep(const std::vector<std::string>& args) {
         const RunResult r = finishForked(child);
         if (r.finish != "exit") {
             ++failed;
-            fmt::print(stderr, "sweep: point {} did not finish ({}): {}\n", p.key(), r.finish,
-                       r.violations.empty() ? std::string() : r.violations.front());
+            fmt::print(stderr, "sweep: point {} did not finish ({}){}\n", p.key(), r.finish,
+                       r.violations.empty() ? std::string() : ": " + r.violations.front());
         }
         const std::string row = csvRow(p, r);
         out << row << "\n";

@@ -92,6 +92,11 @@ expect "sweep: shard 1/3" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/
 expect "sweep: shard 2/3" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/s3.csv" --shard 2/3
 shards=$(cat "$tmp/s1.csv" "$tmp/s2.csv" "$tmp/s3.csv" | grep -vc '^key,')
 if [[ $shards -ne 16 ]]; then echo "FAIL sweep shards cover $shards points, expected 16"; failures=$((failures + 1)); fi
+"$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/lim.csv" --max-insns 1000 >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [[ $st -ne 1 ]]; then echo "FAIL sweep with unfinished points: exit $st, expected 1"; failures=$((failures + 1)); fi
+if [[ $(grep -c ',limit,' "$tmp/lim.csv") -ne 16 ]]; then echo "FAIL sweep keeps a row per unfinished point"; failures=$((failures + 1)); fi
+if ! grep -q 'sweep: point s1_v2_happy|preserve|gmax_vq=2|.* did not finish (limit)' "$tmp/err"; then echo "FAIL sweep names the unfinished point"; failures=$((failures + 1)); fi
 printf 'gmax_vq 4\n' >"$tmp/bad.grid"
 expect "sweep: malformed grid line" 2 "line 1: 'gmax_vq 4' is not key = values" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
 printf 'gmax_vq = 4..2\n' >"$tmp/bad.grid"
