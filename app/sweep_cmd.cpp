@@ -134,6 +134,7 @@ std::vector<Point> expand(const Grid& g, const std::string& dir) {
         }
     }
     std::vector<Point> out;
+    std::set<std::string> used; // parameter axes some program of the grid defines
     for (const auto& name : g.at("scenarios")) {
         const auto* s = scenarios::findScenario(name);
         if (s == nullptr) throw ConfigError("grid scenarios: unknown scenario '" + name + "'");
@@ -144,6 +145,7 @@ std::vector<Point> expand(const Grid& g, const std::string& dir) {
             combos.front()[std::string(p.name)] = p.value;
         for (const auto& [k, values] : param_axes) {
             if (image.symbols.count("param_" + k) == 0) continue; // not this program's
+            used.insert(k);
             std::vector<std::map<std::string, std::uint64_t>> next;
             for (const auto& c : combos)
                 for (const auto& v : values) {
@@ -169,6 +171,10 @@ std::vector<Point> expand(const Grid& g, const std::string& dir) {
                 for (const auto& t : timings)
                     out.push_back(Point{s, policy, c, t});
     }
+    // A key no program defines is a typo, not an axis to ignore silently.
+    for (const auto& [k, v] : param_axes)
+        if (used.count(k) == 0)
+            throw ConfigError("grid " + k + ": no scenario of the grid has this parameter");
     return out;
 }
 
@@ -219,6 +225,8 @@ int runSweep(const std::vector<std::string>& args) {
         "i/N: run only points with index % N == i")("resume", "skip points already in --out")(
         "max-insns", po::value<std::string>()->default_value("20000000"),
         "instruction limit per point")(
+        "axis", po::value<std::vector<std::string>>()->composing(),
+        "KEY=VALUES: set one axis from the command line (after --grid), e.g. gmax_vq=1,2,4..16")(
         "dir",
         po::value<std::string>()->default_value(std::getenv("SVESIM_SCENARIO_DIR")
                                                     ? std::getenv("SVESIM_SCENARIO_DIR")
@@ -233,7 +241,16 @@ int runSweep(const std::vector<std::string>& args) {
         fmt::print("{}", os.str());
         return 0;
     }
-    const Grid grid = vm.count("grid") ? readGrid(vm["grid"].as<std::string>()) : defaultGrid();
+    Grid grid = vm.count("grid") ? readGrid(vm["grid"].as<std::string>()) : defaultGrid();
+    if (vm.count("axis"))
+        for (const auto& a : vm["axis"].as<std::vector<std::string>>()) {
+            const auto eq = a.find('=');
+            if (eq == std::string::npos || eq == 0)
+                throw ConfigError("--axis '" + a + "' is not KEY=VALUES");
+            std::string key = a.substr(0, eq);
+            boost::trim(key);
+            grid[key] = expandValues(key, a.substr(eq + 1));
+        }
     const std::string dir = vm["dir"].as<std::string>();
     std::vector<Point> points = expand(grid, dir);
     unsigned shard = 0, shards = 1;

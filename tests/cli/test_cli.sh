@@ -105,6 +105,11 @@ printf 'gmax_vq = 3\n' >"$tmp/bad.grid"
 expect "sweep: unimplemented VL" 2 "gmax_vq = 3 is not a vector length" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
 printf 'timing.warp = 1\n' >"$tmp/bad.grid"
 expect "sweep: unknown timing key" 2 "warp" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+printf 'gmaxvq = 4\n' >"$tmp/bad.grid"
+expect "sweep: a key no scenario has" 2 "grid gmaxvq: no scenario of the grid has this parameter" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+expect "sweep: an axis on the command line" 0 "" "$svesim" sweep --grid "$tmp/g.grid" --axis gmax_vq=8 --axis "policies = zero" --out "$tmp/ax.csv"
+if [[ $(grep -c ',zero,4,8,1,' "$tmp/ax.csv") -ne 4 ]]; then echo "FAIL sweep --axis"; cat "$tmp/ax.csv"; failures=$((failures + 1)); fi
+expect "sweep: a malformed --axis" 2 "--axis 'gmax_vq' is not KEY=VALUES" "$svesim" sweep --axis gmax_vq --out "$tmp/x.csv"
 printf 'scenarios = s99\n' >"$tmp/bad.grid"
 expect "sweep: unknown scenario" 2 "unknown scenario 's99'" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
 expect "sweep: bad shard" 2 "shard" "$svesim" sweep --grid "$tmp/g.grid" --out "$tmp/x.csv" --shard 4/3
