@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (missing Debian packages, configure, build) and runs the whole test suite:
-#   1. the Release build with warnings as errors, and every ctest test;
+#   1. the Release build with warnings as errors, and every ctest test; the installed package
+#      builds and runs examples/embed outside the tree;
 #   2. the unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer;
 #   3. 60 s of libFuzzer over decode + execute (clang, ASan + UBSan).
 # This is README command (b); .ci/run runs exactly this.
@@ -18,6 +19,7 @@ fi
 echo "== step 1: Release build, all tests"
 bash "$here/scripts/setup.sh" --build-dir "$here/build"
 ctest --test-dir "$here/build" --output-on-failure -j "$jobs"
+bash "$here/scripts/test-package.sh" "$here/build"
 
 echo "== step 2: unit tests under ASan + UBSan"
 bash "$here/scripts/setup.sh" --build-dir "$here/build-asan" --sanitize

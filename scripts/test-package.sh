@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The installed package works outside the tree: `cmake --install` into a temporary prefix, then
+# configure, build and run examples/embed (its own sc_main, memory, bus and interrupt source)
+# against it with find_package(svesim CONFIG), and check svesim.pc with pkg-config.
+# Usage: scripts/test-package.sh [BUILD_DIR] (default build/, already built).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$here/build}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+cmake -S "$here/examples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >/dev/null
+cmake --build "$tmp/embed" -j "${SVESIM_JOBS:-2}" >/dev/null
+(cd "$tmp/embed" && ./embed program.elf | tail -1)
+
+export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+version=$(pkg-config --modversion svesim)
+libdir=$(pkg-config --variable=libdir svesim)
+[[ -f $libdir/libsvesim_tlm.a ]] || { echo "svesim.pc: no libsvesim_tlm.a in $libdir" >&2; exit 1; }
+# The same example built with nothing but pkg-config.
+# shellcheck disable=SC2046
+g++ -O1 "$here/examples/embed/sc_main.cpp" $(pkg-config --cflags --libs svesim) -o "$tmp/embed-pc"
+(cd "$tmp/embed" && "$tmp/embed-pc" program.elf | tail -1)
+echo "package: svesimConfig.cmake and svesim.pc (version $version) install and build examples/embed"
