@@ -26,8 +26,7 @@ namespace {
 using scenarios::ScenarioInfo;
 
 std::string defaultDir() {
-    if (const char* env = std::getenv("SVESIM_SCENARIO_DIR")) return env;
-    return SVESIM_SCENARIO_DIR;
+    return scenarioProgramDir();
 }
 
 std::string timelinePath(const std::string& base, std::string_view scen, std::string_view policy,

@@ -4,6 +4,7 @@
 #include "svesim/scenarios/timeline.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fmt/core.h>
 #include <fstream>
 #include <sstream>
@@ -180,6 +181,17 @@ RunResult finishForked(const RunningChild& c) {
         res.violations.insert(res.violations.begin(), "the worker reported no result");
     }
     return res;
+}
+
+std::string scenarioProgramDir() {
+    if (const char* env = std::getenv("SVESIM_SCENARIO_DIR")) return env;
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "svesim" / "scenarios";
+        if (std::filesystem::is_directory(installed, ec)) return installed.string();
+    }
+    return SVESIM_SCENARIO_DIR;
 }
 
 } // namespace svesim::app

@@ -43,6 +43,10 @@ struct RunningChild {
 
 RunningChild startForked(const RunRequest& r);
 RunResult finishForked(const RunningChild& c);
+
+// Where the scenario ELFs are: $SVESIM_SCENARIO_DIR; else, for an installed svesim,
+// <bin>/../share/svesim/scenarios; else the build tree's scenarios/programs.
+std::string scenarioProgramDir();
 inline RunResult runForked(const RunRequest& r) {
     return finishForked(startForked(r));
 }

@@ -227,10 +227,7 @@ int runSweep(const std::vector<std::string>& args) {
         "instruction limit per point")(
         "axis", po::value<std::vector<std::string>>()->composing(),
         "KEY=VALUES: set one axis from the command line (after --grid), e.g. gmax_vq=1,2,4..16")(
-        "dir",
-        po::value<std::string>()->default_value(std::getenv("SVESIM_SCENARIO_DIR")
-                                                    ? std::getenv("SVESIM_SCENARIO_DIR")
-                                                    : SVESIM_SCENARIO_DIR),
+        "dir", po::value<std::string>()->default_value(scenarioProgramDir()),
         "where the scenario ELFs are")("list", "print the points and exit");
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);

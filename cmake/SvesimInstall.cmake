@@ -26,6 +26,11 @@ install(TARGETS ${targets} EXPORT svesimTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS svesim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The scenario programs, where the installed svesim looks for them (bin/../share/svesim/scenarios).
+if(TARGET svesim_scenario_programs)
+  install(DIRECTORY ${PROJECT_BINARY_DIR}/scenarios/programs/
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/svesim/scenarios FILES_MATCHING PATTERN "*.elf")
+endif()
 
 set(cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/svesim)
 install(EXPORT svesimTargets NAMESPACE svesim:: DESTINATION ${cmake_dir})

@@ -23,4 +23,9 @@ libdir=$(pkg-config --variable=libdir svesim)
 # shellcheck disable=SC2046
 g++ -O1 "$here/examples/embed/sc_main.cpp" $(pkg-config --cflags --libs svesim) -o "$tmp/embed-pc"
 (cd "$tmp/embed" && "$tmp/embed-pc" program.elf | tail -1)
+# The installed svesim finds the installed scenario programs and runs one.
+(unset SVESIM_SCENARIO_DIR
+ "$tmp/prefix/bin/svesim" sweep --help | grep -q "$tmp/prefix/share/svesim/scenarios" ||
+   { echo "installed svesim does not default to its share/svesim/scenarios" >&2; exit 1; }
+ "$tmp/prefix/bin/svesim" scenario run s1_v2_happy --policy zero | grep "^s1_v2_happy")
 echo "package: svesimConfig.cmake and svesim.pc (version $version) install and build examples/embed"
