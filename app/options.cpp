@@ -2,6 +2,9 @@
 
 #include "svesim/arch/config_error.h"
 
+#include <fmt/core.h>
+#include <sstream>
+
 namespace po = boost::program_options;
 
 namespace svesim::app {
@@ -27,6 +30,18 @@ ArchConfig archConfigFrom(const po::variables_map& vm) {
     cfg.features.has_el3 = parseBool(vm["has-el3"].as<std::string>(), "--has-el3");
     cfg.reset_values = ResetValues::parse(vm["reset"].as<std::string>());
     return cfg;
+}
+
+bool parseCommandLine(const std::vector<std::string>& args, const po::options_description& opts,
+                      const po::positional_options_description& pos, po::variables_map& vm,
+                      const std::string& epilogue) {
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    if (!vm.count("help")) return true;
+    std::ostringstream os;
+    os << opts;
+    fmt::print("{}{}", os.str(), epilogue);
+    return false;
 }
 
 } // namespace svesim::app

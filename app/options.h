@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <vector>
 
 namespace svesim::app {
 
@@ -12,5 +13,12 @@ namespace svesim::app {
 void addArchOptions(boost::program_options::options_description& opts);
 // Builds the architecture configuration; throws ConfigError on a bad value.
 ArchConfig archConfigFrom(const boost::program_options::variables_map& vm);
+
+// Parses `args` against `opts` (and `pos`) into `vm`. With --help it prints the options followed
+// by `epilogue` and returns false: the command has nothing more to do. Throws on a bad option.
+bool parseCommandLine(const std::vector<std::string>& args,
+                      const boost::program_options::options_description& opts,
+                      const boost::program_options::positional_options_description& pos,
+                      boost::program_options::variables_map& vm, const std::string& epilogue = "");
 
 } // namespace svesim::app

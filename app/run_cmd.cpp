@@ -66,18 +66,12 @@ int runRun(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("program", 1);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::ostringstream os;
-        os << opts;
-        fmt::print(
-            "{}\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
+    if (!parseCommandLine(
+            args, opts, pos, vm,
+            "\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
             "121 malformed ELF; 122 not AArch64; 123 segment outside RAM; 124 --max-insns\n"
-            "reached; 125 stopped in WFI/WFE with nothing to wake it.\n",
-            os.str());
+            "reached; 125 stopped in WFI/WFE with nothing to wake it.\n"))
         return 0;
-    }
     if (!vm.count("program")) throw ConfigError("no PROGRAM.elf given (see svesim run --help)");
 
     tlm::PlatformConfig pcfg;

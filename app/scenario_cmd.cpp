@@ -1,6 +1,7 @@
 #include "scenario_cmd.h"
 
 #include "check_session.h"
+#include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/scenarios/catalogue.h"
@@ -83,17 +84,11 @@ int runScenario(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("name", -1);
     po::variables_map vm;
-    po::store(po::command_line_parser(rest).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::ostringstream os;
-        os << opts;
-        fmt::print(
-            "{}\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 bad input;\n"
-            "3 a scenario program is not built; 124 a run hit the instruction limit.\n",
-            os.str());
+    if (!parseCommandLine(rest, opts, pos, vm,
+                          "\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 "
+                          "bad input;\n3 a scenario program is not built; 124 a run hit the "
+                          "instruction limit.\n"))
         return 0;
-    }
     std::vector<const ScenarioInfo*> chosen;
     if (vm.count("all"))
         for (const ScenarioInfo& s : scenarios::catalogue())

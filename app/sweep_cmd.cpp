@@ -1,6 +1,7 @@
 #include "sweep_cmd.h"
 
 #include "check_session.h"
+#include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/model/elf_image.h"
@@ -230,14 +231,7 @@ int runSweep(const std::vector<std::string>& args) {
         "dir", po::value<std::string>()->default_value(scenarioProgramDir()),
         "where the scenario ELFs are")("list", "print the points and exit");
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::ostringstream os;
-        os << opts;
-        fmt::print("{}", os.str());
-        return 0;
-    }
+    if (!parseCommandLine(args, opts, {}, vm)) return 0;
     Grid grid = vm.count("grid") ? readGrid(vm["grid"].as<std::string>()) : defaultGrid();
     if (vm.count("axis"))
         for (const auto& a : vm["axis"].as<std::vector<std::string>>()) {
@@ -363,14 +357,7 @@ int runPlot(const std::vector<std::string>& args) {
         "COL=VALUE filters")("title", po::value<std::string>()->default_value(""),
                              "chart title")("out", po::value<std::string>(), "SVG to write");
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::ostringstream os;
-        os << opts;
-        fmt::print("{}", os.str());
-        return 0;
-    }
+    if (!parseCommandLine(args, opts, {}, vm)) return 0;
     for (const char* k : {"csv", "x", "y", "series", "out"})
         if (!vm.count(k)) throw ConfigError(std::string("svesim plot: --") + k + " is required");
     std::ifstream in(vm["csv"].as<std::string>());

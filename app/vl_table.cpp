@@ -40,22 +40,14 @@ std::string constraining(const CpuState& s, const Row& r) {
 } // namespace
 
 int runVlTable(const std::vector<std::string>& args) {
-    po::options_description opts("svesim vl-table options");
+    po::options_description opts("svesim vl-table [options]");
     opts.add_options()("help,h", "show this help")(
         "zcr-el1", po::value<std::string>()->default_value("15"), "ZCR_EL1.LEN (0-15)")(
         "zcr-el2", po::value<std::string>()->default_value("15"), "ZCR_EL2.LEN (0-15)")(
         "zcr-el3", po::value<std::string>()->default_value("15"), "ZCR_EL3.LEN (0-15)");
     addArchOptions(opts);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        fmt::print("usage: svesim vl-table [options]\n");
-        std::ostringstream os;
-        os << opts;
-        fmt::print("{}", os.str());
-        return 0;
-    }
+    if (!parseCommandLine(args, opts, {}, vm)) return 0;
 
     const ArchConfig cfg = archConfigFrom(vm);
     unsigned len[4] = {};
