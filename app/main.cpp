@@ -1,6 +1,7 @@
-// svesim: the command-line front end. Subcommands: run, disasm, vl-table (the default), sysregs,
-// version.
+// svesim: the command-line front end. Subcommands: run, scenario, sweep, plot, params, disasm,
+// vl-table (the default), sysregs, version.
 #include "disasm_cmd.h"
+#include "params_cmd.h"
 #include "run_cmd.h"
 #include "scenario_cmd.h"
 #include "svesim/arch/config_error.h"
@@ -32,13 +33,14 @@ int sc_main(int argc, char** argv) {
         if (cmd == "scenario") return svesim::app::runScenario(args);
         if (cmd == "sweep") return svesim::app::runSweep(args);
         if (cmd == "plot") return svesim::app::runPlot(args);
+        if (cmd == "params") return svesim::app::runParams(args);
         if (cmd == "--version" || cmd == "version") {
             fmt::print("svesim {}\n", SVESIM_VERSION);
             return 0;
         }
         fmt::print(stderr,
-                   "svesim: unknown command '{}' (allowed: scenario, run, disasm, vl-table, "
-                   "sysregs, version)\n",
+                   "svesim: unknown command '{}' (allowed: scenario, run, sweep, plot, params, "
+                   "disasm, vl-table, sysregs, version)\n",
                    cmd);
         return 2;
     } catch (const svesim::ConfigError& e) {

@@ -2,6 +2,7 @@
 
 #include "svesim/arch/config_error.h"
 
+#include <algorithm>
 #include <fmt/core.h>
 #include <sstream>
 
@@ -9,26 +10,53 @@ namespace po = boost::program_options;
 
 namespace svesim::app {
 
+namespace {
+
+std::string flagOf(std::string_view name) {
+    std::string flag(name);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
+}
+
+void addParameterOptions(po::options_description& opts, bool architectural_only) {
+    for (const tlm::CpuParameter& p : tlm::cpuParameters()) {
+        if (architectural_only && !p.architectural) continue;
+        const std::string help =
+            fmt::format("{} [{}] (default: {})", p.help, p.type,
+                        p.default_value.empty() ? "none" : std::string(p.default_value));
+        opts.add_options()(flagOf(p.name).c_str(), po::value<std::string>(), help.c_str());
+    }
+}
+
+void applyParameterOptions(tlm::CpuConfig& cfg, const po::variables_map& vm) {
+    for (const tlm::CpuParameter& p : tlm::cpuParameters())
+        if (vm.count(flagOf(p.name))) cfg.set(p.name, vm[flagOf(p.name)].as<std::string>());
+}
+
+} // namespace
+
 void addArchOptions(po::options_description& opts) {
-    opts.add_options()("max-vl", po::value<std::string>()->default_value("2048"),
-                       "maximum implemented VL in bits: 128, 256, 512, 1024 or 2048")(
-        "vl-set", po::value<std::string>()->default_value("pow2"),
-        "supported VLs: pow2 (Arm ARM rule) or any (every multiple of 128, as QEMU/gem5)")(
-        "policy", po::value<std::string>()->default_value("preserve"),
-        "zero-or-preserve policy: preserve, zero, qemu, random:SEED")(
-        "has-el2", po::value<std::string>()->default_value("true"), "EL2 implemented")(
-        "has-el3", po::value<std::string>()->default_value("true"), "EL3 implemented")(
-        "reset", po::value<std::string>()->default_value(""),
-        "reset values of UNKNOWN-at-reset registers, e.g. CPTR_EL3=0x100,ZCR_EL3=15");
+    addParameterOptions(opts, true);
+}
+
+void addCpuOptions(po::options_description& opts) {
+    addParameterOptions(opts, false);
+    opts.add_options()("gdb", po::value<std::string>(), "same as --gdb-port")(
+        "config", po::value<std::string>(),
+        "read Cpu parameters from FILE (`name = value` lines; flags given here win)");
 }
 
 ArchConfig archConfigFrom(const po::variables_map& vm) {
-    ArchConfig cfg;
-    cfg.sve = SveConfig::parse(vm["max-vl"].as<std::string>(), vm["vl-set"].as<std::string>());
-    cfg.policy = ZeroUpperPolicy::parse(vm["policy"].as<std::string>());
-    cfg.features.has_el2 = parseBool(vm["has-el2"].as<std::string>(), "--has-el2");
-    cfg.features.has_el3 = parseBool(vm["has-el3"].as<std::string>(), "--has-el3");
-    cfg.reset_values = ResetValues::parse(vm["reset"].as<std::string>());
+    tlm::CpuConfig cfg;
+    applyParameterOptions(cfg, vm);
+    return cfg.processor.arch;
+}
+
+tlm::CpuConfig cpuConfigFrom(const po::variables_map& vm) {
+    tlm::CpuConfig cfg;
+    if (vm.count("config")) cfg.load(vm["config"].as<std::string>(), "cpu");
+    applyParameterOptions(cfg, vm);
+    if (vm.count("gdb")) cfg.set("gdb_port", vm["gdb"].as<std::string>());
     return cfg;
 }
 

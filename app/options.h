@@ -2,6 +2,7 @@
 #pragma once
 
 #include "svesim/exceptions/arch_state.h"
+#include "svesim/tlm/cpu.h"
 
 #include <boost/program_options.hpp>
 #include <string>
@@ -9,10 +10,16 @@
 
 namespace svesim::app {
 
-// --max-vl, --vl-set, --policy, --has-el2, --has-el3, --reset.
+// The architectural Cpu parameters as flags: --max-vl, --vl-set, --policy, --has-el2,
+// --has-el3, --reset (svesim/tlm/cpu_params.h).
 void addArchOptions(boost::program_options::options_description& opts);
+// Every Cpu parameter as a flag (--rvbar, --quantum, --gdb-port alias --gdb, ...) plus
+// --config FILE.
+void addCpuOptions(boost::program_options::options_description& opts);
 // Builds the architecture configuration; throws ConfigError on a bad value.
 ArchConfig archConfigFrom(const boost::program_options::variables_map& vm);
+// Defaults, then --config FILE, then the flags given; throws ConfigError on a bad value.
+tlm::CpuConfig cpuConfigFrom(const boost::program_options::variables_map& vm);
 
 // Parses `args` against `opts` (and `pos`) into `vm`. With --help it prints the options followed
 // by `epilogue` and returns false: the command has nothing more to do. Throws on a bad option.

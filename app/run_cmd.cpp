@@ -46,12 +46,9 @@ std::uint64_t parseSize(const std::string& text, const std::string& what) {
 int runRun(const std::vector<std::string>& args) {
     po::options_description opts("svesim run [options] PROGRAM.elf");
     opts.add_options()("help,h", "show this help");
-    addArchOptions(opts);
+    addCpuOptions(opts);
     opts.add_options()("ram-size", po::value<std::string>()->default_value("256M"),
                        "RAM size at 0x40000000 (K/M/G suffixes)")(
-        "quantum", po::value<std::string>()->default_value("1000"),
-        "SystemC global quantum in ns")("timing", po::value<std::string>(),
-                                        "timing file (INI: class = cycles), see docs/timing.md")(
         "max-insns", po::value<std::string>()->default_value("0"),
         "stop after N instructions (0: no limit); exit status 124")(
         "trace", po::value<std::string>()->default_value(""),
@@ -75,15 +72,8 @@ int runRun(const std::vector<std::string>& args) {
     if (!vm.count("program")) throw ConfigError("no PROGRAM.elf given (see svesim run --help)");
 
     tlm::PlatformConfig pcfg;
-    pcfg.cpu.processor.arch = archConfigFrom(vm);
-    if (vm.count("timing"))
-        pcfg.cpu.processor.timing = model::TimingConfig::fromFile(vm["timing"].as<std::string>());
+    pcfg.cpu = cpuConfigFrom(vm);
     pcfg.ram_size = parseSize(vm["ram-size"].as<std::string>(), "--ram-size");
-    const auto quantum_ns = parseUnsigned(vm["quantum"].as<std::string>(), "--quantum");
-    if (quantum_ns == 0 || quantum_ns > 1'000'000'000)
-        throw ConfigError("--quantum " + std::to_string(quantum_ns) +
-                          " is out of range (allowed: 1 to 1000000000 ns)");
-    pcfg.cpu.quantum = sc_core::sc_time(static_cast<double>(quantum_ns), sc_core::SC_NS);
     pcfg.cpu.max_instructions = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     const auto trace_cats = model::TraceCategories::parse(vm["trace"].as<std::string>());
 
@@ -99,7 +89,9 @@ int runRun(const std::vector<std::string>& args) {
         default: return exit_status::kMalformedElf;
         }
     }
-    pcfg.cpu.processor.arch.rvbar = image.entry; // start at the entry, at EL3, in reset state
+    // Start at the entry, in reset state at the highest EL, unless a reset vector was given.
+    const bool start_at_entry = pcfg.cpu.processor.arch.rvbar == 0;
+    if (start_at_entry) pcfg.cpu.processor.arch.rvbar = image.entry;
 
     std::unique_ptr<std::FILE, FileCloser> trace_out(stderr);
     if (vm.count("trace-file")) {
@@ -112,7 +104,7 @@ int runRun(const std::vector<std::string>& args) {
     model::StdioConsole console;
     tlm::Platform platform("platform", pcfg, console);
     try {
-        platform.load(image);
+        platform.load(image, start_at_entry);
     } catch (const model::ElfError& e) {
         fmt::print(stderr, "svesim: {}: {}\n", path, e.what());
         return exit_status::kOutsideRam;

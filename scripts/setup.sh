@@ -18,7 +18,7 @@ done
 
 packages=(cmake g++ make pkg-config libsystemc-dev libboost-dev libboost-program-options-dev
           catch2 libfmt-dev libelf-dev binutils-aarch64-linux-gnu llvm qemu-user qemu-system-arm
-          python3 clang libclang-rt-14-dev clang-format)
+          python3 clang libclang-rt-14-dev clang-format gdb-multiarch)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -125,4 +125,27 @@ std::optional<ExceptionEntry> TakePhysicalInterrupt(const CpuState& s, Interrupt
     return entry(type, 0, target, s.pc);
 }
 
+// R23 (SAIL AArch64_TakeVirtualIRQException: assert EL2Enabled, PSTATE.EL in {EL0, EL1},
+// HCR_EL2.TGE = 0 and HCR_EL2.IMO = 1; FIQ likewise with FMO). SError (HCR_EL2.VSE) is not
+// modelled: its syndrome needs FEAT_RAS's VSESR_EL2.
+bool VirtualInterruptSignalled(const CpuState& s, InterruptKind k) {
+    if (k == InterruptKind::SError) return false;
+    const EL el = s.pstate.el;
+    if ((el != EL::EL0 && el != EL::EL1) || !EL2Enabled(s)) return false;
+    const std::uint64_t hcr = s.hcr();
+    return !bitSet(hcr, hcr::TGE) && bitSet(hcr, k == InterruptKind::IRQ ? hcr::IMO : hcr::FMO);
+}
+
+bool VirtualInterruptPending(const CpuState& s, InterruptKind k, bool input_level) {
+    return input_level || bitSet(s.hcr(), k == InterruptKind::IRQ ? hcr::VI : hcr::VF);
+}
+
+std::optional<ExceptionEntry> TakeVirtualInterrupt(const CpuState& s, InterruptKind k,
+                                                   bool input_level) {
+    if (!VirtualInterruptSignalled(s, k) || !VirtualInterruptPending(s, k, input_level))
+        return std::nullopt;
+    if (k == InterruptKind::IRQ ? s.pstate.i : s.pstate.f) return std::nullopt;
+    return entry(k == InterruptKind::IRQ ? Exception::IRQ : Exception::FIQ, 0, EL::EL1, s.pc);
+}
+
 } // namespace svesim

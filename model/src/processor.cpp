@@ -3,6 +3,8 @@
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
 
+#include <utility>
+
 namespace svesim::model {
 
 using isa::SideEffect;
@@ -69,7 +71,25 @@ std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
         if (auto e = TakePhysicalInterrupt(s, InterruptKind::IRQ)) return e;
     if (serror_)
         if (auto e = TakePhysicalInterrupt(s, InterruptKind::SError)) return e;
+    // Virtual interrupts after physical ones (their relative priority is IMPLEMENTATION DEFINED).
+    if (auto e = TakeVirtualInterrupt(s, InterruptKind::FIQ, vfiq_)) return e;
+    if (auto e = TakeVirtualInterrupt(s, InterruptKind::IRQ, virq_)) return e;
     return std::nullopt;
+}
+
+bool Processor::interruptMayBePending() const {
+    return irq_ || fiq_ || serror_ || virq_ || vfiq_ ||
+           (arch_.cpu.hcr() & (bit(hcr::VI) | bit(hcr::VF))) != 0;
+}
+
+bool Processor::wakeUpPending() const {
+    if (irq_ || fiq_ || serror_) return true;
+    const CpuState& s = arch_.cpu;
+    for (const InterruptKind k : {InterruptKind::IRQ, InterruptKind::FIQ})
+        if (VirtualInterruptSignalled(s, k) &&
+            VirtualInterruptPending(s, k, k == InterruptKind::IRQ ? virq_ : vfiq_))
+            return true;
+    return false;
 }
 
 const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
@@ -97,8 +117,11 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             waiting_ = false;
         }
         const EL el = s.pstate.el;
+        if (breakpoints_ != nullptr && !std::exchange(skip_breakpoint_, false) &&
+            breakpoints_->count(s.pc) != 0)
+            return {StopReason::Breakpoint, executed};
         ++executed;
-        if (irq_ || fiq_ || serror_) {
+        if (interruptMayBePending()) {
             if (auto e = pendingInterrupt()) {
                 charge(takeException(*e), el);
                 continue;

@@ -31,7 +31,7 @@ expect "max VL 4096 refused" 2 "4096" "$svesim" run --max-vl 4096 "$progs/exit_c
 expect "unknown policy refused" 2 "policy 'sometimes' is unknown" "$svesim" run --policy sometimes "$progs/exit_code.elf"
 expect "malformed seed refused" 2 "malformed seed" "$svesim" run --policy random:12x "$progs/exit_code.elf"
 expect "unknown option refused" 2 "unrecognised option" "$svesim" run --frobnicate "$progs/exit_code.elf"
-expect "bad quantum refused" 2 "--quantum" "$svesim" run --quantum 0 "$progs/exit_code.elf"
+expect "bad quantum refused" 2 "parameter quantum" "$svesim" run --quantum 0 "$progs/exit_code.elf"
 expect "bad RAM size refused" 2 "--ram-size" "$svesim" run --ram-size lots "$progs/exit_code.elf"
 expect "bad trace category refused" 2 "trace category 'cache'" "$svesim" run --trace insn,cache "$progs/exit_code.elf"
 expect "unknown reset register refused" 2 "unknown system register 'FOO_EL1'" "$svesim" run --reset FOO_EL1=1 "$progs/exit_code.elf"
@@ -53,6 +53,27 @@ if ! grep -q '"instructions"' "$tmp/s.json"; then echo "FAIL stats JSON content"
 expect "trace to a file" 7 "" "$svesim" run --trace all --trace-file "$tmp/trace.txt" "$progs/exit_code.elf"
 if ! grep -q "hlt" "$tmp/trace.txt"; then echo "FAIL trace content"; failures=$((failures + 1)); fi
 expect "unknown command" 2 "unknown command 'fly'" "$svesim" fly
+
+# Cpu parameters (tlm/src/cpu_params.cpp): flags, config file, `svesim params`.
+expect "params lists every parameter" 0 "" "$svesim" params
+for p in max_vl vl_set policy has_el2 has_el3 reset rvbar mpidr quantum timing gdb_port; do
+  if ! grep -q "^$p " "$tmp/out"; then echo "FAIL params lists $p"; failures=$((failures + 1)); fi
+done
+printf '# all Cpus\nmax_vl = 512\n[cpu]\npolicy = zero\n[other]\npolicy = qemu\n' >"$tmp/cpu.ini"
+expect "params from a config file" 0 "" "$svesim" params --config "$tmp/cpu.ini" --quantum 250ns
+if ! grep -Eq "^max_vl +512 " "$tmp/out" || ! grep -Eq "^policy +zero " "$tmp/out" ||
+   ! grep -Eq "^quantum +250ns " "$tmp/out"; then
+  echo "FAIL params values"; cat "$tmp/out"; failures=$((failures + 1))
+fi
+printf 'max_vl = 512\nwarp = 9\n' >"$tmp/bad.ini"
+expect "config: unknown parameter" 2 "bad.ini:2: unknown parameter 'warp'" "$svesim" run --config "$tmp/bad.ini" "$progs/exit_code.elf"
+printf 'has_el2 = maybe\n' >"$tmp/bad2.ini"
+expect "config: wrong type" 2 "bad2.ini:1: .*has_el2.*maybe" "$svesim" run --config "$tmp/bad2.ini" "$progs/exit_code.elf"
+expect "config: missing file" 2 "config file .* cannot be read" "$svesim" run --config "$tmp/none.ini" "$progs/exit_code.elf"
+expect "rvbar misaligned" 2 "parameter rvbar: '0x40080002'" "$svesim" run --rvbar 0x40080002 "$progs/exit_code.elf"
+expect "mpidr RES0 bits" 2 "parameter mpidr" "$svesim" run --mpidr 0x10000000000 "$progs/exit_code.elf"
+expect "gdb port out of range" 2 "parameter gdb_port: '70000'" "$svesim" run --gdb 70000 "$progs/exit_code.elf"
+expect "quantum in microseconds" 7 "" "$svesim" run --quantum 2us "$progs/exit_code.elf"
 expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
 
 expect "check: a clobbered guest register is a LOSS" 118 "" "$svesim" run --check "$progs/guest_hvc.elf"

@@ -174,3 +174,42 @@ TEST_CASE("R19: masking: same EL by PSTATE, higher EL unmaskable except EL1 and 
     CHECK_FALSE(TakePhysicalInterrupt(pe.s(), InterruptKind::FIQ));
     CHECK(TakePhysicalInterrupt(pe.s(), InterruptKind::SError));
 }
+
+TEST_CASE("R23: a virtual IRQ/FIQ is signalled only at EL0/EL1 with EL2 enabled, IMO/FMO set and "
+          "TGE clear",
+          "[exceptions][R23]") {
+    const std::uint64_t imo = bit(hcr::IMO), fmo = bit(hcr::FMO), vi = bit(hcr::VI),
+                        vf = bit(hcr::VF);
+    auto take = [](EL el, std::uint64_t hcr, InterruptKind k, bool line, bool masked = false) {
+        Pe pe(el, hcr);
+        pe.s().pstate.i = masked;
+        pe.s().pstate.f = masked;
+        return TakeVirtualInterrupt(pe.s(), k, line);
+    };
+    // Pending by HCR_EL2.VI/VF or by the input; taken to EL1 with the IRQ/FIQ type.
+    for (const EL el : {EL::EL0, EL::EL1}) {
+        const auto irq = take(el, imo | vi, InterruptKind::IRQ, false);
+        REQUIRE(irq);
+        CHECK(irq->target == EL::EL1);
+        CHECK(irq->record.type == Exception::IRQ);
+        CHECK(irq->preferred_return == 0x2000);
+        const auto fiq = take(el, fmo, InterruptKind::FIQ, true);
+        REQUIRE(fiq);
+        CHECK(fiq->record.type == Exception::FIQ);
+    }
+    CHECK_FALSE(take(EL::EL1, imo, InterruptKind::IRQ, false));      // nothing pending
+    CHECK_FALSE(take(EL::EL1, vi, InterruptKind::IRQ, true));        // IMO clear: not signalled
+    CHECK_FALSE(take(EL::EL1, imo | vf, InterruptKind::FIQ, false)); // VF needs FMO, not IMO
+    CHECK_FALSE(take(EL::EL0, imo | vi | bit(hcr::TGE), InterruptKind::IRQ, true));
+    CHECK_FALSE(take(EL::EL2, imo | vi, InterruptKind::IRQ, true)); // EL2 never sees them
+    CHECK_FALSE(take(EL::EL3, imo | vi, InterruptKind::IRQ, true));
+    CHECK_FALSE(take(EL::EL1, imo | vi, InterruptKind::IRQ, true, true)); // PSTATE.I masks
+    CHECK_FALSE(take(EL::EL0, fmo | vf, InterruptKind::FIQ, true, true)); // PSTATE.F masks
+    // EL2 disabled in the current Security state (SCR_EL3.NS = 0 without Secure EL2).
+    Pe secure(EL::EL1, imo | vi);
+    secure.s().sysregs.write(SysReg::SCR_EL3, bit(scr::RW));
+    secure.s().pstate.i = false;
+    CHECK_FALSE(TakeVirtualInterrupt(secure.s(), InterruptKind::IRQ, true));
+    // No virtual SError without FEAT_RAS.
+    CHECK_FALSE(VirtualInterruptSignalled(Pe(EL::EL1, bit(hcr::AMO)).s(), InterruptKind::SError));
+}

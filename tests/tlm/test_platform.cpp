@@ -49,6 +49,24 @@ struct IrqSource : sc_core::sc_module {
     sc_core::sc_time at_;
 };
 
+// Two Cpus on one router and RAM (sockets are made inside a module's constructor).
+struct TwoCpus : sc_core::sc_module {
+    TwoCpus(sc_core::sc_module_name n, const vp::CpuConfig& c0, const vp::CpuConfig& c1,
+            model::Console& console)
+        : sc_module(n)
+        , cpu0("cpu0", c0, console)
+        , cpu1("cpu1", c1, console)
+        , router("router")
+        , ram("ram", 16 << 20) {
+        router.map("ram_port", 0x4000'0000, ram.size()).bind(ram.socket);
+        cpu0.socket.bind(router.target);
+        cpu1.socket.bind(router.addTarget("target1"));
+    }
+    vp::Cpu cpu0, cpu1;
+    vp::Router router;
+    vp::Ram ram;
+};
+
 } // namespace
 
 TEST_CASE("tlm: a program runs through the socket and exits with its SYS_EXIT status", "[tlm]") {
@@ -138,4 +156,59 @@ TEST_CASE("tlm: malformed, truncated and non-AArch64 ELFs give their own errors"
     std::fwrite(buf.data(), 1, n, out);
     std::fclose(out);
     CHECK(kindOf(dst) == Kind::Malformed);
+}
+
+TEST_CASE("tlm: vIRQ: HCR_EL2.VI and the virq input are taken at EL1 when HCR_EL2.IMO is set "
+          "(R23)",
+          "[tlm][R23]") {
+    const auto img = model::ElfImage::load(program("virq"));
+    StringConsole console;
+    vp::Platform platform("platform", config(img), console);
+    sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> virq("virq_line");
+    platform.cpu.virq.bind(virq);
+    IrqSource src("virq_source", virq, sc_core::sc_time(20, sc_core::SC_US));
+    platform.load(img);
+    sc_core::sc_start();
+    REQUIRE(platform.cpu.exitCode());
+    CHECK(*platform.cpu.exitCode() == 42);
+    CHECK(sc_core::sc_time_stamp() >= sc_core::sc_time(20, sc_core::SC_US));
+    CHECK(platform.cpu.processor().arch().cpu.pstate.el == EL::EL1);
+}
+
+TEST_CASE("tlm: two Cpus share RAM through one router, each with its own state and quantum",
+          "[tlm]") {
+    const auto img = model::ElfImage::load(program("two_cpus"));
+    StringConsole console;
+    vp::CpuConfig c0;
+    c0.set("rvbar", std::to_string(img.entry));
+    c0.set("max_vl", "512");
+    c0.set("quantum", "100ns");
+    c0.stop_simulation_on_exit = false;
+    vp::CpuConfig c1 = c0;
+    c1.set("max_vl", "256");
+    c1.set("mpidr", "0x80000001");
+    c1.set("quantum", "3us");
+    TwoCpus top("top", c0, c1, console);
+    vp::Cpu& cpu0 = top.cpu0;
+    vp::Cpu& cpu1 = top.cpu1;
+    for (const model::ElfSegment& seg : img.segments)
+        REQUIRE(
+            cpu0.debugWrite(seg.address, seg.data.data(), static_cast<unsigned>(seg.data.size())));
+    sc_core::sc_start();
+    REQUIRE(cpu0.exitCode());
+    REQUIRE(cpu1.exitCode());
+    CHECK(*cpu0.exitCode() == 64);       // VL 512 = 64 bytes
+    CHECK(*cpu1.exitCode() == 100 + 32); // VL 256, after seeing PE 0's flag
+    CHECK(cpu0.processor().arch().cpu.sysregs.raw(svesim::SysReg::MPIDR_EL1) == 0x80000000);
+    CHECK(cpu1.processor().arch().cpu.sysregs.raw(svesim::SysReg::MPIDR_EL1) == 0x80000001);
+    CHECK(cpu0.quantum() == sc_core::sc_time(100, sc_core::SC_NS));
+    CHECK(cpu1.quantum() == sc_core::sc_time(3, sc_core::SC_US));
+    // Both wrote their slot in the one RAM (slots[] is the first data after the code).
+    std::uint64_t slots[2] = {};
+    const std::uint64_t slots_at = img.symbols.at("slots");
+    REQUIRE(cpu1.debugRead(slots_at, slots, sizeof slots));
+    CHECK(slots[0] == 64);
+    CHECK(slots[1] == 32);
+    // PE 1 spun until PE 0's store was visible (its straight-line path is 23 instructions).
+    CHECK(cpu1.processor().instructions() > 200);
 }

@@ -1,3 +1,5 @@
+// sc_spawn (the interrupt-input method is made at end of elaboration).
+#define SC_INCLUDE_DYNAMIC_PROCESSES
 #include "svesim/tlm/cpu.h"
 
 #include <algorithm>
@@ -7,26 +9,50 @@ namespace svesim::tlm {
 
 using sc_core::sc_time;
 
+sc_time CpuQuantumKeeper::compute_local_quantum() {
+    const sc_time now = sc_core::sc_time_stamp();
+    sc_time local = quantum_ - sc_time::from_value(now.value() % quantum_.value());
+    if (::tlm::tlm_global_quantum::instance().get() != sc_core::SC_ZERO_TIME)
+        local = std::min(local, ::tlm::tlm_global_quantum::instance().compute_local_quantum());
+    return local;
+}
+
 Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& console)
     : sc_module(name)
     , socket("socket")
     , irq("irq")
     , fiq("fiq")
+    , virq("virq")
+    , vfiq("vfiq")
     , cfg_(cfg)
     , proc_(cfg.processor, *this, console)
     , period_(sc_time(1.0 / static_cast<double>(cfg.processor.timing.clock_hz), sc_core::SC_SEC)) {
     socket.register_invalidate_direct_mem_ptr(this, &Cpu::invalidate_direct_mem_ptr);
-    qk_.set_global_quantum(cfg.quantum);
-    qk_.reset();
+    qk_.setQuantum(cfg.quantum);
     SC_THREAD(thread);
-    SC_METHOD(onInterruptLines);
-    sensitive << irq << fiq;
-    dont_initialize();
+}
+
+// The inputs may be unbound, so the method that follows them is made here, sensitive to the
+// ones that are.
+void Cpu::end_of_elaboration() {
+    sc_core::sc_spawn_options opts;
+    opts.spawn_method();
+    opts.dont_initialize();
+    bool any = false;
+    for (InterruptInput* in : {&irq, &fiq, &virq, &vfiq})
+        if (in->size() != 0) {
+            opts.set_sensitivity(&(*in)->value_changed_event());
+            any = true;
+        }
+    if (any) sc_core::sc_spawn([this] { onInterruptLines(); }, "interrupt_inputs", &opts);
 }
 
 void Cpu::onInterruptLines() {
-    proc_.setIrq(irq.read());
-    proc_.setFiq(fiq.read());
+    auto level = [](InterruptInput& in) { return in.size() != 0 && in->read(); };
+    proc_.setIrq(level(irq));
+    proc_.setFiq(level(fiq));
+    proc_.setVirq(level(virq));
+    proc_.setVfiq(level(vfiq));
     // An interrupt line change ends the current quantum early so that it is seen promptly.
     proc_.requestStop();
     wake_.notify(sc_core::SC_ZERO_TIME);
@@ -107,7 +133,7 @@ bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
 void Cpu::thread() {
     constexpr std::uint64_t kChunk = 512;
     const std::uint64_t quantum_cycles =
-        std::max<std::uint64_t>(1, static_cast<std::uint64_t>(qk_.get_global_quantum() / period_));
+        std::max<std::uint64_t>(1, static_cast<std::uint64_t>(qk_.quantum() / period_));
     std::uint64_t executed = 0;
     while (true) {
         std::uint64_t budget = std::min(kChunk, quantum_cycles);

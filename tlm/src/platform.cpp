@@ -23,7 +23,7 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     cpu.fiq.bind(fiq);
 }
 
-void Platform::load(const model::ElfImage& image) {
+void Platform::load(const model::ElfImage& image, bool start_at_entry) {
     for (const model::ElfSegment& seg : image.segments) {
         const std::uint64_t size = seg.data.size();
         if (seg.address < cfg_.ram_base || seg.address - cfg_.ram_base > cfg_.ram_size ||
@@ -37,7 +37,7 @@ void Platform::load(const model::ElfImage& image) {
                 model::ElfError::Kind::OutsideMemory,
                 fmt::format("segment at {:#x} could not be written", seg.address));
     }
-    cpu.processor().arch().cpu.pc = image.entry;
+    if (start_at_entry) cpu.processor().arch().cpu.pc = image.entry;
 }
 
 } // namespace svesim::tlm

@@ -5,9 +5,19 @@ namespace svesim::tlm {
 Router::Router(sc_core::sc_module_name name)
     : sc_module(name)
     , target("target") {
-    target.register_b_transport(this, &Router::b_transport);
-    target.register_get_direct_mem_ptr(this, &Router::get_direct_mem_ptr);
-    target.register_transport_dbg(this, &Router::transport_dbg);
+    registerTarget(target, 0);
+}
+
+void Router::registerTarget(TargetSocket& t, int id) {
+    t.register_b_transport(this, &Router::b_transport, id);
+    t.register_get_direct_mem_ptr(this, &Router::get_direct_mem_ptr, id);
+    t.register_transport_dbg(this, &Router::transport_dbg, id);
+}
+
+Router::TargetSocket& Router::addTarget(const std::string& name) {
+    more_targets_.push_back(std::make_unique<TargetSocket>(name.c_str()));
+    registerTarget(*more_targets_.back(), static_cast<int>(more_targets_.size()));
+    return *more_targets_.back();
 }
 
 Router::InitiatorSocket& Router::map(const std::string& name, std::uint64_t base,
@@ -25,7 +35,7 @@ Router::Range* Router::find(std::uint64_t addr, unsigned len) {
     return nullptr;
 }
 
-void Router::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+void Router::b_transport(int, ::tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     const std::uint64_t addr = trans.get_address();
     Range* r = find(addr, trans.get_data_length());
     if (r == nullptr) {
@@ -37,7 +47,7 @@ void Router::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& de
     trans.set_address(addr);
 }
 
-bool Router::get_direct_mem_ptr(::tlm::tlm_generic_payload& trans, ::tlm::tlm_dmi& dmi) {
+bool Router::get_direct_mem_ptr(int, ::tlm::tlm_generic_payload& trans, ::tlm::tlm_dmi& dmi) {
     const std::uint64_t addr = trans.get_address();
     Range* r = find(addr, 1);
     if (r == nullptr) return false;
@@ -53,7 +63,7 @@ bool Router::get_direct_mem_ptr(::tlm::tlm_generic_payload& trans, ::tlm::tlm_dm
     return ok;
 }
 
-unsigned Router::transport_dbg(::tlm::tlm_generic_payload& trans) {
+unsigned Router::transport_dbg(int, ::tlm::tlm_generic_payload& trans) {
     const std::uint64_t addr = trans.get_address();
     Range* r = find(addr, trans.get_data_length());
     if (r == nullptr) {
@@ -69,6 +79,8 @@ unsigned Router::transport_dbg(::tlm::tlm_generic_payload& trans) {
 void Router::invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end) {
     const Range& r = ranges_.at(static_cast<std::size_t>(id));
     target->invalidate_direct_mem_ptr(start + r.base, end + r.base);
+    for (const auto& t : more_targets_)
+        (*t)->invalidate_direct_mem_ptr(start + r.base, end + r.base);
 }
 
 } // namespace svesim::tlm

@@ -139,8 +139,8 @@ inline std::string_view name(SysReg r) {
 
 // Named fields used by more than one layer (ARM-M D24.2).
 namespace hcr {
-inline constexpr unsigned VM = 0, FMO = 3, IMO = 4, AMO = 5, TSC = 19, TGE = 27, HCD = 29, RW = 31,
-                          E2H = 34;
+inline constexpr unsigned VM = 0, FMO = 3, IMO = 4, AMO = 5, VF = 6, VI = 7, TSC = 19, TGE = 27,
+                          HCD = 29, RW = 31, E2H = 34;
 }
 namespace scr {
 inline constexpr unsigned NS = 0, IRQ = 1, FIQ = 2, EA = 3, SMD = 7, HCE = 8, RW = 10;

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 
 namespace svesim::model {
 
@@ -24,6 +25,7 @@ enum class StopReason : std::uint8_t {
     Budget,           // executed the requested number of instructions
     WaitForInterrupt, // WFI/WFE with no wake-up event pending
     Exit,             // the program called SYS_EXIT / SYS_EXIT_EXTENDED
+    Breakpoint,       // the PC reached a debugger breakpoint (setBreakpoints)
 };
 
 struct RunResult {
@@ -50,9 +52,23 @@ public:
     void setIrq(bool level) { irq_ = level; }
     void setFiq(bool level) { fiq_ = level; }
     void setSError(bool level) { serror_ = level; }
+    // Virtual interrupt inputs (a GIC's virtual CPU interface); taken at EL0/EL1 when HCR_EL2
+    // routes that kind to EL2 (IMO/FMO), as are HCR_EL2.VI/VF. R23
+    void setVirq(bool level) { virq_ = level; }
+    void setVfiq(bool level) { vfiq_ = level; }
     // True while WFI/WFE waits; cleared by an interrupt line (masked or not) or by wake().
     [[nodiscard]] bool waiting() const { return waiting_; }
-    [[nodiscard]] bool wakeUpPending() const { return irq_ || fiq_ || serror_; }
+    // A WFI wake-up event: a physical interrupt, masked or not, or a virtual one that can be
+    // signalled at the current EL (ARM-M D1.6.2 "Wait for Interrupt").
+    [[nodiscard]] bool wakeUpPending() const;
+
+    // Software breakpoints of a debugger: run() stops with StopReason::Breakpoint before
+    // executing an instruction at one of these addresses (nullptr: none).
+    void setBreakpoints(const std::unordered_set<std::uint64_t>* addresses) {
+        breakpoints_ = addresses;
+    }
+    // The next instruction executes even if a breakpoint is set at it (resuming from one).
+    void skipBreakpointOnce() { skip_breakpoint_ = true; }
     // Adds cycles spent waiting (the owner knows how long the PE slept).
     void addIdleCycles(std::uint64_t cycles);
 
@@ -87,7 +103,10 @@ private:
     isa::ExecContext cx_;
     Console* console_;
     DecodeCache icache_;
-    bool irq_ = false, fiq_ = false, serror_ = false, waiting_ = false, stop_requested_ = false;
+    [[nodiscard]] bool interruptMayBePending() const;
+    bool irq_ = false, fiq_ = false, serror_ = false, virq_ = false, vfiq_ = false;
+    bool waiting_ = false, stop_requested_ = false, skip_breakpoint_ = false;
+    const std::unordered_set<std::uint64_t>* breakpoints_ = nullptr;
     std::uint64_t cycles_ = 0, instructions_ = 0;
     std::array<std::uint64_t, 4> insns_by_el_{}, cycles_by_el_{};
 };

@@ -4,8 +4,11 @@
 #pragma once
 
 #include "svesim/model/processor.h"
+#include "svesim/tlm/cpu_params.h"
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -13,18 +16,57 @@
 
 namespace svesim::tlm {
 
+// The Cpu's configuration. Every field named in cpuParameters() (svesim/tlm/cpu_params.h) can
+// also be set by name from text: cfg.set("max_vl", "512"), cfg.load("platform.ini", "cpu0").
 struct CpuConfig {
     model::ProcessorConfig processor;
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
-    std::uint64_t max_instructions = 0;  // 0: no limit
-    bool stop_simulation_on_exit = true; // sc_stop() when the program exits
+    std::string timing_source = "neoverse-v1"; // what processor.timing was loaded from
+    std::uint16_t gdb_port = 0;                // 0: no GDB stub
+    std::uint64_t max_instructions = 0;        // 0: no limit
+    bool stop_simulation_on_exit = true;       // sc_stop() when the program exits
+
+    // By-name access; throws ConfigError for an unknown name or a bad value.
+    void set(std::string_view name, const std::string& value) {
+        setCpuParameter(*this, name, value);
+    }
+    [[nodiscard]] std::string get(std::string_view name) const {
+        return getCpuParameter(*this, name);
+    }
+    void load(const std::string& path, std::string_view instance = {}) {
+        loadCpuParameterFile(*this, path, instance);
+    }
 };
+
+// A quantum keeper with the Cpu's own quantum: the local time runs ahead at most up to the next
+// multiple of `quantum`, and never past the global quantum's boundary if the platform set one
+// (tlm_global_quantum; IEEE 1666-2011 16.2.4 lets an initiator use a smaller local quantum).
+class CpuQuantumKeeper : public tlm_utils::tlm_quantumkeeper {
+public:
+    void setQuantum(sc_core::sc_time q) {
+        quantum_ = q;
+        reset();
+    }
+    [[nodiscard]] sc_core::sc_time quantum() const { return quantum_; }
+
+protected:
+    sc_core::sc_time compute_local_quantum() override;
+
+private:
+    sc_core::sc_time quantum_ = sc_core::sc_time(1, sc_core::SC_US);
+};
+
+// A level-sensitive interrupt input; it may be left unbound (never asserted).
+using InterruptInput =
+    sc_core::sc_port<sc_core::sc_signal_in_if<bool>, 1, sc_core::SC_ZERO_OR_MORE_BOUND>;
 
 class Cpu : public sc_core::sc_module, private isa::MemoryBackend {
 public:
     tlm_utils::simple_initiator_socket<Cpu> socket;
-    sc_core::sc_in<bool> irq;
-    sc_core::sc_in<bool> fiq;
+    InterruptInput irq;  // physical IRQ (a GIC CPU interface's nIRQ)
+    InterruptInput fiq;  // physical FIQ
+    InterruptInput virq; // virtual IRQ (nVIRQ): taken at EL0/EL1 when HCR_EL2.IMO = 1
+    InterruptInput vfiq; // virtual FIQ (nVFIQ): taken at EL0/EL1 when HCR_EL2.FMO = 1
 
     Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& console);
     SC_HAS_PROCESS(Cpu);
@@ -35,12 +77,14 @@ public:
     // True if the run stopped because max_instructions were executed.
     [[nodiscard]] bool budgetExhausted() const { return budget_exhausted_; }
     [[nodiscard]] sc_core::sc_time clockPeriod() const { return period_; }
+    [[nodiscard]] sc_core::sc_time quantum() const { return qk_.quantum(); }
     // Debug transport through the socket (loader, debugger): no timing, no side effects in
     // the processor; drops predecoded instructions that a write touches.
     bool debugWrite(std::uint64_t addr, const void* data, unsigned size);
     bool debugRead(std::uint64_t addr, void* data, unsigned size);
 
 private:
+    void end_of_elaboration() override;
     void thread();
     void onInterruptLines();
     bool read(std::uint64_t addr, void* dst, unsigned size) override;
@@ -51,7 +95,7 @@ private:
 
     CpuConfig cfg_;
     model::Processor proc_;
-    tlm_utils::tlm_quantumkeeper qk_;
+    CpuQuantumKeeper qk_;
     sc_core::sc_time period_;
     sc_core::sc_event wake_;
     std::uint64_t chunk_start_cycles_ = 0;

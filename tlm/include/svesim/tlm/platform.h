@@ -27,9 +27,10 @@ class Platform : public sc_core::sc_module {
 public:
     Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, model::Console& console);
 
-    // Copies the image into RAM (debug transport) and points the reset vector at its entry;
-    // throws model::ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
-    void load(const model::ElfImage& image);
+    // Copies the image into RAM (debug transport) and, with `start_at_entry`, sets the PC to its
+    // entry (otherwise the PE starts at its reset vector, the `rvbar` parameter); throws
+    // model::ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
+    void load(const model::ElfImage& image, bool start_at_entry = true);
 
     Cpu cpu;
     Router router;
