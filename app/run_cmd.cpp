@@ -67,7 +67,8 @@ int runRun(const std::vector<std::string>& args) {
             args, opts, pos, vm,
             "\nExit status: the program's SYS_EXIT status; 2 bad option; 120 ELF unreadable;\n"
             "121 malformed ELF; 122 not AArch64; 123 segment outside RAM; 124 --max-insns\n"
-            "reached; 125 stopped in WFI/WFE with nothing to wake it.\n"))
+            "reached; 125 stopped in WFI/WFE with nothing to wake it; 118 --check found\n"
+            "violations; 119 the debugger (--gdb PORT) killed the run.\n"))
         return 0;
     if (!vm.count("program")) throw ConfigError("no PROGRAM.elf given (see svesim run --help)");
 
@@ -146,6 +147,10 @@ int runRun(const std::vector<std::string>& args) {
         if (!check->checker().violations().empty()) return exit_status::kViolations;
     }
     if (const auto code = platform.cpu.exitCode()) return *code;
+    if (platform.cpu.killedByDebugger()) {
+        fmt::print(stderr, "svesim: the debugger killed the run at PC {:#x}\n", proc.arch().cpu.pc);
+        return exit_status::kKilled;
+    }
     if (platform.cpu.budgetExhausted()) {
         fmt::print(stderr, "svesim: stopped after --max-insns {} instructions at PC {:#x}\n",
                    pcfg.cpu.max_instructions, proc.arch().cpu.pc);

@@ -16,6 +16,7 @@ inline constexpr int kOutsideRam = 123;      // a segment is not entirely inside
 inline constexpr int kMaxInstructions = 124; // --max-insns reached before SYS_EXIT
 inline constexpr int kStuck = 125;           // waiting in WFI/WFE with nothing to wake it
 inline constexpr int kViolations = 118;      // --check found violations
+inline constexpr int kKilled = 119;          // the debugger killed the run (gdb `kill`)
 } // namespace exit_status
 
 int runRun(const std::vector<std::string>& args);

@@ -29,6 +29,7 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
     , period_(sc_time(1.0 / static_cast<double>(cfg.processor.timing.clock_hz), sc_core::SC_SEC)) {
     socket.register_invalidate_direct_mem_ptr(this, &Cpu::invalidate_direct_mem_ptr);
     qk_.setQuantum(cfg.quantum);
+    if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
     SC_THREAD(thread);
 }
 
@@ -130,13 +131,32 @@ bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
     return socket->transport_dbg(trans) == size;
 }
 
+void Cpu::finish() {
+    qk_.sync();
+    if (cfg_.stop_simulation_on_exit || killed_) sc_core::sc_stop();
+}
+
+bool Cpu::debuggerStop(int signal, bool announce) {
+    gdb_mode_ = gdb_->stopped(signal, announce);
+    if (gdb_mode_ != model::GdbResume::Kill) return true;
+    killed_ = true;
+    finish();
+    return false;
+}
+
 void Cpu::thread() {
     constexpr std::uint64_t kChunk = 512;
     const std::uint64_t quantum_cycles =
         std::max<std::uint64_t>(1, static_cast<std::uint64_t>(qk_.quantum() / period_));
     std::uint64_t executed = 0;
+    unsigned chunks = 0;
+    if (gdb_) {
+        gdb_->waitForDebugger();
+        if (!debuggerStop(model::GdbServer::kSigTrap, false)) return;
+    }
     while (true) {
-        std::uint64_t budget = std::min(kChunk, quantum_cycles);
+        const bool stepping = gdb_mode_ == model::GdbResume::Step;
+        std::uint64_t budget = stepping ? 1 : std::min(kChunk, quantum_cycles);
         if (cfg_.max_instructions != 0) budget = std::min(budget, cfg_.max_instructions - executed);
         chunk_start_cycles_ = proc_.cycles();
         const model::RunResult r = proc_.run(budget);
@@ -145,15 +165,26 @@ void Cpu::thread() {
         chunk_start_cycles_ = proc_.cycles();
         if (r.reason == model::StopReason::Exit) {
             exit_code_ = r.exit_code;
-            qk_.sync();
-            if (cfg_.stop_simulation_on_exit) sc_core::sc_stop();
+            if (gdb_) gdb_->exited(r.exit_code);
+            finish();
             return;
         }
         if (cfg_.max_instructions != 0 && executed >= cfg_.max_instructions) {
             budget_exhausted_ = true;
-            qk_.sync();
-            if (cfg_.stop_simulation_on_exit) sc_core::sc_stop();
+            if (gdb_) gdb_->terminated(model::GdbServer::kSigXcpu);
+            finish();
             return;
+        }
+        if (gdb_ && gdb_->attached()) {
+            int signal = 0;
+            if (stepping || r.reason == model::StopReason::Breakpoint)
+                signal = model::GdbServer::kSigTrap;
+            else if ((++chunks & 15) == 0 && gdb_->interruptRequested())
+                signal = model::GdbServer::kSigInt;
+            if (signal != 0) {
+                if (!debuggerStop(signal)) return;
+                continue;
+            }
         }
         if (r.reason == model::StopReason::WaitForInterrupt) {
             qk_.sync();

@@ -3,9 +3,11 @@
 // initiator socket (b_transport, with DMI for memory that grants it); irq and fiq inputs.
 #pragma once
 
+#include "svesim/model/gdb_server.h"
 #include "svesim/model/processor.h"
 #include "svesim/tlm/cpu_params.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +62,7 @@ private:
 using InterruptInput =
     sc_core::sc_port<sc_core::sc_signal_in_if<bool>, 1, sc_core::SC_ZERO_OR_MORE_BOUND>;
 
-class Cpu : public sc_core::sc_module, private isa::MemoryBackend {
+class Cpu : public sc_core::sc_module, public model::DebugMemory, private isa::MemoryBackend {
 public:
     tlm_utils::simple_initiator_socket<Cpu> socket;
     InterruptInput irq;  // physical IRQ (a GIC CPU interface's nIRQ)
@@ -80,12 +82,19 @@ public:
     [[nodiscard]] sc_core::sc_time quantum() const { return qk_.quantum(); }
     // Debug transport through the socket (loader, debugger): no timing, no side effects in
     // the processor; drops predecoded instructions that a write touches.
-    bool debugWrite(std::uint64_t addr, const void* data, unsigned size);
-    bool debugRead(std::uint64_t addr, void* data, unsigned size);
+    bool debugWrite(std::uint64_t addr, const void* data, unsigned size) override;
+    bool debugRead(std::uint64_t addr, void* data, unsigned size) override;
+    // The GDB stub, when the gdb_port parameter is set (the run waits for the debugger first).
+    [[nodiscard]] model::GdbServer* gdb() { return gdb_.get(); }
+    // True if the debugger ended the run (kill).
+    [[nodiscard]] bool killedByDebugger() const { return killed_; }
 
 private:
     void end_of_elaboration() override;
     void thread();
+    // The debugger has the PE: serve it; false if it ended the run.
+    bool debuggerStop(int signal, bool announce = true);
+    void finish();
     void onInterruptLines();
     bool read(std::uint64_t addr, void* dst, unsigned size) override;
     bool write(std::uint64_t addr, const void* src, unsigned size) override;
@@ -103,6 +112,9 @@ private:
     bool dmi_valid_ = false;
     std::optional<int> exit_code_;
     bool budget_exhausted_ = false;
+    bool killed_ = false;
+    std::unique_ptr<model::GdbServer> gdb_;
+    model::GdbResume gdb_mode_ = model::GdbResume::Detach;
 };
 
 } // namespace svesim::tlm

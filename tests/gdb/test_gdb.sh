@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The GDB stub end to end (docs/embedding.md "Debugging"): gdb-multiarch attaches to a running
+# svesim, sets breakpoints, steps, reads Z/P/VG at VL 512, changes a register, continues to the
+# end; a raw RSP client checks Ctrl-C, a debugger that vanishes mid-session, and kill; a port in
+# use is refused with one line.
+# Usage: test_gdb.sh SVESIM PROGRAM_DIR   (PROGRAM_DIR holds gdb_target.elf and spin.elf)
+set -uo pipefail
+svesim="$1"
+progs="$2"
+tmp=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+pass() { echo "PASS $*"; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+# Starts svesim in the background with --gdb PORT and waits until it listens.
+start() { # name port args...
+  local name=$1 port=$2; shift 2
+  timeout 120 "$svesim" run --gdb "$port" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+  local pid=$!
+  pids+=("$pid")
+  echo "$pid" >"$tmp/$name.pid"
+  for _ in $(seq 100); do
+    grep -q "waiting for gdb on port $port" "$tmp/$name.err" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  fail "$name: svesim did not listen on port $port"; cat "$tmp/$name.err"
+}
+status_of() { # name: waits for that svesim; its exit status in $st
+  local pid; pid=$(cat "$tmp/$1.pid")
+  wait "$pid"; st=$?
+}
+
+if ! command -v gdb-multiarch >/dev/null; then
+  echo "gdb-multiarch not installed (scripts/setup.sh installs it)"; exit 1
+fi
+
+# 1. gdb-multiarch: breakpoints, stepi, Z0/P1/VG at VL 512, a register write, run to the end.
+port=$(free_port)
+start gdb "$port" --max-vl 512 "$progs/gdb_target.elf"
+timeout 60 gdb-multiarch -batch -nx "$progs/gdb_target.elf" \
+  -ex "target remote :$port" -ex 'break *filled' -ex 'break *done' -ex continue -ex stepi \
+  -ex 'printf "pc=%#lx\n", $pc' -ex 'p $z0.d.u' -ex 'p $vg' -ex 'p sizeof($z0)' -ex 'p $p1' \
+  -ex 'p/x $v0.d.u' -ex continue -ex 'p $x3' -ex 'set var $x3 = 7' -ex 'x/2gx &block' \
+  -ex continue >"$tmp/gdb.log" 2>&1
+status_of gdb
+check_log() { # description regex
+  if grep -Eq -e "$2" "$tmp/gdb.log"; then pass "gdb: $1"; else fail "gdb: $1 (no /$2/)"; fi
+}
+check_log "stops at the breakpoint" "Breakpoint 1, 0x[0-9a-f]+ in filled"
+check_log "stepi moves to the next instruction" "pc=0x40080024"
+check_log "reads Z0 at VL 512 (8 doublewords)" '^\$1 = \{0, 1, 2, 3, 4, 5, 6, 7\}$'
+check_log "VG is VL/64" '^\$2 = 8$'
+check_log "Z registers are 64 bytes" '^\$3 = 64$'
+check_log "P1 after PTRUE.B" '^\$4 = \{255, 255, 255, 255, 255, 255, 255, 255\}$'
+check_log "V0 is the low 128 bits of Z0" '^\$5 = \{0x0, 0x1\}$'
+check_log "second breakpoint" "Breakpoint 2, 0x[0-9a-f]+ in done"
+check_log "memory read" "<block>:[[:space:]]+0x0000000000020026"
+check_log "the program exit is reported" "exited with code 07"
+if [[ $st -eq 7 ]]; then pass "gdb: svesim exits with the status the changed x3 gives"; else
+  fail "gdb: svesim exit status $st, expected 7"; cat "$tmp/gdb.log" "$tmp/gdb.err"; fi
+
+# 2. gdb kill ends the run with status 119.
+port=$(free_port)
+start kill "$port" "$progs/gdb_target.elf"
+timeout 60 gdb-multiarch -batch -nx "$progs/gdb_target.elf" -ex "target remote :$port" \
+  -ex 'break *done' -ex continue -ex kill >"$tmp/kill.log" 2>&1
+status_of kill
+if [[ $st -eq 119 ]] && grep -q "killed the run" "$tmp/kill.err"; then pass "gdb: kill"; else
+  fail "gdb: kill gave status $st"; cat "$tmp/kill.log" "$tmp/kill.err"; fi
+
+# 3. A raw client: interrupt (0x03) while running, then vanish without detaching.
+port=$(free_port)
+start raw "$port" --max-insns 200000000 "$progs/spin.elf"
+if python3 - "$port" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+def send(p):
+    s.sendall(b"$%s#%02x" % (p, sum(p) & 0xFF))
+def recv():
+    buf = b""
+    while True:
+        buf += s.recv(65536)
+        if b"$" in buf and b"#" in buf[buf.index(b"$"):] and len(buf) >= buf.rindex(b"#") + 3:
+            body = buf[buf.index(b"$") + 1:buf.rindex(b"#")]
+            s.sendall(b"+")
+            return body
+send(b"?"); assert recv() == b"S05"
+send(b"c"); time.sleep(0.2); s.sendall(b"\x03")
+reply = recv(); assert reply == b"S02", reply
+send(b"p20"); pc = recv(); assert len(pc) == 16, pc
+send(b"c"); time.sleep(0.1)
+s.close()  # gone without a word
+PY
+then pass "raw: Ctrl-C stops the running PE (S02)"; else fail "raw: interrupt"; fi
+status_of raw
+if [[ $st -eq 124 ]] && grep -q "debugger disconnected; the run goes on" "$tmp/raw.err"; then
+  pass "raw: a vanished debugger detaches and the run finishes"; else
+  fail "raw: status $st after disconnect"; cat "$tmp/raw.err"; fi
+
+# 4. A port in use is refused at once with one line.
+port=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.bind(('0.0.0.0', $port)); s.listen(); time.sleep(5)" &
+pids+=($!)
+sleep 0.3
+timeout 10 "$svesim" run --gdb "$port" "$progs/gdb_target.elf" >"$tmp/busy.out" 2>"$tmp/busy.err"
+st=$?
+if [[ $st -eq 2 && $(wc -l <"$tmp/busy.err") -eq 1 ]] && grep -q "gdb_port $port: .*in use" "$tmp/busy.err"; then
+  pass "port in use refused"; else fail "port in use: status $st"; cat "$tmp/busy.err"; fi
+
+echo "$failures failure(s)"
+[[ $failures -eq 0 ]]
