@@ -5,7 +5,9 @@
 #include "svesim/arch/config_error.h"
 #include "svesim/model/statistics.h"
 #include "svesim/model/trace.h"
+#include "svesim/scenarios/checker.h"
 #include "svesim/tlm/platform.h"
+#include "svesim/tlm/state_vcd.h"
 
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -41,6 +43,14 @@ std::uint64_t parseSize(const std::string& text, const std::string& what) {
     return v * scale;
 }
 
+// The VCD's world signals by the default rule of docs/scenario-devices.md.
+tlm::WorldCode worldCode(const CpuState& s) {
+    const auto w = scenarios::DefaultWorldOf(s);
+    if (!w) return {};
+    if (w->kind == scenarios::World::Kind::HostTask) return {1, 0};
+    return {2, w->vmid};
+}
+
 } // namespace
 
 int runRun(const std::vector<std::string>& args) {
@@ -52,9 +62,11 @@ int runRun(const std::vector<std::string>& args) {
         "max-insns", po::value<std::string>()->default_value("0"),
         "stop after N instructions (0: no limit); exit status 124")(
         "trace", po::value<std::string>()->default_value(""),
-        "trace categories: insn,exc,sysreg,vl,zop,mem or all")(
+        "trace categories: insn,exc,sysreg,vl,zop,mem,tlm or all")(
         "trace-file", po::value<std::string>(), "write the trace there instead of stderr")(
         "stats", "print end-of-run statistics to stderr")(
+        "vcd", po::value<std::string>(),
+        "write a VCD of EL, VL and world (docs/scenario-devices.md rule) to FILE, for GTKWave")(
         "stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")(
         "check", "attach the world checker: print every violation; exit status 118 if any")(
         "param", po::value<std::vector<std::string>>()->composing(),
@@ -102,8 +114,23 @@ int runRun(const std::vector<std::string>& args) {
                               " cannot be written");
     }
 
+    // SystemC's info reports (sc_stop() on SYS_EXIT, the VCD timescale) are not news.
+    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     model::StdioConsole console;
     tlm::Platform platform("platform", pcfg, console);
+    model::Processor& proc = platform.cpu.processor();
+    model::Statistics stats;
+    model::Trace trace(trace_cats, trace_out.get());
+    proc.events().subscribe(stats, eventBit(EventKind::ExceptionTaken) |
+                                       eventBit(EventKind::ExceptionReturn) |
+                                       eventBit(EventKind::VectorLengthChange) |
+                                       eventBit(EventKind::ZeroUpperDecision));
+    if (const EventMask m = trace_cats.mask()) proc.events().subscribe(trace, m);
+
+    std::unique_ptr<tlm::StateVcd> vcd;
+    if (vm.count("vcd"))
+        vcd = std::make_unique<tlm::StateVcd>("state_vcd", platform.cpu,
+                                              vm["vcd"].as<std::string>(), worldCode);
     try {
         platform.load(image, start_at_entry);
     } catch (const model::ElfError& e) {
@@ -117,17 +144,6 @@ int runRun(const std::vector<std::string>& args) {
     writeParameters(platform, image, params);
     std::unique_ptr<CheckSession> check;
     if (vm.count("check")) check = std::make_unique<CheckSession>(platform);
-    model::Processor& proc = platform.cpu.processor();
-    model::Statistics stats;
-    model::Trace trace(trace_cats, trace_out.get());
-    proc.events().subscribe(stats, eventBit(EventKind::ExceptionTaken) |
-                                       eventBit(EventKind::ExceptionReturn) |
-                                       eventBit(EventKind::VectorLengthChange) |
-                                       eventBit(EventKind::ZeroUpperDecision));
-    if (const EventMask m = trace_cats.mask()) proc.events().subscribe(trace, m);
-
-    // sc_stop() on SYS_EXIT is the normal end of a run, not news.
-    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     sc_core::sc_start();
 
     if (vm.count("stats")) fmt::print(stderr, "{}", stats.text(proc));

@@ -14,6 +14,15 @@ cmake -S "$here/examples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$tmp/prefix
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="-Wall -Wextra -Werror" >/dev/null
 cmake --build "$tmp/embed" -j "${SVESIM_JOBS:-2}" >/dev/null
 (cd "$tmp/embed" && ./embed program.elf | tail -1)
+# Cpu parameters from a file in the user's own sc_main; a bad one is a one-line error.
+printf 'policy = zero\n[cpu]\nquantum = 250ns\n' >"$tmp/params.ini"
+(cd "$tmp/embed" && ./embed program.elf "$tmp/params.ini" | tail -1)
+printf 'max_vl = 4096\n' >"$tmp/bad.ini"
+if (cd "$tmp/embed" && ./embed program.elf "$tmp/bad.ini" 2>"$tmp/bad.err" >/dev/null); then
+  echo "embed accepted max_vl = 4096" >&2; exit 1
+fi
+grep -q "bad.ini:1: maximum VL 4096 is not allowed" "$tmp/bad.err" ||
+  { echo "embed: unexpected error for a bad parameter file:" >&2; cat "$tmp/bad.err" >&2; exit 1; }
 
 export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 version=$(pkg-config --modversion svesim)

@@ -27,4 +27,16 @@ std::string_view name(VlChangeCause c) {
     return "?";
 }
 
+std::string_view name(BusOp op) {
+    switch (op) {
+    case BusOp::Read: return "read";
+    case BusOp::Write: return "write";
+    case BusOp::DebugRead: return "debug-read";
+    case BusOp::DebugWrite: return "debug-write";
+    case BusOp::DmiGranted: return "dmi-granted";
+    case BusOp::DmiInvalidated: return "dmi-invalidated";
+    }
+    return "?";
+}
+
 } // namespace svesim

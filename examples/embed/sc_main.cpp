@@ -1,8 +1,8 @@
 // A virtual platform of one's own with svesim's CPU in it: the platform's memory, address
 // decoder, a doorbell device and an interrupt source are written here, not taken from svesim;
-// only svesim::tlm::Cpu (a TLM-2.0 initiator with irq/fiq inputs) comes from the package.
+// only svesim::tlm::Cpu (a TLM-2.0 initiator with irq/fiq/virq/vfiq inputs) comes from the package.
 //
-//   embed [program.elf]   (default: program.elf next to the executable's working directory)
+//   embed [program.elf [params.ini]]   (default: program.elf in the working directory)
 //
 // The program (program.S) writes its vector length to the doorbell, waits in WFI, and exits
 // through semihosting when the interrupt source fires. Exit status 0 when everything happened
@@ -162,15 +162,18 @@ struct Timer : sc_core::sc_module {
 
 } // namespace
 
+// Usage: embed [PROGRAM.elf [PARAMS.ini]]: the optional file sets Cpu parameters by name
+// (`svesim params` lists them); the ones set here in C++ come first.
 int sc_main(int argc, char* argv[]) {
     const std::string path = argc > 1 ? argv[1] : "program.elf";
     try {
         const auto image = svesim::model::ElfImage::load(path);
 
         svesim::tlm::CpuConfig cfg;
-        cfg.processor.arch.sve = svesim::SveConfig::parse("1024", "pow2");
-        cfg.processor.arch.rvbar = image.entry; // reset at EL3, at the program's entry
-        cfg.quantum = sc_core::sc_time(1, sc_core::SC_US);
+        cfg.set("max_vl", "1024");
+        cfg.set("rvbar", std::to_string(image.entry)); // reset at EL3, at the program's entry
+        cfg.set("quantum", "1us");
+        if (argc > 2) cfg.load(argv[2], "cpu"); // lines before a section, then [cpu]
         cfg.max_instructions = 10'000'000;
 
         svesim::model::StdioConsole console;
@@ -179,13 +182,12 @@ int sc_main(int argc, char* argv[]) {
         Memory mem("mem");
         Doorbell doorbell("doorbell");
         Timer timer("timer", doorbell);
-        sc_core::sc_signal<bool> irq("irq"), fiq("fiq");
+        sc_core::sc_signal<bool> irq("irq"); // fiq, virq and vfiq stay unbound: never raised
 
         cpu.socket.bind(bus.target);
         bus.to_mem.bind(mem.socket);
         bus.to_doorbell.bind(doorbell.socket);
         cpu.irq.bind(irq);
-        cpu.fiq.bind(fiq);
         timer.irq.bind(irq);
 
         for (const auto& seg : image.segments)

@@ -25,11 +25,13 @@ TraceCategories TraceCategories::parse(const std::string& list) {
             c.zop = true;
         else if (item == "mem")
             c.mem = true;
+        else if (item == "tlm")
+            c.tlm = true;
         else if (item == "all")
-            c = TraceCategories{true, true, true, true, true, true};
+            c = TraceCategories{true, true, true, true, true, true, true};
         else
             throw ConfigError("trace category '" + item +
-                              "' is unknown (allowed: insn, exc, sysreg, vl, zop, mem, all)");
+                              "' is unknown (allowed: insn, exc, sysreg, vl, zop, mem, tlm, all)");
     }
     return c;
 }
@@ -42,6 +44,7 @@ EventMask TraceCategories::mask() const {
     if (vl) m |= eventBit(EventKind::VectorLengthChange);
     if (zop) m |= eventBit(EventKind::ZeroUpperDecision);
     if (mem) m |= eventBit(EventKind::MemoryAccess);
+    if (tlm) m |= eventBit(EventKind::BusTransaction);
     return m;
 }
 
@@ -88,6 +91,13 @@ void Trace::onMemoryAccess(const MemoryAccessEvent& e) {
     if (!cat_.mem) return;
     fmt::print(out_, "{:>10} {:016x} {} {:#x} size {}{}\n", e.ctx.cycle, e.ctx.pc,
                e.write ? "store" : "load", e.address, e.size, e.ok ? "" : " ABORT");
+}
+
+void Trace::onBusTransaction(const BusTransactionEvent& e) {
+    if (!cat_.tlm) return;
+    fmt::print(out_, "{:>10} {:016x} tlm {:<15} {:#014x} {:>5} {:<14} at {} ps +{} ps\n",
+               e.ctx.cycle, e.ctx.pc, name(e.op), e.address, e.size, e.response, e.time_ps,
+               e.latency_ps);
 }
 
 } // namespace svesim::model

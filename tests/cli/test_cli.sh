@@ -54,6 +54,37 @@ expect "trace to a file" 7 "" "$svesim" run --trace all --trace-file "$tmp/trace
 if ! grep -q "hlt" "$tmp/trace.txt"; then echo "FAIL trace content"; failures=$((failures + 1)); fi
 expect "unknown command" 2 "unknown command 'fly'" "$svesim" fly
 
+# Listeners: TLM transaction trace, statistics, VCD of EL/VL/world.
+expect "tlm trace" 0 "" "$svesim" run --trace tlm --trace-file "$tmp/tlm.txt" --param clobber=0 "$progs/guest_hvc.elf"
+for want in "tlm debug-write +0x000040070000 .* OK" "tlm read +0x000040080000 +4 OK" "tlm dmi-granted +0x000040000000"; do
+  if ! grep -Eq "$want" "$tmp/tlm.txt"; then echo "FAIL tlm trace: no /$want/"; head "$tmp/tlm.txt"; failures=$((failures + 1)); fi
+done
+expect "stats by EL and EC" 0 "" "$svesim" run --stats --param clobber=0 "$progs/guest_hvc.elf"
+for want in "^instructions +[0-9]+" "EL1 +[1-9][0-9]* instructions" "exceptions EC 0x16 1" "host MIPS"; do
+  if ! grep -Eq "$want" "$tmp/err"; then echo "FAIL stats: no /$want/"; cat "$tmp/err"; failures=$((failures + 1)); fi
+done
+expect "VCD written" 0 "" "$svesim" run --vcd "$tmp/state.vcd" --param clobber=0 "$progs/guest_hvc.elf"
+python3 - "$tmp/state.vcd" <<'PY' || { echo "FAIL VCD content"; failures=$((failures + 1)); }
+import sys
+ids, values, changes = {}, {}, []
+for line in open(sys.argv[1]):
+    f = line.split()
+    if f[:2] == ["$var", "wire"]:
+        ids[f[3]] = f[4]
+    elif line.startswith("#"):
+        t = int(line[1:])
+    elif f and f[0].startswith("b") and len(f) == 2 and f[1] in ids:
+        values[ids[f[1]]] = int(f[0][1:], 2)
+        changes.append((ids[f[1]], values[ids[f[1]]]))
+assert set(ids.values()) == {"el", "vl", "world", "vmid"}, ids
+els = [v for k, v in changes if k == "el"]
+assert els[0] == 3 and 2 in els and 1 in els, els          # EL3 -> EL2 -> guest EL1
+assert ("world", 2) in changes and ("vmid", 1) in changes   # guest1 appears
+assert any(k == "vl" and v == 2048 for k, v in changes)     # ZCR_EL3 = 15 at max VL 2048
+PY
+if [[ -f "$tmp/state.vcd" ]]; then echo "PASS VCD content"; fi
+expect "VCD path refused" 2 "VCD file .* cannot be written" "$svesim" run --vcd "$tmp/no/such/dir/x.vcd" "$progs/exit_code.elf"
+
 # Cpu parameters (tlm/src/cpu_params.cpp): flags, config file, `svesim params`.
 expect "params lists every parameter" 0 "" "$svesim" params
 for p in max_vl vl_set policy has_el2 has_el3 reset rvbar mpidr quantum timing gdb_port; do

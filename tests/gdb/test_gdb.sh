@@ -24,7 +24,7 @@ start() { # name port args...
   local pid=$!
   pids+=("$pid")
   echo "$pid" >"$tmp/$name.pid"
-  for _ in $(seq 100); do
+  for _ in $(seq 400); do
     grep -q "waiting for gdb on port $port" "$tmp/$name.err" 2>/dev/null && return 0
     sleep 0.05
   done
@@ -104,9 +104,9 @@ if [[ $st -eq 124 ]] && grep -q "debugger disconnected; the run goes on" "$tmp/r
 
 # 4. A port in use is refused at once with one line.
 port=$(free_port)
-python3 -c "import socket,time; s=socket.socket(); s.bind(('0.0.0.0', $port)); s.listen(); time.sleep(5)" &
+python3 -c "import socket,time; s=socket.socket(); s.bind(('0.0.0.0', $port)); s.listen(); open('$tmp/busy.ready', 'w').close(); time.sleep(30)" &
 pids+=($!)
-sleep 0.3
+for _ in $(seq 200); do [[ -f $tmp/busy.ready ]] && break; sleep 0.05; done
 timeout 10 "$svesim" run --gdb "$port" "$progs/gdb_target.elf" >"$tmp/busy.out" 2>"$tmp/busy.err"
 st=$?
 if [[ $st -eq 2 && $(wc -l <"$tmp/busy.err") -eq 1 ]] && grep -q "gdb_port $port: .*in use" "$tmp/busy.err"; then

@@ -146,7 +146,7 @@ TEST_CASE("gdb: the SVE description sizes Z/P/FFR at the maximum VL and VG follo
     CHECK(regs.size(GdbRegisters::kZ0) == 64); // still the register file's width
 }
 
-TEST_CASE("gdb: register writes: X, Z bytes, flags; not the EL, not VG", "[gdb]") {
+TEST_CASE("gdb: register writes: X, Z bytes and flags, but not the EL or VG", "[gdb]") {
     Pe pe(256);
     GdbRegisters regs(pe.proc);
     const std::vector<std::uint8_t> x5{1, 2, 3, 4, 5, 6, 7, 8};

@@ -59,6 +59,38 @@ void Cpu::onInterruptLines() {
     wake_.notify(sc_core::SC_ZERO_TIME);
 }
 
+namespace {
+
+std::string_view responseName(::tlm::tlm_response_status s) {
+    switch (s) {
+    case ::tlm::TLM_OK_RESPONSE: return "OK";
+    case ::tlm::TLM_INCOMPLETE_RESPONSE: return "INCOMPLETE";
+    case ::tlm::TLM_GENERIC_ERROR_RESPONSE: return "GENERIC_ERROR";
+    case ::tlm::TLM_ADDRESS_ERROR_RESPONSE: return "ADDRESS_ERROR";
+    case ::tlm::TLM_COMMAND_ERROR_RESPONSE: return "COMMAND_ERROR";
+    case ::tlm::TLM_BURST_ERROR_RESPONSE: return "BURST_ERROR";
+    case ::tlm::TLM_BYTE_ENABLE_ERROR_RESPONSE: return "BYTE_ENABLE_ERROR";
+    }
+    return "?";
+}
+
+std::uint64_t picoseconds(const sc_time& t) {
+    return static_cast<std::uint64_t>(t / sc_time(1, sc_core::SC_PS));
+}
+
+} // namespace
+
+void Cpu::report(BusOp op, std::uint64_t addr, std::uint64_t size, std::string_view response,
+                 const sc_time& at, const sc_time& latency) {
+    proc_.events().emit(BusTransactionEvent{{},
+                                            op,
+                                            addr,
+                                            size,
+                                            response,
+                                            picoseconds(sc_core::sc_time_stamp() + at),
+                                            picoseconds(latency)});
+}
+
 bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size) {
     ::tlm::tlm_generic_payload trans;
     trans.set_command(cmd);
@@ -75,6 +107,9 @@ bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsi
     sc_time delay = at;
     socket->b_transport(trans, delay);
     if (delay > at) extra_cycles_ += static_cast<std::uint64_t>((delay - at) / period_);
+    if (proc_.events().listening(EventKind::BusTransaction))
+        report(cmd == ::tlm::TLM_WRITE_COMMAND ? BusOp::Write : BusOp::Read, addr, size,
+               responseName(trans.get_response_status()), at, delay > at ? delay - at : sc_time());
     if (!trans.is_response_ok()) return false;
     if (trans.is_dmi_allowed() && !dmi_valid_) {
         ::tlm::tlm_dmi dmi;
@@ -85,6 +120,9 @@ bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsi
             proc_.setDirectWindow(dmi.get_dmi_ptr(), dmi.get_start_address(),
                                   dmi.get_end_address() + 1);
             dmi_valid_ = true;
+            if (proc_.events().listening(EventKind::BusTransaction))
+                report(BusOp::DmiGranted, dmi.get_start_address(),
+                       dmi.get_end_address() - dmi.get_start_address() + 1, "OK", at, sc_time());
         }
     } else if (!trans.is_dmi_allowed()) {
         proc_.requestStop(); // MMIO: synchronise before the next instruction
@@ -104,9 +142,11 @@ std::uint64_t Cpu::takeExtraCycles() {
     return std::exchange(extra_cycles_, 0);
 }
 
-void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64, sc_dt::uint64) {
+void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
     proc_.clearDirectWindow();
     dmi_valid_ = false;
+    if (proc_.events().listening(EventKind::BusTransaction))
+        report(BusOp::DmiInvalidated, start, end - start + 1, "OK", sc_time(), sc_time());
 }
 
 bool Cpu::debugWrite(std::uint64_t addr, const void* data, unsigned size) {
@@ -118,6 +158,8 @@ bool Cpu::debugWrite(std::uint64_t addr, const void* data, unsigned size) {
     trans.set_streaming_width(size);
     const bool ok = socket->transport_dbg(trans) == size;
     proc_.invalidateCode(addr, size);
+    if (proc_.events().listening(EventKind::BusTransaction))
+        report(BusOp::DebugWrite, addr, size, ok ? "OK" : "ADDRESS_ERROR", sc_time(), sc_time());
     return ok;
 }
 
@@ -128,7 +170,10 @@ bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
     trans.set_data_ptr(static_cast<unsigned char*>(data));
     trans.set_data_length(size);
     trans.set_streaming_width(size);
-    return socket->transport_dbg(trans) == size;
+    const bool ok = socket->transport_dbg(trans) == size;
+    if (proc_.events().listening(EventKind::BusTransaction))
+        report(BusOp::DebugRead, addr, size, ok ? "OK" : "ADDRESS_ERROR", sc_time(), sc_time());
+    return ok;
 }
 
 void Cpu::finish() {

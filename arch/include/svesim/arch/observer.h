@@ -107,6 +107,21 @@ struct MemoryAccessEvent {
     bool ok;
 };
 
+// A transaction the PE's owner put on its bus (the TLM Cpu: b_transport, debug transport, DMI
+// grants and invalidations). Accesses served from a DMI pointer make no transaction.
+enum class BusOp : std::uint8_t { Read, Write, DebugRead, DebugWrite, DmiGranted, DmiInvalidated };
+std::string_view name(BusOp op);
+
+struct BusTransactionEvent {
+    EventContext ctx;
+    BusOp op;
+    std::uint64_t address;
+    std::uint64_t size;        // bytes (for DMI: the length of the range)
+    std::string_view response; // the target's answer: "OK", "ADDRESS_ERROR", ...
+    std::uint64_t time_ps;     // simulated time of the access (the initiator's local time)
+    std::uint64_t latency_ps;  // delay the target added
+};
+
 class Observer {
 public:
     virtual ~Observer() = default;
@@ -117,6 +132,7 @@ public:
     virtual void onVectorLengthChange(const VectorLengthChange&) {}
     virtual void onZeroUpperDecision(const ZeroUpperDecision&) {}
     virtual void onMemoryAccess(const MemoryAccessEvent&) {}
+    virtual void onBusTransaction(const BusTransactionEvent&) {}
 };
 
 // The kinds of event, for subscribing to a subset (a listener that ignores per-instruction
@@ -129,6 +145,7 @@ enum class EventKind : std::uint8_t {
     VectorLengthChange,
     ZeroUpperDecision,
     MemoryAccess,
+    BusTransaction,
     Count
 };
 using EventMask = std::uint32_t;
@@ -186,6 +203,9 @@ public:
         fan(EventKind::ZeroUpperDecision, e, &Observer::onZeroUpperDecision);
     }
     void emit(MemoryAccessEvent e) { fan(EventKind::MemoryAccess, e, &Observer::onMemoryAccess); }
+    void emit(BusTransactionEvent e) {
+        fan(EventKind::BusTransaction, e, &Observer::onBusTransaction);
+    }
 
 private:
     static constexpr unsigned kKinds = static_cast<unsigned>(EventKind::Count);

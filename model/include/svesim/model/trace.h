@@ -1,4 +1,4 @@
-// One line per event, for the categories asked for: insn, exc, sysreg, vl, zop, mem.
+// One line per event, for the categories asked for: insn, exc, sysreg, vl, zop, mem, tlm.
 #pragma once
 
 #include "svesim/arch/observer.h"
@@ -9,8 +9,9 @@
 namespace svesim::model {
 
 struct TraceCategories {
-    bool insn = false, exc = false, sysreg = false, vl = false, zop = false, mem = false;
-    // "insn,exc,sysreg,vl,zop,mem" or "all"; throws ConfigError naming an unknown category.
+    bool insn = false, exc = false, sysreg = false, vl = false, zop = false, mem = false,
+         tlm = false;
+    // "insn,exc,sysreg,vl,zop,mem,tlm" or "all"; throws ConfigError naming an unknown category.
     static TraceCategories parse(const std::string& list);
     // The events these categories need.
     [[nodiscard]] EventMask mask() const;
@@ -28,6 +29,7 @@ public:
     void onVectorLengthChange(const VectorLengthChange& e) override;
     void onZeroUpperDecision(const ZeroUpperDecision& e) override;
     void onMemoryAccess(const MemoryAccessEvent& e) override;
+    void onBusTransaction(const BusTransactionEvent& e) override;
 
 private:
     TraceCategories cat_;

@@ -80,6 +80,12 @@ public:
     [[nodiscard]] bool budgetExhausted() const { return budget_exhausted_; }
     [[nodiscard]] sc_core::sc_time clockPeriod() const { return period_; }
     [[nodiscard]] sc_core::sc_time quantum() const { return qk_.quantum(); }
+    // How far the PE has run ahead of SystemC time (temporal decoupling): the simulated time of
+    // the instruction executing now is sc_time_stamp() + localTime().
+    [[nodiscard]] sc_core::sc_time localTime() const {
+        return qk_.get_local_time() +
+               period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
+    }
     // Debug transport through the socket (loader, debugger): no timing, no side effects in
     // the processor; drops predecoded instructions that a write touches.
     bool debugWrite(std::uint64_t addr, const void* data, unsigned size) override;
@@ -100,6 +106,9 @@ private:
     bool write(std::uint64_t addr, const void* src, unsigned size) override;
     std::uint64_t takeExtraCycles() override;
     bool transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size);
+    // A BusTransaction event (`at`: the initiator's local time offset).
+    void report(BusOp op, std::uint64_t addr, std::uint64_t size, std::string_view response,
+                const sc_core::sc_time& at, const sc_core::sc_time& latency);
     void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
 
     CpuConfig cfg_;
