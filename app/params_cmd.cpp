@@ -32,8 +32,9 @@ int runParams(const std::vector<std::string>& args) {
             std::string type(p.type);
             for (std::size_t i = 0; (i = type.find('|', i)) != std::string::npos; i += 2)
                 type.replace(i, 1, "\\|");
-            fmt::print("| `{}` | `--{}` | {} | `{}` | {} |\n", p.name, flag, type, p.default_value,
-                       p.help);
+            const std::string def =
+                p.default_value.empty() ? "none" : fmt::format("`{}`", p.default_value);
+            fmt::print("| `{}` | `--{}` | {} | {} | {} |\n", p.name, flag, type, def, p.help);
         }
         return 0;
     }
