@@ -90,6 +90,12 @@ expect "params lists every parameter" 0 "" "$svesim" params
 for p in max_vl vl_set policy has_el2 has_el3 reset rvbar mpidr quantum timing gdb_port; do
   if ! grep -q "^$p " "$tmp/out"; then echo "FAIL params lists $p"; failures=$((failures + 1)); fi
 done
+# docs/embedding.md carries the table `svesim params --markdown` prints.
+"$svesim" params --markdown >"$tmp/params.md"
+if ! python3 -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' \
+     "$tmp/params.md" "$(dirname "$0")/../../docs/embedding.md"; then
+  echo "FAIL docs/embedding.md's parameter table is not svesim params --markdown"; failures=$((failures + 1))
+else echo "PASS docs/embedding.md parameter table is current"; fi
 printf '# all Cpus\nmax_vl = 512\n[cpu]\npolicy = zero\n[other]\npolicy = qemu\n' >"$tmp/cpu.ini"
 expect "params from a config file" 0 "" "$svesim" params --config "$tmp/cpu.ini" --quantum 250ns
 if ! grep -Eq "^max_vl +512 " "$tmp/out" || ! grep -Eq "^policy +zero " "$tmp/out" ||

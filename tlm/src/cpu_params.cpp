@@ -24,7 +24,7 @@ constexpr std::array kParameters{
     CpuParameter{"has_el3", "bool", "true", "EL3 is implemented", true},
     CpuParameter{"reset", "REG=VALUE[,REG=VALUE...]", "",
                  "values for the registers whose reset value is UNKNOWN (e.g. ZCR_EL3=15)", true},
-    CpuParameter{"rvbar", "address, 4-byte aligned", "0",
+    CpuParameter{"rvbar", "address, 4-byte aligned", "0x0",
                  "reset vector (RVBAR of the highest EL); `svesim run` uses the ELF entry", false},
     CpuParameter{"mpidr", "Aff3:Aff2:Aff1:Aff0 as a 64-bit value", "0x80000000",
                  "MPIDR_EL1 (bit 31 is RES1 and always set; bits [63:40] and [29:25] RES0)", false},
