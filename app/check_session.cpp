@@ -89,4 +89,11 @@ void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
     }
 }
 
+tlm::WorldCode vcdWorldOf(const CpuState& s) {
+    const auto w = scenarios::DefaultWorldOf(s);
+    if (!w) return {};
+    if (w->kind == scenarios::World::Kind::HostTask) return {1, 0};
+    return {2, w->vmid};
+}
+
 } // namespace svesim::app

@@ -6,6 +6,7 @@
 #include "svesim/model/elf_image.h"
 #include "svesim/scenarios/checker.h"
 #include "svesim/tlm/platform.h"
+#include "svesim/tlm/state_vcd.h"
 
 #include <map>
 #include <memory>
@@ -52,5 +53,9 @@ void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
 void checkVectorLengthParam(const std::string& name, std::uint64_t value);
 // Parses "name=value" (value decimal or 0x-hex); throws ConfigError.
 std::pair<std::string, std::uint64_t> parseParam(const std::string& text);
+
+// The VCD's world and vmid signals (tlm::StateVcd) by the checker's default rule
+// (docs/scenario-devices.md): 1 host task, 2 guest with its VMID, 0 neither.
+tlm::WorldCode vcdWorldOf(const CpuState& s);
 
 } // namespace svesim::app

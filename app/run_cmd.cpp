@@ -5,7 +5,6 @@
 #include "svesim/arch/config_error.h"
 #include "svesim/model/statistics.h"
 #include "svesim/model/trace.h"
-#include "svesim/scenarios/checker.h"
 #include "svesim/tlm/platform.h"
 #include "svesim/tlm/state_vcd.h"
 
@@ -41,14 +40,6 @@ std::uint64_t parseSize(const std::string& text, const std::string& what) {
     if (v == 0 || v > (64ULL << 30) / scale)
         throw ConfigError(what + " '" + text + "' is out of range (allowed: 1 byte to 64G)");
     return v * scale;
-}
-
-// The VCD's world signals by the default rule of docs/scenario-devices.md.
-tlm::WorldCode worldCode(const CpuState& s) {
-    const auto w = scenarios::DefaultWorldOf(s);
-    if (!w) return {};
-    if (w->kind == scenarios::World::Kind::HostTask) return {1, 0};
-    return {2, w->vmid};
 }
 
 } // namespace
@@ -130,7 +121,7 @@ int runRun(const std::vector<std::string>& args) {
     std::unique_ptr<tlm::StateVcd> vcd;
     if (vm.count("vcd"))
         vcd = std::make_unique<tlm::StateVcd>("state_vcd", platform.cpu,
-                                              vm["vcd"].as<std::string>(), worldCode);
+                                              vm["vcd"].as<std::string>(), vcdWorldOf);
     try {
         platform.load(image, start_at_entry);
     } catch (const model::ElfError& e) {

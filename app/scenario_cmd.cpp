@@ -76,6 +76,8 @@ int runScenario(const std::vector<std::string>& args) {
                                                           "write every result as JSON to FILE")(
         "timeline", po::value<std::string>(),
         "write an SVG timeline to FILE (one per run when several)")(
+        "vcd", po::value<std::string>(),
+        "write a VCD of EL, VL, world and VMID to FILE (one per run when several)")(
         "max-insns", po::value<std::string>()->default_value("20000000"),
         "instruction limit per run")("dir", po::value<std::string>()->default_value(dir_default),
                                      "where the scenario ELFs are")(
@@ -122,6 +124,13 @@ int runScenario(const std::vector<std::string>& args) {
     const auto max_insns = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     const std::string dir = vm["dir"].as<std::string>();
     const std::string timeline = vm.count("timeline") ? vm["timeline"].as<std::string>() : "";
+    const std::string vcd = vm.count("vcd") ? vm["vcd"].as<std::string>() : "";
+    for (const auto& [flag, path] : {std::pair{"--timeline", timeline}, {"--vcd", vcd}}) {
+        const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+        if (!path.empty() && !parent.empty() && !std::filesystem::is_directory(parent))
+            throw ConfigError(std::string(flag) + " " + path + ": directory " + parent.string() +
+                              " does not exist");
+    }
     const bool many = chosen.size() * policies.size() > 1;
 
     fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
@@ -151,6 +160,7 @@ int runScenario(const std::vector<std::string>& args) {
         for (const auto& policy : policies) {
             RunRequest req{
                 s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
+            req.vcd = timelinePath(vcd, s->name, policy, many);
             const RunResult r = runForked(req);
             const std::string expected(scenarios::expectedFor(*s, policy));
             const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,6 +43,9 @@ std::string runInChild(const RunRequest& r) {
         scenarios::Timeline timeline(proc.arch());
         if (!r.timeline.empty())
             proc.events().subscribe(timeline, scenarios::Timeline::interests());
+        std::unique_ptr<tlm::StateVcd> vcd;
+        if (!r.vcd.empty())
+            vcd = std::make_unique<tlm::StateVcd>("state_vcd", platform.cpu, r.vcd, vcdWorldOf);
         sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
         sc_core::sc_start();
         const auto& checker = session.checker();

@@ -21,6 +21,7 @@ struct RunRequest {
     std::string timeline; // "" for none
     std::uint64_t max_insns;
     std::map<std::string, std::string> timing = {}; // TimingConfig::set overrides
+    std::string vcd = {};                           // "" for none
 };
 
 struct RunResult {

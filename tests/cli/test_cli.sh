@@ -83,6 +83,10 @@ assert ("world", 2) in changes and ("vmid", 1) in changes   # guest1 appears
 assert any(k == "vl" and v == 2048 for k, v in changes)     # ZCR_EL3 = 15 at max VL 2048
 PY
 if [[ -f "$tmp/state.vcd" ]]; then echo "PASS VCD content"; fi
+expect "scenario VCD" 0 "" "$svesim" scenario run s2_v2_fp_enabled_bug --policy zero --vcd "$tmp/s2.vcd"
+if ! grep -Eq '^\$var wire +32 +[a-z]+ +world' "$tmp/s2.vcd"; then
+  echo "FAIL scenario VCD has no world signal"; failures=$((failures + 1)); fi
+expect "scenario VCD directory refused" 2 "--vcd .*: directory .* does not exist" "$svesim" scenario run s1_v2_happy --policy zero --vcd "$tmp/none/x.vcd"
 expect "VCD path refused" 2 "VCD file .* cannot be written" "$svesim" run --vcd "$tmp/no/such/dir/x.vcd" "$progs/exit_code.elf"
 
 # Cpu parameters (tlm/src/cpu_params.cpp): flags, config file, `svesim params`.
