@@ -54,7 +54,8 @@ ArchConfig archConfigFrom(const po::variables_map& vm) {
 
 tlm::CpuConfig cpuConfigFrom(const po::variables_map& vm) {
     tlm::CpuConfig cfg;
-    if (vm.count("config")) cfg.load(vm["config"].as<std::string>(), "cpu");
+    // svesim's own platform names its Cpu platform.cpu: sections [cpu] and [platform.cpu].
+    if (vm.count("config")) cfg.load(vm["config"].as<std::string>(), "platform.cpu");
     applyParameterOptions(cfg, vm);
     if (vm.count("gdb")) cfg.set("gdb_port", vm["gdb"].as<std::string>());
     return cfg;

@@ -94,7 +94,8 @@ int runRun(const std::vector<std::string>& args) {
         }
     }
     // Start at the entry, in reset state at the highest EL, unless a reset vector was given.
-    const bool start_at_entry = pcfg.cpu.processor.arch.rvbar == 0;
+    // (An rvbar of 0 from a config file counts as not given.)
+    const bool start_at_entry = pcfg.cpu.processor.arch.rvbar == 0 && !vm.count("rvbar");
     if (start_at_entry) pcfg.cpu.processor.arch.rvbar = image.entry;
 
     std::unique_ptr<std::FILE, FileCloser> trace_out(stderr);

@@ -21,7 +21,7 @@ printf 'max_vl = 4096\n' >"$tmp/bad.ini"
 if (cd "$tmp/embed" && ./embed program.elf "$tmp/bad.ini" 2>"$tmp/bad.err" >/dev/null); then
   echo "embed accepted max_vl = 4096" >&2; exit 1
 fi
-grep -q "bad.ini:1: maximum VL 4096 is not allowed" "$tmp/bad.err" ||
+grep -q "bad.ini:1: parameter max_vl: maximum VL 4096 is not allowed" "$tmp/bad.err" ||
   { echo "embed: unexpected error for a bad parameter file:" >&2; cat "$tmp/bad.err" >&2; exit 1; }
 
 export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"

@@ -15,6 +15,8 @@
 namespace svesim::model {
 namespace {
 
+constexpr std::size_t kMaxBuffered = 1 << 20;
+
 unsigned checksum(std::string_view s) {
     unsigned sum = 0;
     for (const char c : s)
@@ -40,7 +42,7 @@ GdbConnection::GdbConnection(std::uint16_t port) {
     ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK); // this host only: the stub has no login
     addr.sin_port = htons(port);
     if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
         ::listen(listen_fd_, 1) != 0) {
@@ -63,10 +65,21 @@ GdbConnection::~GdbConnection() {
 
 void GdbConnection::accept() {
     disconnect();
-    do {
-        fd_ = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    } while (fd_ < 0 && errno == EINTR);
-    if (fd_ < 0) return;
+    while (true) {
+        do {
+            fd_ = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+        } while (fd_ < 0 && errno == EINTR);
+        if (fd_ < 0) return;
+        // A client that closes before saying anything (a port probe) is not the debugger.
+        char first = 0;
+        ssize_t n = 0;
+        do {
+            n = ::recv(fd_, &first, 1, MSG_PEEK);
+        } while (n < 0 && errno == EINTR);
+        if (n > 0) break;
+        ::close(fd_);
+        fd_ = -1;
+    }
     const int one = 1;
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     ack_ = true;
@@ -127,6 +140,8 @@ std::optional<std::string> GdbConnection::receive() {
             if (good || !ack_) return payload;
             continue; // the debugger resends
         }
+        // A debugger does not send megabytes without a packet end: drop the noise.
+        if (buffer_.size() > kMaxBuffered) buffer_.clear();
         if (!fill(true)) return std::nullopt;
     }
 }
@@ -161,6 +176,13 @@ bool GdbConnection::send(std::string_view payload) {
         }
     }
     return false;
+}
+
+void GdbConnection::waitReadable() {
+    if (fd_ < 0) return;
+    pollfd p{fd_, POLLIN, 0};
+    while (::poll(&p, 1, -1) < 0 && errno == EINTR) {
+    }
 }
 
 bool GdbConnection::interruptRequested() {

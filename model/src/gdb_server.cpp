@@ -8,7 +8,10 @@
 namespace svesim::model {
 namespace {
 
-constexpr std::uint64_t kMaxMemoryPacket = 0x8000; // bytes per m/M request
+// The packet size offered in qSupported (hex digits of payload), and the largest m/M request it
+// allows: gdb sizes its requests from it.
+constexpr std::uint64_t kPacketSize = 0x20000;
+constexpr std::uint64_t kMaxMemoryPacket = kPacketSize / 2 - 0x100;
 
 std::string toHex(std::span<const std::uint8_t> bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
@@ -96,7 +99,12 @@ GdbResume GdbServer::stopped(int signal, bool announce) {
             return GdbResume::Detach;
         }
         if (*packet == "\x03") continue; // already stopped
-        const std::string reply = handle(*packet);
+        std::string reply;
+        try {
+            reply = handle(*packet);
+        } catch (const std::exception&) {
+            reply = "E01"; // a packet the parsers did not foresee: refused, never fatal
+        }
         if (resume_ == GdbResume::Continue || resume_ == GdbResume::Step) break;
         if (resume_ == GdbResume::Kill && *packet == "k") break; // 'k' has no reply
         if (!conn_.send(reply)) {
@@ -137,12 +145,14 @@ std::string GdbServer::handle(std::string_view pk) {
     }
     case 'G': {
         const auto bytes = fromHex(args);
-        if (!bytes) return "E01";
+        std::size_t total = 0;
+        for (unsigned n = 0; n < GdbRegisters::kCount; ++n)
+            total += regs_.size(n);
+        if (!bytes || bytes->size() != total) return "E01"; // nothing written
         std::size_t at = 0;
-        for (unsigned n = 0; n < GdbRegisters::kCount && at < bytes->size(); ++n) {
+        for (unsigned n = 0; n < GdbRegisters::kCount; ++n) {
             const unsigned size = regs_.size(n);
-            if (at + size > bytes->size()) return "E01";
-            regs_.write(n, std::span(*bytes).subspan(at, size));
+            regs_.write(n, std::span(*bytes).subspan(at, size)); // read-only parts are kept
             at += size;
         }
         return "OK";
@@ -188,7 +198,7 @@ std::string GdbServer::handle(std::string_view pk) {
     default: break;
     }
     if (startsWith(pk, "qSupported"))
-        return "PacketSize=20000;qXfer:features:read+;QStartNoAckMode+";
+        return fmt::format("PacketSize={:x};qXfer:features:read+;QStartNoAckMode+", kPacketSize);
     if (pk == "QStartNoAckMode") return "OK";
     if (startsWith(pk, "qXfer:features:read:")) return features(pk.substr(20));
     if (pk == "qAttached" || startsWith(pk, "qAttached:")) return "1"; // detach on quit
@@ -228,8 +238,9 @@ std::string GdbServer::writeMemory(std::string_view args) {
 std::string GdbServer::breakpoint(std::string_view pk, bool insert) {
     // Z0/Z1 (software/hardware execution breakpoint),ADDR,KIND: both kept as a PC set.
     if (pk.size() < 2 || (pk[1] != '0' && pk[1] != '1')) return ""; // watchpoints: unsupported
+    if (pk.size() < 4 || pk[2] != ',') return "E01";
     const auto al = addressAndLength(pk.substr(3));
-    if (pk.size() < 4 || pk[2] != ',' || !al) return "E01";
+    if (!al) return "E01";
     if (insert)
         breakpoints_.insert(al->first);
     else

@@ -73,34 +73,61 @@ status_of kill
 if [[ $st -eq 119 ]] && grep -q "killed the run" "$tmp/kill.err"; then pass "gdb: kill"; else
   fail "gdb: kill gave status $st"; cat "$tmp/kill.log" "$tmp/kill.err"; fi
 
-# 3. A raw client: interrupt (0x03) while running, then vanish without detaching.
-port=$(free_port)
-start raw "$port" --max-insns 200000000 "$progs/spin.elf"
-if python3 - "$port" <<'PY'
+# 3. A raw client: malformed packets, interrupt (0x03) while running, then vanish without
+#    detaching; and Ctrl-C while the PE sleeps in WFI with nothing else to wake it.
+cat >"$tmp/rsp.py" <<'PY'
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.settimeout(30)
+buf = b""
 def send(p):
     s.sendall(b"$%s#%02x" % (p, sum(p) & 0xFF))
 def recv():
-    buf = b""
+    global buf
     while True:
-        buf += s.recv(65536)
-        if b"$" in buf and b"#" in buf[buf.index(b"$"):] and len(buf) >= buf.rindex(b"#") + 3:
-            body = buf[buf.index(b"$") + 1:buf.rindex(b"#")]
+        start = buf.find(b"$")
+        end = buf.find(b"#", start + 1) if start >= 0 else -1
+        if start >= 0 and end >= 0 and len(buf) >= end + 3:
+            body, buf = buf[start + 1:end], buf[end + 3:]
             s.sendall(b"+")
             return body
-send(b"?"); assert recv() == b"S05"
-send(b"c"); time.sleep(0.2); s.sendall(b"\x03")
-reply = recv(); assert reply == b"S02", reply
-send(b"p20"); pc = recv(); assert len(pc) == 16, pc
-send(b"c"); time.sleep(0.1)
-s.close()  # gone without a word
+        chunk = s.recv(65536)
+        if not chunk:
+            sys.exit("connection closed")
+        buf += chunk
+def ask(p):
+    send(p)
+    return recv()
+assert ask(b"?") == b"S05"
+for bad in (b"Z0", b"z1", b"Z0,zz,4", b"m", b"mzz,4", b"p", b"pfffffffffff", b"P22=zz", b"G00",
+            b"qXfer:features:read:target.xml:zz,1", b"qXfer:features:read:other.xml:0,10"):
+    reply = ask(bad)
+    assert reply.startswith(b"E") or reply == b"", (bad, reply)
+assert ask(b"m40080000,4") != b""  # still serving
+send(b"c"); time.sleep(0.3); s.sendall(b"\x03")
+assert recv() == b"S02"
+assert len(ask(b"p20")) == 16
+if sys.argv[2] == "vanish":
+    send(b"c"); time.sleep(0.1)
+    s.close()
+else:
+    send(b"k"); time.sleep(0.2)
 PY
-then pass "raw: Ctrl-C stops the running PE (S02)"; else fail "raw: interrupt"; fi
+port=$(free_port)
+start raw "$port" --max-insns 200000000 "$progs/spin.elf"
+if python3 "$tmp/rsp.py" "$port" vanish; then
+  pass "raw: malformed packets refused; Ctrl-C stops the running PE (S02)"; else fail "raw: client"; fi
 status_of raw
 if [[ $st -eq 124 ]] && grep -q "debugger disconnected; the run goes on" "$tmp/raw.err"; then
   pass "raw: a vanished debugger detaches and the run finishes"; else
   fail "raw: status $st after disconnect"; cat "$tmp/raw.err"; fi
+port=$(free_port)
+start wfi "$port" "$progs/wfi_irq.elf"
+if python3 "$tmp/rsp.py" "$port" kill; then pass "raw: Ctrl-C reaches a PE asleep in WFI"; else
+  fail "raw: Ctrl-C in WFI"; fi
+status_of wfi
+if [[ $st -eq 119 ]]; then pass "raw: kill after the WFI interrupt"; else
+  fail "raw: WFI run status $st"; cat "$tmp/wfi.err"; fi
 
 # 4. A port in use is refused at once with one line.
 port=$(free_port)

@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <string>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -78,6 +79,8 @@ public:
         a.sin_port = htons(port);
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) close();
+        timeval limit{10, 0}; // a server that stops answering fails the test, never hangs it
+        if (fd_ >= 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
     }
     ~Client() { close(); }
     void close() {
@@ -228,17 +231,20 @@ TEST_CASE("gdb: the server over loopback: framing, NAK, target.xml, memory, brea
         log.push_back(c.ask("p20"));
         log.push_back(c.ask("D"));
     });
+    // No REQUIRE until the client thread is joined (a throw here would abandon it).
     server.waitForDebugger();
-    REQUIRE(server.attached());
-    GdbResume how = server.stopped(GdbServer::kSigTrap, false);
-    REQUIRE(how == GdbResume::Continue);
-    REQUIRE(pe.proc.run(100).reason == StopReason::Breakpoint);
-    how = server.stopped(GdbServer::kSigTrap);
-    REQUIRE(how == GdbResume::Step);
+    const bool attached = server.attached();
+    const GdbResume first = server.stopped(GdbServer::kSigTrap, false);
+    const StopReason at_breakpoint = pe.proc.run(100).reason;
+    const GdbResume second = server.stopped(GdbServer::kSigTrap);
     pe.proc.run(1);
-    how = server.stopped(GdbServer::kSigTrap);
-    CHECK(how == GdbResume::Detach);
+    const GdbResume third = server.stopped(GdbServer::kSigTrap);
     debugger.join();
+    CHECK(attached);
+    CHECK(first == GdbResume::Continue);
+    CHECK(at_breakpoint == StopReason::Breakpoint);
+    CHECK(second == GdbResume::Step);
+    CHECK(third == GdbResume::Detach);
     CHECK_FALSE(server.attached());
     REQUIRE(log.size() == 13);
     CHECK(log[0].find("qXfer:features:read+") != std::string::npos);

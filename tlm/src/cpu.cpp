@@ -2,6 +2,8 @@
 #define SC_INCLUDE_DYNAMIC_PROCESSES
 #include "svesim/tlm/cpu.h"
 
+#include "svesim/arch/config_error.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -28,6 +30,8 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
     , proc_(cfg.processor, *this, console)
     , period_(sc_time(1.0 / static_cast<double>(cfg.processor.timing.clock_hz), sc_core::SC_SEC)) {
     socket.register_invalidate_direct_mem_ptr(this, &Cpu::invalidate_direct_mem_ptr);
+    if (cfg.quantum == sc_core::SC_ZERO_TIME)
+        throw ConfigError("parameter quantum: a Cpu's quantum must be positive");
     qk_.setQuantum(cfg.quantum);
     if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
     SC_THREAD(thread);
@@ -37,8 +41,7 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
 // ones that are.
 void Cpu::end_of_elaboration() {
     sc_core::sc_spawn_options opts;
-    opts.spawn_method();
-    opts.dont_initialize();
+    opts.spawn_method(); // runs once at the start too: a line already high at time 0 counts
     bool any = false;
     for (InterruptInput* in : {&irq, &fiq, &virq, &vfiq})
         if (in->size() != 0) {
@@ -54,8 +57,8 @@ void Cpu::onInterruptLines() {
     proc_.setFiq(level(fiq));
     proc_.setVirq(level(virq));
     proc_.setVfiq(level(vfiq));
-    // An interrupt line change ends the current quantum early so that it is seen promptly.
-    proc_.requestStop();
+    // This runs while the Cpu thread is synchronised (at the end of its quantum or asleep in
+    // WFI): the PE sees the new levels from its next instruction on.
     wake_.notify(sc_core::SC_ZERO_TIME);
 }
 
@@ -226,22 +229,39 @@ void Cpu::thread() {
                 signal = model::GdbServer::kSigTrap;
             else if ((++chunks & 15) == 0 && gdb_->interruptRequested())
                 signal = model::GdbServer::kSigInt;
-            if (signal != 0) {
-                if (!debuggerStop(signal)) return;
-                continue;
-            }
+            // Then on as if there had been no stop: time goes on while the debugger steps.
+            if (signal != 0 && !debuggerStop(signal)) return;
         }
         if (r.reason == model::StopReason::WaitForInterrupt) {
-            qk_.sync();
-            const sc_time slept_from = sc_core::sc_time_stamp();
-            while (!proc_.wakeUpPending())
-                sc_core::wait(wake_);
-            proc_.addIdleCycles(
-                static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));
+            if (const int signal = sleep(); signal != 0 && !debuggerStop(signal)) return;
             continue;
         }
         if (qk_.need_sync() || r.executed < budget) qk_.sync();
     }
+}
+
+int Cpu::sleep() {
+    qk_.sync();
+    const sc_time slept_from = sc_core::sc_time_stamp();
+    int signal = 0;
+    while (!proc_.wakeUpPending()) {
+        if (!gdb_ || !gdb_->attached()) {
+            sc_core::wait(wake_);
+            continue;
+        }
+        // With a debugger attached, Ctrl-C must still reach the stub.
+        if (!sc_core::sc_pending_activity()) {
+            gdb_->waitForInterruptRequest(); // nothing else in the platform can wake the PE
+        } else {
+            sc_core::wait(sc_time(kDebuggerPollNs, sc_core::SC_NS), wake_);
+            if (!gdb_->interruptRequested()) continue;
+        }
+        signal = model::GdbServer::kSigInt;
+        break;
+    }
+    proc_.addIdleCycles(
+        static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));
+    return signal;
 }
 
 } // namespace svesim::tlm

@@ -28,7 +28,7 @@ constexpr std::array kParameters{
                  "reset vector (RVBAR of the highest EL); `svesim run` uses the ELF entry", false},
     CpuParameter{"mpidr", "Aff3:Aff2:Aff1:Aff0 as a 64-bit value", "0x80000000",
                  "MPIDR_EL1 (bit 31 is RES1 and always set; bits [63:40] and [29:25] RES0)", false},
-    CpuParameter{"quantum", "time: N[ps|ns|us|ms] (bare N: ns)", "1us",
+    CpuParameter{"quantum", "time: N[ps|ns|us|ms|s] (bare N: ns)", "1us",
                  "this Cpu's temporal-decoupling quantum (at most the tlm_global_quantum, if set)",
                  false},
     CpuParameter{"timing", "neoverse-v1 | FILE", "neoverse-v1",
@@ -73,7 +73,10 @@ sc_core::sc_time parseQuantum(const std::string& value) {
         bad("quantum", value, allowed);
     const double ps = static_cast<double>(n) * ps_per_unit;
     if (ps < 1 || ps > 1e12) bad("quantum", value, allowed);
-    return sc_core::sc_time(ps, sc_core::SC_PS);
+    const sc_core::sc_time t(ps, sc_core::SC_PS);
+    // Below SystemC's time resolution a quantum would be zero.
+    if (t == sc_core::SC_ZERO_TIME) bad("quantum", value, "at least the SystemC time resolution");
+    return t;
 }
 
 std::string formatQuantum(const sc_core::sc_time& t) {
@@ -104,7 +107,32 @@ const CpuParameter* findCpuParameter(std::string_view name) {
     return it == kParameters.end() ? nullptr : &*it;
 }
 
+namespace {
+
+void setOne(CpuConfig& cfg, std::string_view name, const std::string& value);
+
+} // namespace
+
 void setCpuParameter(CpuConfig& cfg, std::string_view name, const std::string& value) {
+    if (findCpuParameter(name) == nullptr) {
+        std::string known;
+        for (const CpuParameter& p : kParameters)
+            known += (known.empty() ? "" : ", ") + std::string(p.name);
+        throw ConfigError(fmt::format("unknown parameter '{}' (known: {})", name, known));
+    }
+    try {
+        setOne(cfg, name, value);
+    } catch (const ConfigError& e) {
+        // Every message names the parameter (the layers' own parsers name only the value).
+        const std::string what = e.what();
+        if (what.rfind("parameter ", 0) == 0) throw;
+        throw ConfigError(fmt::format("parameter {}: {}", name, what));
+    }
+}
+
+namespace {
+
+void setOne(CpuConfig& cfg, std::string_view name, const std::string& value) {
     ArchConfig& arch = cfg.processor.arch;
     if (name == "max_vl") {
         arch.sve = SveConfig::parse(value, std::string(svesim::name(arch.sve.vl_set)));
@@ -137,13 +165,10 @@ void setCpuParameter(CpuConfig& cfg, std::string_view name, const std::string& v
         const std::uint64_t v = number(name, value, "0 to 65535");
         if (v > 65535) bad(name, value, "0 to 65535");
         cfg.gdb_port = static_cast<std::uint16_t>(v);
-    } else {
-        std::string known;
-        for (const CpuParameter& p : kParameters)
-            known += (known.empty() ? "" : ", ") + std::string(p.name);
-        throw ConfigError(fmt::format("unknown parameter '{}' (known: {})", name, known));
     }
 }
+
+} // namespace
 
 std::string getCpuParameter(const CpuConfig& cfg, std::string_view name) {
     const ArchConfig& arch = cfg.processor.arch;
@@ -189,18 +214,12 @@ void loadCpuParameterFile(CpuConfig& cfg, const std::string& path, std::string_v
         if (eq == std::string::npos)
             throw ConfigError(where + ": expected 'name = value', got '" + text + "'");
         const std::string key = trim(text.substr(0, eq));
-        if (findCpuParameter(key) == nullptr) {
+        if (findCpuParameter(key) == nullptr || applies) {
             try {
-                setCpuParameter(cfg, key, ""); // throws the unknown-parameter message
+                setCpuParameter(cfg, key, trim(text.substr(eq + 1)));
             } catch (const ConfigError& e) {
                 throw ConfigError(where + ": " + e.what());
             }
-        }
-        if (!applies) continue;
-        try {
-            setCpuParameter(cfg, key, trim(text.substr(eq + 1)));
-        } catch (const ConfigError& e) {
-            throw ConfigError(where + ": " + e.what());
         }
     }
 }

@@ -12,15 +12,16 @@ namespace svesim::model {
 
 class GdbConnection {
 public:
-    // Listens on `port` (0: any free port) on every interface; throws ConfigError naming the
-    // port if it cannot (in use, no permission).
+    // Listens on `port` (0: any free port) on the loopback interface; throws ConfigError naming
+    // the port if it cannot (in use, no permission).
     explicit GdbConnection(std::uint16_t port);
     ~GdbConnection();
     GdbConnection(const GdbConnection&) = delete;
     GdbConnection& operator=(const GdbConnection&) = delete;
 
     [[nodiscard]] std::uint16_t port() const { return port_; }
-    // Blocks until a debugger connects.
+    // Blocks until a debugger connects (a client that closes before sending anything, such as
+    // a port probe, is dropped and the wait goes on).
     void accept();
     [[nodiscard]] bool connected() const { return fd_ >= 0; }
     void disconnect();
@@ -33,6 +34,8 @@ public:
     bool send(std::string_view payload);
     // Without blocking: whether the debugger sent the interrupt byte (or went away).
     bool interruptRequested();
+    // Blocks until the debugger sends something (or goes away).
+    void waitReadable();
     // QStartNoAckMode: no more '+'/'-' in either direction.
     void stopAcknowledging() { ack_ = false; }
 

@@ -50,6 +50,12 @@ public:
     GdbResume stopped(int signal, bool announce = true);
     // Without blocking: whether the debugger asked to stop (Ctrl-C) or went away.
     bool interruptRequested() { return conn_.interruptRequested(); }
+    // Blocks until the debugger asks to stop or goes away (the PE waits with nothing else to
+    // wake it).
+    void waitForInterruptRequest() {
+        while (!conn_.interruptRequested())
+            conn_.waitReadable();
+    }
     // The program ended with `status`: tells the debugger (W packet) and closes.
     void exited(int status);
     // The run was ended by the simulator (e.g. the instruction budget, kSigXcpu): tells the

@@ -100,6 +100,12 @@ private:
     void thread();
     // The debugger has the PE: serve it; false if it ended the run.
     bool debuggerStop(int signal, bool announce = true);
+    // WFI/WFE: waits until an interrupt wakes the PE and counts the time as idle cycles.
+    // Returns kSigInt if an attached debugger asked to stop first, else 0.
+    int sleep();
+    // How often (simulated ns) a sleeping PE checks for Ctrl-C while other processes keep
+    // SystemC busy.
+    static constexpr double kDebuggerPollNs = 10'000;
     void finish();
     void onInterruptLines();
     bool read(std::uint64_t addr, void* dst, unsigned size) override;
