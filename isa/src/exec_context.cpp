@@ -104,6 +104,8 @@ bool ExecContext::store(std::uint64_t addr, const void* src, unsigned size, unsi
     const bool ok = bus_->write(addr, src, size);
     if (arch_->bus.listening(EventKind::MemoryAccess))
         arch_->bus.emit(MemoryAccessEvent{{}, addr, size, true, ok});
+    if (ok && global_ != nullptr && global_->anyMarked())
+        global_->ClearExclusiveByAddress(pe_index_, addr, size);
     if (ok && code_watcher_ != nullptr && addr < code_hi_ && addr + size > code_lo_)
         code_watcher_->codeWritten(addr, size);
     if (!ok) dataAbort(addr, true, kDfscExternal);

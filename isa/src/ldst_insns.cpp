@@ -283,13 +283,17 @@ void execLoadExclusive(ExecContext& cx, std::uint32_t i) { // LDXR, LDAXR
     std::uint64_t v = 0;
     if (!cx.load64(addr, v, exSize(i), AccessKind::Ordered)) return;
     cx.monitor = ExclusiveMonitor{true, addr, exSize(i)};
+    if (GlobalMonitor* g = cx.globalMonitor()) g->MarkExclusiveGlobal(cx.peIndex(), addr);
     cx.setX(rt(i), v);
 }
 void execStoreExclusive(ExecContext& cx, std::uint32_t i) { // STXR, STLXR
     if (!cx.checkSPAlignment(rn(i))) return;
     const std::uint64_t addr = cx.XorSP(rn(i));
     const unsigned status_reg = rm(i);
-    const bool pass = cx.monitor.open && cx.monitor.address == addr && cx.monitor.size == exSize(i);
+    GlobalMonitor* global = cx.globalMonitor();
+    const bool pass = cx.monitor.open && cx.monitor.address == addr &&
+                      cx.monitor.size == exSize(i) &&
+                      (global == nullptr || global->IsExclusiveGlobal(cx.peIndex(), addr));
     if (pass && !cx.store64(addr, cx.X(rt(i)), exSize(i), AccessKind::Ordered)) return;
     // Alignment is checked even when failing, as a write (AArch64.ExclusiveMonitorsPass). A
     // misaligned Ordered access faults before reaching memory, so nothing is stored.
@@ -297,6 +301,7 @@ void execStoreExclusive(ExecContext& cx, std::uint32_t i) { // STXR, STLXR
         !cx.store64(addr, 0, exSize(i), AccessKind::Ordered))
         return;
     cx.monitor.open = false;
+    if (global != nullptr) global->ClearExclusiveGlobal(cx.peIndex());
     cx.setW(status_reg, pass ? 0 : 1);
 }
 void execLoadAcquire(ExecContext& cx, std::uint32_t i) { // LDAR

@@ -50,8 +50,11 @@ void execHint(ExecContext& cx, std::uint32_t i) {
     case 3: // WFI
         if (!wfxTrapped(cx, false)) cx.effect = SideEffect::WaitForInterrupt;
         break;
-    case 4: // SEV
-    case 5: // SEVL: single PE, so both set the local event register
+    case 4: // SEV: SendEvent, to every PE of the platform
+        if (GlobalMonitor* g = cx.globalMonitor()) g->SendEvent(cx.peIndex());
+        cx.event_register = true;
+        break;
+    case 5: // SEVL: SendEventLocal
         cx.event_register = true;
         break;
     default: break; // NOP, YIELD and every other hint execute as NOP

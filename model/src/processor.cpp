@@ -82,8 +82,23 @@ bool Processor::interruptMayBePending() const {
            (arch_.cpu.hcr() & (bit(hcr::VI) | bit(hcr::VF))) != 0;
 }
 
+void Processor::joinGlobalMonitor(isa::GlobalMonitor& monitor, std::function<void()> on_event) {
+    on_event_ = std::move(on_event);
+    cx_.attachGlobalMonitor(&monitor, monitor.attach([this] {
+        signalEvent();
+        if (on_event_) on_event_();
+    }));
+}
+
+void Processor::signalEvent() {
+    if (waiting_ && waiting_for_event_)
+        event_wake_ = true; // the WFE completes
+    else
+        cx_.event_register = true;
+}
+
 bool Processor::wakeUpPending() const {
-    if (irq_ || fiq_ || serror_) return true;
+    if (irq_ || fiq_ || serror_ || event_wake_) return true;
     const CpuState& s = arch_.cpu;
     for (const InterruptKind k : {InterruptKind::IRQ, InterruptKind::FIQ})
         if (VirtualInterruptSignalled(s, k) &&
@@ -115,6 +130,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         if (waiting_) {
             if (!wakeUpPending()) return {StopReason::WaitForInterrupt, executed};
             waiting_ = false;
+            event_wake_ = false;
         }
         const EL el = s.pstate.el;
         if (breakpoints_ != nullptr && !std::exchange(skip_breakpoint_, false) &&
@@ -172,6 +188,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         case SideEffect::WaitForEvent:
             if (!wakeUpPending()) {
                 waiting_ = true;
+                waiting_for_event_ = cx_.effect == SideEffect::WaitForEvent;
                 return {StopReason::WaitForInterrupt, executed};
             }
             break;

@@ -1,7 +1,8 @@
 // Two PEs, one program, shared RAM. Each reads MPIDR_EL1.Aff0, enables SVE at EL3 with the
-// largest VL its configuration allows, and stores RDVL into slots[Aff0]. PE 0 then counts to
-// 2000 and raises a flag in RAM; PE 1 spins until it sees it. Exit status: VL in bytes (PE 0),
-// 100 + VL in bytes (PE 1).
+// largest VL its configuration allows and stores RDVL into slots[Aff0]; then both add 1 to
+// `counter` 1000 times with LDAXR/STLXR (only the global exclusive monitor keeps the other PE's
+// updates). PE 0 then raises `flag` and sends an event (SEV); PE 1 waits for it in WFE.
+// Exit status: VL in bytes (PE 0), 100 + VL in bytes (PE 1).
     .text
     .global _start
 _start:
@@ -15,17 +16,25 @@ _start:
     rdvl x2, #1
     adr x3, slots
     str x2, [x3, x1, lsl #3]
+    adr x4, counter
+    mov x6, #1000
+1:  ldaxr x5, [x4]
+    add x5, x5, #1
+    stlxr w7, x5, [x4]
+    cbnz w7, 1b
+    subs x6, x6, #1
+    b.ne 1b
     adr x4, flag
     cbnz x1, pe1
-    mov x5, #2000                           // PE 0 works a while before raising the flag
-2:  subs x5, x5, #1
-    b.ne 2b
     mov x5, #1
     str x5, [x4]
+    sev
     b exit
 pe1:
-1:  ldr x5, [x4]
-    cbz x5, 1b
+    sevl                                    // the first WFE falls through
+2:  wfe
+    ldr x5, [x4]
+    cbz x5, 2b
     add x2, x2, #100
 exit:
     adr x1, block                           // block[Aff0] = {0x20026, status}
@@ -37,6 +46,7 @@ exit:
     hlt #0xf000
 
     .balign 8
-slots: .quad 0, 0
-flag:  .quad 0
-block: .quad 0x20026, 0, 0x20026, 0
+slots:   .quad 0, 0
+counter: .quad 0
+flag:    .quad 0
+block:   .quad 0x20026, 0, 0x20026, 0

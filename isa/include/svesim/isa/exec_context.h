@@ -4,6 +4,7 @@
 
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/exceptions/exception_record.h"
+#include "svesim/isa/global_monitor.h"
 #include "svesim/isa/memory_bus.h"
 
 #include <array>
@@ -123,6 +124,15 @@ public:
     }
     [[nodiscard]] std::array<std::uint64_t, 31>& gprs() { return x_; }
 
+    // The platform's global exclusive monitor and event network, and this PE's index in it
+    // (nullptr: a single PE, the local monitor alone).
+    void attachGlobalMonitor(GlobalMonitor* m, unsigned pe) {
+        global_ = m;
+        pe_index_ = pe;
+    }
+    [[nodiscard]] GlobalMonitor* globalMonitor() const { return global_; }
+    [[nodiscard]] unsigned peIndex() const { return pe_index_; }
+
     // Stores that overlap [lo, hi) are reported to `w` (the predecoded-instruction cache).
     void watchCode(std::uint64_t lo, std::uint64_t hi, CodeWatcher* w) {
         code_lo_ = lo;
@@ -143,6 +153,8 @@ private:
     std::uint64_t clock_hz_ = 1;
     std::uint64_t code_lo_ = 0, code_hi_ = 0;
     CodeWatcher* code_watcher_ = nullptr;
+    GlobalMonitor* global_ = nullptr;
+    unsigned pe_index_ = 0;
     VectorLength vl_ = VectorLength::fromBits(128);
 };
 

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_set>
 
@@ -62,6 +63,13 @@ public:
     // signalled at the current EL (ARM-M D1.6.2 "Wait for Interrupt").
     [[nodiscard]] bool wakeUpPending() const;
 
+    // Joins the platform's global exclusive monitor and event network (shared by its PEs);
+    // `on_event` runs after an event from another PE reached this one (the owner wakes it).
+    void joinGlobalMonitor(isa::GlobalMonitor& monitor, std::function<void()> on_event = {});
+    // An event from another PE (SEV, or a store that cleared this PE's global monitor): wakes
+    // a WFE, otherwise sets the event register.
+    void signalEvent();
+
     // Software breakpoints of a debugger: run() stops with StopReason::Breakpoint before
     // executing an instruction at one of these addresses (nullptr: none).
     void setBreakpoints(const std::unordered_set<std::uint64_t>* addresses) {
@@ -106,6 +114,8 @@ private:
     [[nodiscard]] bool interruptMayBePending() const;
     bool irq_ = false, fiq_ = false, serror_ = false, virq_ = false, vfiq_ = false;
     bool waiting_ = false, stop_requested_ = false, skip_breakpoint_ = false;
+    bool waiting_for_event_ = false, event_wake_ = false;
+    std::function<void()> on_event_;
     const std::unordered_set<std::uint64_t>* breakpoints_ = nullptr;
     std::uint64_t cycles_ = 0, instructions_ = 0;
     std::array<std::uint64_t, 4> insns_by_el_{}, cycles_by_el_{};

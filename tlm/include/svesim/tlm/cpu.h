@@ -74,6 +74,11 @@ public:
     SC_HAS_PROCESS(Cpu);
 
     [[nodiscard]] model::Processor& processor() { return proc_; }
+    // With more than one Cpu: join the platform's global exclusive monitor and event network
+    // (LDXR/STXR across PEs, SEV, WFE wake-ups). Call for every Cpu before sc_start().
+    void shareGlobalMonitor(isa::GlobalMonitor& monitor) {
+        proc_.joinGlobalMonitor(monitor, [this] { wake_.notify(sc_core::SC_ZERO_TIME); });
+    }
     // Set once the program has called SYS_EXIT.
     [[nodiscard]] std::optional<int> exitCode() const { return exit_code_; }
     // True if the run stopped because max_instructions were executed.
