@@ -3,8 +3,11 @@
 #include "svesim/tlm/platform.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <string>
 #include <systemc>
+#include <tlm_utils/simple_target_socket.h>
+#include <vector>
 
 // Not `using namespace svesim`: svesim::tlm would clash with SystemC's ::tlm.
 namespace model = svesim::model;
@@ -216,4 +219,84 @@ TEST_CASE("tlm: two Cpus share RAM through one router, each with its own state a
     // because a store by one PE clears the other's global exclusive monitor.
     REQUIRE(cpu0.debugRead(img.symbols.at("counter"), &counter, sizeof counter));
     CHECK(counter == 2000);
+}
+
+namespace {
+
+// Memory that grants DMI until told to revoke it: then it calls invalidate_direct_mem_ptr and
+// refuses DMI, so the Cpu must go back to b_transport.
+struct RevokingMemory : sc_core::sc_module {
+    SC_HAS_PROCESS(RevokingMemory);
+    RevokingMemory(sc_core::sc_module_name n, sc_core::sc_time revoke_at)
+        : sc_module(n)
+        , socket("socket")
+        , bytes(1 << 20)
+        , revoke_at_(revoke_at) {
+        socket.register_b_transport(this, &RevokingMemory::b_transport);
+        socket.register_get_direct_mem_ptr(this, &RevokingMemory::get_direct_mem_ptr);
+        socket.register_transport_dbg(this, &RevokingMemory::transport_dbg);
+        SC_THREAD(revoke);
+    }
+    static constexpr std::uint64_t kBase = 0x4000'0000;
+    tlm_utils::simple_target_socket<RevokingMemory> socket;
+    std::vector<unsigned char> bytes;
+    bool dmi = true;
+    unsigned transports_after_revoke = 0, dmi_grants = 0;
+
+private:
+    bool copy(tlm::tlm_generic_payload& t) {
+        const std::uint64_t a = t.get_address() - kBase;
+        if (t.get_address() < kBase || a + t.get_data_length() > bytes.size()) return false;
+        if (t.is_read())
+            std::memcpy(t.get_data_ptr(), &bytes[a], t.get_data_length());
+        else
+            std::memcpy(&bytes[a], t.get_data_ptr(), t.get_data_length());
+        return true;
+    }
+    void b_transport(tlm::tlm_generic_payload& t, sc_core::sc_time&) {
+        if (!dmi) ++transports_after_revoke;
+        t.set_response_status(copy(t) ? tlm::TLM_OK_RESPONSE : tlm::TLM_ADDRESS_ERROR_RESPONSE);
+        t.set_dmi_allowed(dmi);
+    }
+    bool get_direct_mem_ptr(tlm::tlm_generic_payload&, tlm::tlm_dmi& d) {
+        if (!dmi) return false;
+        ++dmi_grants;
+        d.set_dmi_ptr(bytes.data());
+        d.set_start_address(kBase);
+        d.set_end_address(kBase + bytes.size() - 1);
+        d.allow_read_write();
+        return true;
+    }
+    unsigned transport_dbg(tlm::tlm_generic_payload& t) {
+        return copy(t) ? t.get_data_length() : 0;
+    }
+    void revoke() {
+        sc_core::wait(revoke_at_);
+        dmi = false;
+        socket->invalidate_direct_mem_ptr(0, ~std::uint64_t{0});
+    }
+    sc_core::sc_time revoke_at_;
+};
+
+} // namespace
+
+TEST_CASE("tlm: DMI is used while granted and dropped on invalidate_direct_mem_ptr", "[tlm]") {
+    const auto img = model::ElfImage::load(program("dmi_loop"));
+    StringConsole console;
+    vp::CpuConfig cfg;
+    cfg.set("rvbar", std::to_string(img.entry));
+    RevokingMemory mem("mem", sc_core::sc_time(20, sc_core::SC_US));
+    vp::Cpu cpu("cpu", cfg, console);
+    cpu.socket.bind(mem.socket);
+    for (const model::ElfSegment& seg : img.segments)
+        REQUIRE(
+            cpu.debugWrite(seg.address, seg.data.data(), static_cast<unsigned>(seg.data.size())));
+    sc_core::sc_start();
+    REQUIRE(cpu.exitCode());
+    CHECK(*cpu.exitCode() == 0); // every increment landed, before and after the revocation
+    CHECK(mem.dmi_grants == 1);
+    CHECK_FALSE(mem.dmi);
+    // After the revocation every load and store of the remaining rounds is a transaction.
+    CHECK(mem.transports_after_revoke > 1000);
+    CHECK(sc_core::sc_time_stamp() > sc_core::sc_time(20, sc_core::SC_US));
 }
