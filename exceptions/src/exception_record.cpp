@@ -15,7 +15,7 @@ struct ExceptionInfo {
 };
 
 // ARM-M D24.2.45 (ESR_ELx.EC); vector offsets R16.
-constexpr std::array<ExceptionInfo, 17> kExceptions{{
+constexpr std::array<ExceptionInfo, 19> kExceptions{{
     {Exception::Uncategorized, "Uncategorized", 0x00, 0x00, 0x000, true},
     {Exception::WFxTrap, "WFxTrap", 0x01, 0x01, 0x000, true},
     {Exception::AdvSIMDFPAccessTrap, "AdvSIMDFPAccessTrap", 0x07, 0x07, 0x000, true},
@@ -33,6 +33,8 @@ constexpr std::array<ExceptionInfo, 17> kExceptions{{
     {Exception::SoftwareBreakpoint, "BRK", 0x3C, 0x3C, 0x000, true},
     {Exception::IRQ, "IRQ", 0, 0, 0x080, false},
     {Exception::FIQ, "FIQ", 0, 0, 0x100, false},
+    {Exception::VirtualIRQ, "vIRQ", 0, 0, 0x080, false},
+    {Exception::VirtualFIQ, "vFIQ", 0, 0, 0x100, false},
 }};
 
 constexpr const ExceptionInfo& info(Exception e) {

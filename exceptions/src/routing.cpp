@@ -145,7 +145,8 @@ std::optional<ExceptionEntry> TakeVirtualInterrupt(const CpuState& s, InterruptK
     if (!VirtualInterruptSignalled(s, k) || !VirtualInterruptPending(s, k, input_level))
         return std::nullopt;
     if (k == InterruptKind::IRQ ? s.pstate.i : s.pstate.f) return std::nullopt;
-    return entry(k == InterruptKind::IRQ ? Exception::IRQ : Exception::FIQ, 0, EL::EL1, s.pc);
+    return entry(k == InterruptKind::IRQ ? Exception::VirtualIRQ : Exception::VirtualFIQ, 0,
+                 EL::EL1, s.pc);
 }
 
 } // namespace svesim

@@ -8,7 +8,7 @@
 namespace svesim::model {
 
 void Statistics::onExceptionTaken(const ExceptionTakenEvent& e) {
-    if (e.kind == "IRQ" || e.kind == "FIQ")
+    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "vIRQ" || e.kind == "vFIQ")
         ++interrupts_[std::string(e.kind)];
     else
         ++by_ec_[e.esr >> 26];

@@ -120,7 +120,8 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         w->kind == World::Kind::Guest ? toUnsigned(e.to) >= 2 : toUnsigned(e.to) >= 1;
     if (!leaves) return;
     LeaveKind kind = LeaveKind::Synchronous;
-    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "SError")
+    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "vIRQ" || e.kind == "vFIQ" ||
+        e.kind == "SError")
         kind = LeaveKind::Asynchronous;
     else if (w->kind == World::Kind::HostTask && e.kind == "SVC")
         kind = LeaveKind::Syscall;

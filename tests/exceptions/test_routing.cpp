@@ -191,11 +191,14 @@ TEST_CASE("R23: a virtual IRQ/FIQ is signalled only at EL0/EL1 with EL2 enabled,
         const auto irq = take(el, imo | vi, InterruptKind::IRQ, false);
         REQUIRE(irq);
         CHECK(irq->target == EL::EL1);
-        CHECK(irq->record.type == Exception::IRQ);
+        CHECK(irq->record.type == Exception::VirtualIRQ);
+        CHECK(vectorBase(irq->record.type) == 0x080);
+        CHECK_FALSE(reportsSyndrome(irq->record.type));
         CHECK(irq->preferred_return == 0x2000);
         const auto fiq = take(el, fmo, InterruptKind::FIQ, true);
         REQUIRE(fiq);
-        CHECK(fiq->record.type == Exception::FIQ);
+        CHECK(fiq->record.type == Exception::VirtualFIQ);
+        CHECK(vectorBase(fiq->record.type) == 0x100);
     }
     CHECK_FALSE(take(EL::EL1, imo, InterruptKind::IRQ, false));      // nothing pending
     CHECK_FALSE(take(EL::EL1, vi, InterruptKind::IRQ, true));        // IMO clear: not signalled

@@ -179,6 +179,8 @@ TEST_CASE("tlm: vIRQ: HCR_EL2.VI and the virq input are taken at EL1 when HCR_EL
     CHECK(*platform.cpu.exitCode() == 42);
     CHECK(sc_core::sc_time_stamp() >= sc_core::sc_time(20, sc_core::SC_US));
     CHECK(platform.cpu.processor().arch().cpu.pstate.el == EL::EL1);
+    // Statistics and traces name them vIRQ (the exception-kind text of the event stream).
+    CHECK(std::string(svesim::name(svesim::Exception::VirtualIRQ)) == "vIRQ");
 }
 
 TEST_CASE("tlm: two Cpus share RAM through one router, each with its own state and quantum; "

@@ -29,6 +29,8 @@ enum class Exception : std::uint8_t {
     SoftwareBreakpoint, // BRK
     IRQ,
     FIQ,
+    VirtualIRQ, // R23: taken like IRQ (vector offset 0x080), to EL1
+    VirtualFIQ, // R23: taken like FIQ (vector offset 0x100), to EL1
 };
 std::string_view name(Exception e);
 
@@ -47,7 +49,7 @@ std::uint32_t exceptionClass(Exception e, EL from, EL target);
 // ESR_ELx for a record: EC[31:26] | IL[25] (always 1: every A64 instruction is 32 bits) |
 // ISS[24:0].
 std::uint32_t esrValue(const ExceptionRecord& r, EL from, EL target);
-// Whether AArch64.TakeException writes ESR_ELx (IRQ and FIQ do not).
+// Whether AArch64.TakeException writes ESR_ELx (IRQ and FIQ, physical or virtual, do not).
 bool reportsSyndrome(Exception e);
 
 // An exception ready to be taken: AArch64.TakeException's arguments.
