@@ -10,13 +10,13 @@ namespace po = boost::program_options;
 
 namespace svesim::app {
 
-namespace {
-
-std::string flagOf(std::string_view name) {
-    std::string flag(name);
+std::string flagOf(std::string_view parameter) {
+    std::string flag(parameter);
     std::replace(flag.begin(), flag.end(), '_', '-');
     return flag;
 }
+
+namespace {
 
 void addParameterOptions(po::options_description& opts, bool architectural_only) {
     for (const tlm::CpuParameter& p : tlm::cpuParameters()) {

@@ -6,9 +6,13 @@
 
 #include <boost/program_options.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace svesim::app {
+
+// The command-line flag of a Cpu parameter: max_vl -> max-vl.
+std::string flagOf(std::string_view parameter);
 
 // The architectural Cpu parameters as flags: --max-vl, --vl-set, --policy, --has-el2,
 // --has-el3, --reset (svesim/tlm/cpu_params.h).

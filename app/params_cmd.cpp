@@ -26,9 +26,7 @@ int runParams(const std::vector<std::string>& args) {
     if (vm.count("markdown")) {
         fmt::print("| Parameter | Flag | Type | Default | Meaning |\n|---|---|---|---|---|\n");
         for (const tlm::CpuParameter& p : tlm::cpuParameters()) {
-            std::string flag(p.name);
-            for (char& c : flag)
-                if (c == '_') c = '-';
+            const std::string flag = flagOf(p.name);
             std::string type(p.type);
             for (std::size_t i = 0; (i = type.find('|', i)) != std::string::npos; i += 2)
                 type.replace(i, 1, "\\|");

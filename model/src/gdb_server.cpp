@@ -81,22 +81,24 @@ void GdbServer::detach(const char* why) {
     if (why != nullptr && log_ != nullptr) fmt::print(log_, "svesim: {}\n", why);
 }
 
+GdbResume GdbServer::lost() {
+    detach("the debugger disconnected; the run goes on without it");
+    return GdbResume::Detach;
+}
+
 GdbResume GdbServer::stopped(int signal, bool announce) {
     if (!conn_.connected()) { // it went away while the PE ran
-        detach("the debugger disconnected; the run goes on without it");
-        return GdbResume::Detach;
+        return lost();
     }
     signal_ = signal;
     if (announce && !conn_.send(fmt::format("S{:02x}", signal))) {
-        detach("the debugger disconnected; the run goes on without it");
-        return GdbResume::Detach;
+        return lost();
     }
     resume_.reset();
     while (!resume_) {
         const auto packet = conn_.receive();
         if (!packet) {
-            detach("the debugger disconnected; the run goes on without it");
-            return GdbResume::Detach;
+            return lost();
         }
         if (*packet == "\x03") continue; // already stopped
         std::string reply;
@@ -108,8 +110,7 @@ GdbResume GdbServer::stopped(int signal, bool announce) {
         if (resume_ == GdbResume::Continue || resume_ == GdbResume::Step) break;
         if (resume_ == GdbResume::Kill && *packet == "k") break; // 'k' has no reply
         if (!conn_.send(reply)) {
-            detach("the debugger disconnected; the run goes on without it");
-            return GdbResume::Detach;
+            return lost();
         }
         if (reply == "OK" && *packet == "QStartNoAckMode") conn_.stopAcknowledging();
     }

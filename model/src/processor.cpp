@@ -78,8 +78,9 @@ std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
 }
 
 bool Processor::interruptMayBePending() const {
-    return irq_ || fiq_ || serror_ || virq_ || vfiq_ ||
-           (arch_.cpu.hcr() & (bit(hcr::VI) | bit(hcr::VF))) != 0;
+    return irq_ || fiq_ || serror_ ||
+           VirtualInterruptPending(arch_.cpu, InterruptKind::IRQ, virq_) ||
+           VirtualInterruptPending(arch_.cpu, InterruptKind::FIQ, vfiq_);
 }
 
 void Processor::joinGlobalMonitor(isa::GlobalMonitor& monitor, std::function<void()> on_event) {

@@ -152,31 +152,29 @@ void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
         report(BusOp::DmiInvalidated, start, end - start + 1, "OK", sc_time(), sc_time());
 }
 
-bool Cpu::debugWrite(std::uint64_t addr, const void* data, unsigned size) {
+bool Cpu::debugTransport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size) {
     ::tlm::tlm_generic_payload trans;
-    trans.set_command(::tlm::TLM_WRITE_COMMAND);
-    trans.set_address(addr);
-    trans.set_data_ptr(static_cast<unsigned char*>(const_cast<void*>(data)));
-    trans.set_data_length(size);
-    trans.set_streaming_width(size);
-    const bool ok = socket->transport_dbg(trans) == size;
-    proc_.invalidateCode(addr, size);
-    if (proc_.events().listening(EventKind::BusTransaction))
-        report(BusOp::DebugWrite, addr, size, ok ? "OK" : "ADDRESS_ERROR", sc_time(), sc_time());
-    return ok;
-}
-
-bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
-    ::tlm::tlm_generic_payload trans;
-    trans.set_command(::tlm::TLM_READ_COMMAND);
+    trans.set_command(cmd);
     trans.set_address(addr);
     trans.set_data_ptr(static_cast<unsigned char*>(data));
     trans.set_data_length(size);
     trans.set_streaming_width(size);
+    trans.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
     const bool ok = socket->transport_dbg(trans) == size;
     if (proc_.events().listening(EventKind::BusTransaction))
-        report(BusOp::DebugRead, addr, size, ok ? "OK" : "ADDRESS_ERROR", sc_time(), sc_time());
+        report(cmd == ::tlm::TLM_WRITE_COMMAND ? BusOp::DebugWrite : BusOp::DebugRead, addr, size,
+               ok ? "OK" : responseName(trans.get_response_status()), sc_time(), sc_time());
     return ok;
+}
+
+bool Cpu::debugWrite(std::uint64_t addr, const void* data, unsigned size) {
+    const bool ok = debugTransport(::tlm::TLM_WRITE_COMMAND, addr, const_cast<void*>(data), size);
+    proc_.invalidateCode(addr, size);
+    return ok;
+}
+
+bool Cpu::debugRead(std::uint64_t addr, void* data, unsigned size) {
+    return debugTransport(::tlm::TLM_READ_COMMAND, addr, data, size);
 }
 
 void Cpu::finish() {

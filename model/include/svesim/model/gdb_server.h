@@ -70,6 +70,8 @@ private:
     std::string breakpoint(std::string_view packet, bool insert);
     std::string features(std::string_view args);
     void detach(const char* why);
+    // The connection went away: detach and let the run go on.
+    GdbResume lost();
 
     Processor* p_;
     DebugMemory* mem_;

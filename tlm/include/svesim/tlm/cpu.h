@@ -117,6 +117,8 @@ private:
     bool write(std::uint64_t addr, const void* src, unsigned size) override;
     std::uint64_t takeExtraCycles() override;
     bool transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size);
+    // transport_dbg for the loader and the debugger (reported as a BusTransaction).
+    bool debugTransport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size);
     // A BusTransaction event (`at`: the initiator's local time offset).
     void report(BusOp op, std::uint64_t addr, std::uint64_t size, std::string_view response,
                 const sc_core::sc_time& at, const sc_core::sc_time& latency);
