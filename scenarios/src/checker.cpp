@@ -149,18 +149,17 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         w->kind == World::Kind::Guest ? toUnsigned(e.to) >= 2 : toUnsigned(e.to) >= 1;
     if (!leaves) return;
     LeaveKind kind = LeaveKind::Synchronous;
-    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "vIRQ" || e.kind == "vFIQ" ||
-        e.kind == "SError")
+    if (e.asynchronous)
         kind = LeaveKind::Asynchronous;
-    else if (w->kind == World::Kind::HostTask && e.kind == "SVC")
+    else if (w->kind == World::Kind::HostTask && e.kind == Exception::SupervisorCall)
         kind = LeaveKind::Syscall;
     // A world whose check is still pending left through its lazy-switch trap: its registers
     // are not its state yet, so its last snapshot stays.
     if (pending_.count(*w) == 0) snapshots_[*w] = take(*w, kind, e.ctx.cycle);
     current_.reset();
     ++leaves_;
-    note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), e.kind, e.ctx.pc,
-                                  arch_->currentVL().bits()));
+    note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), name(e.kind),
+                                  e.ctx.pc, arch_->currentVL().bits()));
 }
 
 void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {

@@ -143,8 +143,17 @@ struct Rig {
 
     // An exception from the current EL to `to`, reported before any state changes.
     void take(std::string_view kind, EL to) {
-        checker.onExceptionTaken(ExceptionTakenEvent{
-            {st.cpu.pc, cycle}, st.cpu.pstate.el, to, kind, 0, st.cpu.pc + 4, 0x800});
+        Exception type = Exception::Uncategorized;
+        for (std::size_t k = 0; k < kExceptionCount; ++k)
+            if (name(static_cast<Exception>(k)) == kind) type = static_cast<Exception>(k);
+        checker.onExceptionTaken(ExceptionTakenEvent{{st.cpu.pc, cycle},
+                                                     st.cpu.pstate.el,
+                                                     to,
+                                                     type,
+                                                     isAsynchronous(type),
+                                                     0,
+                                                     st.cpu.pc + 4,
+                                                     0x800});
         cycle += 100;
     }
     // An exception return from `from` into the state set now, reported after PSTATE is set.
