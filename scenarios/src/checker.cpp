@@ -179,6 +179,22 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
         return;
     }
     pending_.erase(*w);
+    if (std::find(worlds_seen_.begin(), worlds_seen_.end(), *w) == worlds_seen_.end()) {
+        worlds_seen_.push_back(*w);
+        // A guest whose maximum the program did not declare: what the hypervisor allows it at
+        // its first entry (ZCR_EL2's effective length) is its maximum from now on.
+        if (w->kind == World::Kind::Guest && guest_max_vq_.count(w->vmid) == 0) {
+            const unsigned len =
+                static_cast<unsigned>(field(arch_->cpu.sysregs.raw(SysReg::ZCR_EL2), 3, 0));
+            const unsigned vq =
+                ImplementedSVEVectorLength(arch_->config().sve, (len + 1) * 128).quadwords();
+            inferred_max_vq_[w->vmid] = vq;
+            notes_.push_back(fmt::format(
+                "{}'s maximum VL was not declared (monitor GUEST_MAX_VQ): taken as {} bits, "
+                "ZCR_EL2's effective length at its first entry (PC {:#x})",
+                name(*w), vq * 128, e.target));
+        }
+    }
     checkAboveMax(*w, e.target, e.ctx.cycle);
     const auto it = snapshots_.find(*w);
     if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but nothing
@@ -195,10 +211,16 @@ unsigned Checker::maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot
     if (w.kind == World::Kind::Guest) {
         // A guest can raise its own ZCR_EL1 up to its maximum: the configured one, else what
         // ZCR_EL2 allows now.
+        // A guest can raise its own ZCR_EL1 up to its maximum: the declared one, else the one
+        // inferred at its first entry, else what ZCR_EL2 allows now.
         const auto it = guest_max_vq_.find(w.vmid);
+        const auto inferred = inferred_max_vq_.find(w.vmid);
         const unsigned el2_len =
             static_cast<unsigned>(field(arch_->cpu.sysregs.raw(SysReg::ZCR_EL2), 3, 0));
-        bytes = std::max(bytes, it != guest_max_vq_.end() ? it->second * 16 : (el2_len + 1) * 16);
+        const unsigned vq = it != guest_max_vq_.end()            ? it->second
+                            : inferred != inferred_max_vq_.end() ? inferred->second
+                                                                 : el2_len + 1;
+        bytes = std::max(bytes, vq * 16);
     } else {
         bytes = arch_->config().sve.max_vl.bytes(); // the host may raise its VL to the maximum
     }
@@ -491,35 +513,60 @@ std::string Checker::allClasses() const {
 }
 
 std::vector<std::string> Checker::summary() const {
-    // (world, kind) -> byte range -> registers
-    std::map<std::pair<std::string, ViolationKind>,
-             std::map<std::pair<unsigned, unsigned>, std::vector<std::string>>>
-        groups;
-    std::map<std::pair<std::string, ViolationKind>, unsigned> counts;
+    // (world, kind) -> register -> byte ranges, merged into extents per register; registers
+    // with the same extents are listed together.
+    using Key = std::pair<std::string, ViolationKind>;
+    std::map<Key, std::map<std::string, std::vector<std::pair<unsigned, unsigned>>>> groups;
+    std::map<Key, unsigned> counts;
+    std::vector<std::string> reg_order;
     for (const Violation& v : violations_) {
-        const auto key = std::make_pair(v.world, v.kind);
+        const Key key{v.world, v.kind};
         ++counts[key];
-        groups[key][{v.byte_lo, v.byte_hi}].push_back(v.reg);
+        groups[key][v.reg].push_back({v.byte_lo, v.byte_hi});
+        if (std::find(reg_order.begin(), reg_order.end(), v.reg) == reg_order.end())
+            reg_order.push_back(v.reg);
     }
     std::vector<std::string> out;
-    for (const auto& [key, ranges] : groups) {
+    for (const auto& [key, regs] : groups) {
+        std::vector<std::pair<std::string, std::vector<std::string>>> by_extent;
+        for (const std::string& reg : reg_order) {
+            const auto it = regs.find(reg);
+            if (it == regs.end() || reg.empty()) continue;
+            auto ranges = it->second;
+            std::sort(ranges.begin(), ranges.end());
+            std::string extent;
+            unsigned lo = ranges.front().first, hi = ranges.front().second;
+            const auto flush = [&] {
+                if (hi > lo) extent += fmt::format("{}[{}, {})", extent.empty() ? "" : " ", lo, hi);
+            };
+            for (const auto& [a, b] : ranges) {
+                if (a <= hi) {
+                    hi = std::max(hi, b);
+                    continue;
+                }
+                flush();
+                lo = a;
+                hi = b;
+            }
+            flush();
+            const auto same = std::find_if(by_extent.begin(), by_extent.end(),
+                                           [&](const auto& g) { return g.first == extent; });
+            if (same == by_extent.end())
+                by_extent.push_back({extent, {reg}});
+            else
+                same->second.push_back(reg);
+        }
+        std::string detail;
+        for (const auto& [extent, names] : by_extent) {
+            std::string who = names.size() > 3 ? fmt::format("{}..{} ({} registers)", names.front(),
+                                                             names.back(), names.size())
+                                               : fmt::format("{}", fmt::join(names, ","));
+            if (!extent.empty()) who += " bytes " + extent;
+            detail += (detail.empty() ? "" : "; ") + who;
+        }
         std::string line = fmt::format("{} {}: {} finding{}", name(key.second), key.first,
                                        counts[key], counts[key] == 1 ? "" : "s");
-        std::string detail;
-        for (const auto& [range, regs] : ranges) {
-            std::vector<std::string> uniq;
-            for (const std::string& r : regs)
-                if (!r.empty() && std::find(uniq.begin(), uniq.end(), r) == uniq.end())
-                    uniq.push_back(r);
-            if (uniq.empty()) continue;
-            std::string names = uniq.size() > 4 ? fmt::format("{}..{} ({} registers)", uniq.front(),
-                                                              uniq.back(), uniq.size())
-                                                : fmt::format("{}", fmt::join(uniq, ","));
-            if (range.second > range.first)
-                names += fmt::format(" bytes [{}, {})", range.first, range.second);
-            detail += (detail.empty() ? "" : "; ") + names;
-        }
-        if (!detail.empty()) line += " — " + detail;
+        if (!detail.empty()) line += " in " + detail;
         out.push_back(std::move(line));
     }
     return out;
@@ -534,6 +581,37 @@ std::string Checker::kindsText(const std::vector<ViolationKind>& in) const {
         if (!out.empty()) out += '+';
         out += name(k);
     }
+    return out;
+}
+
+std::vector<std::string> Checker::report(bool details, bool finished) const {
+    std::vector<std::string> out;
+    std::string worlds;
+    for (const World& w : worlds_seen_)
+        worlds += (worlds.empty() ? "" : ", ") + name(w);
+    out.push_back(fmt::format("verdict {} ({} finding{}, {} world re-entr{} compared; worlds: {})",
+                              verdict(), violations_.size(), violations_.size() == 1 ? "" : "s",
+                              entries_, entries_ == 1 ? "y" : "ies",
+                              worlds.empty() ? "none" : worlds));
+    for (std::string& line : summary())
+        out.push_back(std::move(line));
+    out.push_back("every implementation, from this run: " + allClasses());
+    for (const std::string& n : notes_)
+        out.push_back("note: " + n);
+    if (worlds_seen_.empty())
+        out.push_back("not checked: no world was ever entered (no guest with HCR_EL2.VM and a "
+                      "VMID, no host task at EL0), so nothing could be lost or leaked");
+    else if (entries_ == 0)
+        out.push_back("not checked: no world was entered a second time, so only leaks into first "
+                      "entries were looked for");
+    if (!finished)
+        out.push_back("not checked: the run stopped before the program's end; what happened after "
+                      "was not seen");
+    if (details)
+        for (const Violation& v : violations_)
+            out.push_back(v.text());
+    else if (!violations_.empty())
+        out.push_back("(--details lists every finding with its causes)");
     return out;
 }
 

@@ -101,6 +101,14 @@ public:
     [[nodiscard]] std::optional<std::uint64_t> inconclusiveAt() const;
     // One line per world and kind: registers and byte ranges merged, with a count.
     [[nodiscard]] std::vector<std::string> summary() const;
+    // What the checker had to assume (a guest maximum VL it inferred, ...), one line each.
+    [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
+    // The worlds it saw entered, in order of first entry.
+    [[nodiscard]] const std::vector<World>& worldsSeen() const { return worlds_seen_; }
+    // The report: the verdict line, one summary line per world and kind, the verdict of every
+    // implementation class, what was not checked, and (details) every finding with its causes.
+    // `finished`: the program ran to its end (a run stopped early checked less).
+    [[nodiscard]] std::vector<std::string> report(bool details, bool finished) const;
     // The context executing in state `s`: a world, or the privileged context.
     [[nodiscard]] Origin contextOf(const CpuState& s) const;
     [[nodiscard]] std::uint64_t entries() const { return entries_; }
@@ -169,6 +177,9 @@ private:
     Provenance* prov_;
     WorldClassifier classify_;
     std::map<unsigned, unsigned> guest_max_vq_;
+    std::map<unsigned, unsigned> inferred_max_vq_; // from ZCR_EL2 at a guest's first entry
+    std::vector<std::string> notes_;
+    std::vector<World> worlds_seen_;
     std::map<World, Snapshot> snapshots_;
     std::optional<World> current_;
     // Worlds re-entered with FP disabled at their EL: their check waits for the entry at
