@@ -270,5 +270,9 @@ std::span<const InsnDef> sveReduceRows();
 std::span<const InsnDef> svePermuteRows();
 std::span<const InsnDef> svePredIterRows();
 std::span<const InsnDef> svePredPermuteRows();
+std::span<const InsnDef> sveMulAddRows();
+std::span<const InsnDef> sveUnaryRows();
+std::span<const InsnDef> sveAdrRows();
+std::span<const InsnDef> svePermuteZipRows();
 
 } // namespace svesim::isa::sve

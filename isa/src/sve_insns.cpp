@@ -5,7 +5,9 @@
 // sve_int_binary.cpp (min/max/abd/multiply/divide), sve_int_count.cpp (saturating and
 // predicate-count INC/DEC, CNTP), sve_reduce.cpp (reductions), sve_perm_vec.cpp (vector
 // permutes, LAST/CLAST), sve_pred_iter.cpp (PFIRST, PNEXT),
-// sve_perm_pred.cpp (predicate permutes).
+// sve_perm_pred.cpp (predicate permutes), sve_int_muladd.cpp (MLA..MSB, SDOT/UDOT),
+// sve_int_unary.cpp (unary operations, REVB/REVH/REVW/RBIT), sve_int_adr.cpp (ADR),
+// sve_perm_zip.cpp (ZIP/UZP/TRN, UNPK, DUP indexed).
 #include "sve_common.h"
 
 #include <vector>
@@ -18,7 +20,8 @@ std::span<const InsnDef> sveInsns() {
         for (auto group : {sve::sveLoadStoreRows(), sve::svePredicateRows(), sve::sveIntegerRows(),
                            sve::sveMoveRows(), sve::sveShiftRows(), sve::sveIntBinaryRows(),
                            sve::sveCountRows(), sve::sveReduceRows(), sve::svePermuteRows(),
-                           sve::svePredIterRows(), sve::svePredPermuteRows()})
+                           sve::svePredIterRows(), sve::svePredPermuteRows(), sve::sveMulAddRows(),
+                           sve::sveUnaryRows(), sve::sveAdrRows(), sve::svePermuteZipRows()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();
