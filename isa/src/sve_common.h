@@ -274,5 +274,6 @@ std::span<const InsnDef> sveMulAddRows();
 std::span<const InsnDef> sveUnaryRows();
 std::span<const InsnDef> sveAdrRows();
 std::span<const InsnDef> svePermuteZipRows();
+std::span<const InsnDef> svePredBreakRows();
 
 } // namespace svesim::isa::sve

@@ -7,7 +7,7 @@
 // permutes, LAST/CLAST), sve_pred_iter.cpp (PFIRST, PNEXT),
 // sve_perm_pred.cpp (predicate permutes), sve_int_muladd.cpp (MLA..MSB, SDOT/UDOT),
 // sve_int_unary.cpp (unary operations, REVB/REVH/REVW/RBIT), sve_int_adr.cpp (ADR),
-// sve_perm_zip.cpp (ZIP/UZP/TRN, UNPK, DUP indexed).
+// sve_perm_zip.cpp (ZIP/UZP/TRN, UNPK, DUP indexed), sve_pred_brk.cpp (BRK*, CTERM).
 #include "sve_common.h"
 
 #include <vector>
@@ -17,11 +17,12 @@ namespace svesim::isa {
 std::span<const InsnDef> sveInsns() {
     static const std::vector<InsnDef> rows = [] {
         std::vector<InsnDef> all;
-        for (auto group : {sve::sveLoadStoreRows(), sve::svePredicateRows(), sve::sveIntegerRows(),
-                           sve::sveMoveRows(), sve::sveShiftRows(), sve::sveIntBinaryRows(),
-                           sve::sveCountRows(), sve::sveReduceRows(), sve::svePermuteRows(),
-                           sve::svePredIterRows(), sve::svePredPermuteRows(), sve::sveMulAddRows(),
-                           sve::sveUnaryRows(), sve::sveAdrRows(), sve::svePermuteZipRows()})
+        for (auto group :
+             {sve::sveLoadStoreRows(), sve::svePredicateRows(), sve::sveIntegerRows(),
+              sve::sveMoveRows(), sve::sveShiftRows(), sve::sveIntBinaryRows(), sve::sveCountRows(),
+              sve::sveReduceRows(), sve::svePermuteRows(), sve::svePredIterRows(),
+              sve::svePredPermuteRows(), sve::sveMulAddRows(), sve::sveUnaryRows(),
+              sve::sveAdrRows(), sve::svePermuteZipRows(), sve::svePredBreakRows()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();
