@@ -57,7 +57,6 @@ std::uint64_t binary(Bin op, std::uint64_t a, std::uint64_t b, unsigned esize) {
 }
 
 // ---- Predicated: opc insn[20:16] 01000 SMAX .. 01101 UABD, 10000 MUL .. 10111 UDIVR
-// --------------
 std::optional<Bin> predBin(std::uint32_t i) {
     switch (bits(i, 20, 16)) {
     case 0b01000: return Bin::Smax;
@@ -95,7 +94,6 @@ std::string disBinPred(std::uint32_t i, std::uint64_t) {
 
 // ---- Immediate, unpredicated (Zdn = Zdn op imm8): insn[20:16] 01000 SMAX, 01001 UMAX,
 // 01010 SMIN, 01011 UMIN (signed imm8 for S*, unsigned for U*), 10000 MUL (signed imm8)
-// -----
 std::optional<Bin> immBin(std::uint32_t i) {
     switch (bits(i, 20, 16)) {
     case 0b01000: return Bin::Smax;

@@ -41,7 +41,6 @@ std::string satScalarText(std::uint32_t i, const char* mn, bool sf, bool is_unsi
 }
 
 // ---- SQINC<T> .. UQDEC<T> (scalar): insn[20] sf, insn[11] D, insn[10] U
-// -------------------------
 void execSatIncDecScalar(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned nbits = bit1(i, 20) ? 64 : 32;
@@ -59,7 +58,6 @@ std::string disSatIncDecScalar(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- SQINC<T> .. UQDEC<T> (vector), INC<T>/DEC<T> (vector): .H, .S, .D
-// ---------------------------
 bool validVectorCount(std::uint32_t i) {
     return sizeField(i) != 0;
 }
@@ -97,7 +95,6 @@ std::string disIncDecVector(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- CNTP, INCP/DECP, SQINCP .. UQDECP: the count of active elements of Pm (insn[8:5])
-// ---------
 std::int64_t activeCount(ExecContext& cx, unsigned pm, unsigned esize, const PBuf& mask) {
     const PBuf p = readP(cx, pm);
     unsigned n = 0;

@@ -9,7 +9,6 @@ namespace {
 using T = TimingClass;
 
 // ---- MLA, MLS: Zda (insn[4:0]) += or -= Zn (insn[9:5]) * Zm (insn[20:16]) under Pg/M
-// ---------------
 void execMlaMls(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = esize * 8;
@@ -32,7 +31,6 @@ std::string disMlaMls(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- MAD, MSB: Zdn (insn[4:0]) = Za (insn[9:5]) +/- Zdn * Zm (insn[20:16]) under Pg/M
-// ---------------
 void execMadMsb(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = esize * 8;
@@ -55,7 +53,6 @@ std::string disMadMsb(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- SDOT, UDOT: U insn[10]; size insn[22] selects .S (from .B) or .D (from .H)
-// ---------------------
 // The dot product of four quarter-width elements of Zn (from 4e) and Zm (from 4s).
 std::uint64_t dot4(const ZBuf& zn, unsigned e, const ZBuf& zm, unsigned s, unsigned qsize,
                    bool is_unsigned) {

@@ -28,7 +28,6 @@ std::uint64_t shiftElement(Shift op, std::uint64_t v, std::uint64_t amount, unsi
 }
 
 // ---- Shift by immediate: tsize = tszh:tszl selects esize, tsize:imm3 the amount
-// ----------------
 // tszh:tszl, the esize (in bytes) its highest set bit selects, and the encoded amount.
 struct ShiftImm {
     unsigned size; // 0..3 (B..D)
@@ -44,7 +43,7 @@ std::optional<ShiftImm> shiftImm(unsigned tsize, unsigned imm3, bool left) {
 }
 
 // Predicated: opc insn[19:16] ASR 0000, LSR 0001, LSL 0011, ASRD 0100. tsize = insn[23:22]:[9:8].
-enum class PredImmOp : std::uint8_t { Asr, Lsr, Lsl, Asrd };
+enum class PredImmOp : std::uint8_t { Asr, Lsr, Lsl, Asrd }; // the first three as Shift
 std::optional<PredImmOp> predImmOp(std::uint32_t i) {
     switch (bits(i, 19, 16)) {
     case 0: return PredImmOp::Asr;
@@ -125,7 +124,6 @@ std::string disShiftImmUnpred(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- Shift by wide elements: the amount is the 64-bit element of Zm holding the element
-// --------
 // Predicated: opc insn[17:16] ASR 00, LSR 01, LSL 11 (Zdn, Pg/M, Zdn, Zm.D).
 std::optional<Shift> wideOp(unsigned opc) {
     switch (opc) {
@@ -184,7 +182,6 @@ std::string disWideUnpred(std::uint32_t i, std::uint64_t) {
 
 // ---- Shift by vector (predicated): R:L:U insn[18:16] ASR 000, LSR 001, LSL 011, ASRR 100,
 // LSRR 101, LSLR 111; the reversed forms shift Zm by Zdn
-// -----------------------------------------
 std::optional<Shift> vecShiftOp(std::uint32_t i) {
     return wideOp(bits(i, 17, 16));
 }

@@ -28,7 +28,6 @@ std::string unaryText(std::uint32_t i, const char* mn) {
 }
 
 // ---- insn[20:16] 10000 SXTB .. 10111 NEG, 11000 CLS .. 11011 CNOT, 11110 NOT
-// -----------------------
 enum class Un : std::uint8_t {
     Sxtb,
     Uxtb,
@@ -99,7 +98,6 @@ std::string disUnary(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- REVB, REVH, REVW (reverse bytes, halfwords, words within each element), RBIT
-// ------------------
 bool validRev(std::uint32_t i) { // REVB needs .H or wider, REVH .S or wider, REVW .D
     const unsigned opc = bits(i, 17, 16);
     return opc == 3 || sizeField(i) > opc;

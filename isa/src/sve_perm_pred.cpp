@@ -24,7 +24,6 @@ void setPredBits(PBuf& p, unsigned e, unsigned width, unsigned v) {
 }
 
 // ---- REV (predicate)
-// -----------------------------------------------------------------------------
 void execRevPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned width = 1U << sizeField(i), n = cx.vl().bytes() / width;
@@ -41,7 +40,6 @@ std::string disRevPred(std::uint32_t i, std::uint64_t) {
 
 // ---- ZIP, UZP, TRN: opc insn[12:11] (ZIP, UZP, TRN), H insn[10] (1 or 2). The element
 // selection is shared with the vector forms through `permuteSource`.
-// ----------------------------------------------------------------------------------------------
 void execZipUzpTrnPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned width = 1U << sizeField(i), n = cx.vl().bytes() / width;
@@ -63,7 +61,6 @@ std::string disZipUzpTrnPred(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- PUNPKLO, PUNPKHI: the low or high half of Pn's byte elements widened to halfwords
-// -----------
 void execPunpk(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned n = cx.vl().bytes() / 2;

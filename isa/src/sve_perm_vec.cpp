@@ -14,7 +14,6 @@ unsigned elementsOf(ExecContext& cx, unsigned esize) {
 }
 
 // ---- REV (vector)
-// --------------------------------------------------------------------------------
 void execRevVec(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = elementsOf(cx, esize);
@@ -29,7 +28,6 @@ std::string disRevVec(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- INSR: Zdn shifted up one element, the scalar in element 0
-// -------------------------------------
 void insertScalar(ExecContext& cx, std::uint32_t i, std::uint64_t v) {
     const unsigned esize = 1U << sizeField(i), n = elementsOf(cx, esize);
     const ZBuf zdn = readZ(cx, rd(i));
@@ -57,7 +55,6 @@ std::string disInsrSimd(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- EXT: bytes imm8.. of Zm:Zdn (position 0 when imm8 is beyond the vector)
-// ----------------------
 unsigned extImm(std::uint32_t i) {
     return (bits(i, 20, 16) << 3) | bits(i, 12, 10);
 }
@@ -79,7 +76,6 @@ std::string disExt(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- TBL: indices beyond the vector give zero
-// ------------------------------------------------------
 void execTbl(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = elementsOf(cx, esize);
@@ -98,7 +94,6 @@ std::string disTbl(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- SPLICE: Zdn's active segment (first to last active element), then Zm from element 0
-// -------
 void execSplice(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = elementsOf(cx, esize);
@@ -122,7 +117,6 @@ std::string disSplice(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- COMPACT: the active elements of Zn packed to the bottom, the rest zero (.S, .D)
-// --------------
 void execCompact(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned esize = 1U << sizeField(i), n = elementsOf(cx, esize);
@@ -142,7 +136,6 @@ std::string disCompact(std::uint32_t i, std::uint64_t) {
 
 // ---- LASTA/LASTB, CLASTA/CLASTB: B (insn[16]) selects the last active element, A the one
 // after it
-// ---------------------------------------------------------------------------------------------
 // The element LASTA/LASTB read: after the last active one (wrapping to 0), or the last
 // active one (the last element when none is active).
 unsigned lastIndex(const PBuf& g, unsigned esize, unsigned n, bool before) {

@@ -8,7 +8,6 @@ namespace {
 using T = TimingClass;
 
 // ---- ZIP, UZP, TRN (vectors): opc insn[12:11], part insn[10]
-// --------------------------------------
 bool validZipUzpTrn(std::uint32_t i) {
     return bits(i, 12, 11) != 3;
 }
@@ -30,7 +29,6 @@ std::string disZipUzpTrn(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- SUNPKLO .. UUNPKHI: U insn[17], H insn[16]; the low or high half of Zn widened
-// ----------------
 bool validUnpack(std::uint32_t i) {
     return sizeField(i) != 0;
 }
@@ -56,7 +54,6 @@ std::string disUnpack(std::uint32_t i, std::uint64_t) {
 
 // ---- DUP (indexed): imm2:tsz (insn[23:22], insn[20:16]); the lowest set bit of tsz gives
 // the element size (B, H, S, D, Q), the bits above it the index
-// ------------------------------------
 struct DupIndex {
     unsigned size; // 0..4 (B..Q)
     unsigned index;

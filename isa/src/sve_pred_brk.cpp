@@ -16,7 +16,6 @@ bool LastActive(const PBuf& mask, const PBuf& x, unsigned elements) {
 }
 
 // ---- BRKA, BRKB: B insn[23], S insn[22], M insn[4]; Pg insn[13:10], Pn insn[8:5]
-// ------------------
 bool validBrk(std::uint32_t i) { // the flag-setting forms are zeroing only
     return !(bit1(i, 22) && bit1(i, 4));
 }
@@ -54,7 +53,6 @@ std::string disBrk(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- BRKN, BRKNS: Pdm unchanged when Pn's last active element is true, else all false
-// -------------
 void execBrkn(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned elements = cx.vl().bytes();
@@ -73,7 +71,6 @@ std::string disBrkn(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- BRKPA, BRKPB: B insn[4], S insn[22]; Pm insn[19:16]
-// ----------------------------------------------
 void execBrkp(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned elements = cx.vl().bytes();
@@ -99,7 +96,6 @@ std::string disBrkp(std::uint32_t i, std::uint64_t) {
 }
 
 // ---- CTERMEQ, CTERMNE: sz insn[22], ne insn[4]. N = terminate; V = NOT C when not; Z, C kept.
-// ---------
 void execCterm(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned nbits = bit1(i, 22) ? 64 : 32;
