@@ -48,12 +48,24 @@ std::span<const Tag> SveUnit::tags(RegKind kind, unsigned index) const {
     return const_cast<SveUnit*>(this)->tags(kind, index);
 }
 
+namespace {
+unsigned regId(RegKind kind, unsigned index) {
+    switch (kind) {
+    case RegKind::Z: return index % SveUnit::kNumZ;
+    case RegKind::P: return SveUnit::kNumZ + index % SveUnit::kNumP;
+    case RegKind::FFR: return SveUnit::kNumZ + SveUnit::kNumP;
+    }
+    return 0;
+}
+} // namespace
+
 void SveUnit::noteRead(RegKind kind, unsigned index, std::span<const std::uint8_t> bytes) const {
-    prov_->readVector(bytes.data(), bytes.size(), tags(kind, index).data());
+    prov_->readVector(bytes.data(), bytes.size(), tags(kind, index).data(), regId(kind, index));
 }
 
 void SveUnit::tagWrite(RegKind kind, unsigned index, std::span<const std::uint8_t> value) {
     prov_->vectorWriteTags(value.data(), value.size(), tags(kind, index).data());
+    prov_->noteWrite(regId(kind, index), static_cast<unsigned>(value.size()));
 }
 
 namespace {

@@ -86,7 +86,6 @@ public:
     void onSysRegWrite(const SysRegWriteEvent& e) override;
     void onVectorLengthChange(const VectorLengthChange& e) override;
     void onZeroUpperDecision(const ZeroUpperDecision& e) override;
-    void onInstructionRetired(const InstructionRetiredEvent& e) override;
 
     [[nodiscard]] const std::vector<Violation>& violations() const { return violations_; }
     // Distinct kinds found, in a fixed order ("clean" when none).
