@@ -127,6 +127,8 @@ def main():
     ap.add_argument("--report", action="store_true",
                     help="the coverage table with descriptions and the most common "
                          "unimplemented mnemonics per sub-group")
+    ap.add_argument("--markdown", action="store_true",
+                    help="also print the coverage table in Markdown (for docs/isa.md)")
     ap.add_argument("--floors", default=FLOORS, help="coverage floor file (ratchet)")
     ap.add_argument("--update-floors", action="store_true",
                     help="raise the floors in --floors to the measured coverage")
@@ -261,6 +263,21 @@ def main():
             for sg in g.subs:
                 print("    %-14s %s" % (sg.name, sg.desc))
 
+    if args.markdown:
+        print()
+        print("| group | sub-group | LLVM-valid | svesim decodes | coverage |")
+        print("|---|---|---:|---:|---:|")
+        for g in a64.GROUPS:
+            subs = [sg for sg in g.subs if not sg.sysreg]
+            print("| **%s** | %s | | | **%s** |" % (g.name, g.desc,
+                                                  fmt_cov(measured[g.name]).strip()))
+            for sg in g.subs:
+                s = stats[sg.name]
+                print("| | `%s`%s: %s | %d | %d | %s |" % (
+                    sg.name, " (system, not in the group figure)" if sg.sysreg else "",
+                    sg.desc, s.valid, s.covered, fmt_cov(s.coverage()).strip()))
+        print("| **total** | weighted by encodings | | | **%s** |"
+              % fmt_cov(measured["total"]).strip())
     if not exact:
         print("floors not checked (non-default --seed or --per-group)")
     nm = sum(1 for f in fails if f[0] == "mismatch")
