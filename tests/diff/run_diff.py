@@ -257,8 +257,9 @@ def mnemonic(item):
     """The mnemonic of the instruction a body item is about: the forward branch of a branch
     item, the load of a literal-load item, else the last instruction (the ones before it only
     make an address or an index, or a predicate for WRFFR, or are a MOVPRFX)."""
-    if item[-1].startswith(".inst"):       # a word-drawn item: LLVM's text is the comment
-        return item[-1].split("//", 1)[1].split()[0]
+    for x in item:                          # a word-drawn item: LLVM's text is the comment
+        if x.startswith(".inst"):
+            return x.split("//", 1)[1].split()[0]
     insns = [x.split()[0] for x in item
              if not x.endswith(":") and not x.startswith(".") and ": ." not in x]
     if not insns:
