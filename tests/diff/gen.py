@@ -1053,6 +1053,46 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     return "\n".join(L) + "\n"
 
 
+FP_WORD_CLASSES = ("w_fp", "w_simd", "w_sve")
+
+
+def fp_value(rng, ebits):
+    """An IEEE value of `ebits` (16, 32, 64) bits, biased to the cases FPCR changes: signed
+    zeros, infinities, quiet and signalling NaNs, denormals, the smallest and largest
+    normals, and numbers near 1.0."""
+    e, m = {16: (5, 10), 32: (8, 23), 64: (11, 52)}[ebits]
+    sign = rng.getrandbits(1) << (ebits - 1)
+    emax = (1 << e) - 1
+    k = rng.randint(0, 9)
+    if k == 0:
+        return sign                                                    # +-0
+    if k == 1:
+        return sign | emax << m                                        # +-inf
+    if k == 2:                                                         # quiet NaN
+        return sign | emax << m | 1 << (m - 1) | rng.getrandbits(m - 1)
+    if k == 3:                                                         # signalling NaN
+        return sign | emax << m | (rng.getrandbits(m - 1) or 1)
+    if k == 4:                                                         # denormal
+        return sign | (rng.getrandbits(m) or 1)
+    if k == 5:                                                         # near the normal limits
+        return sign | rng.choice([1 << m, (emax - 1) << m | ((1 << m) - 1), 1 << m | 1])
+    bias = (1 << (e - 1)) - 1                                          # near 1.0
+    return sign | (bias + rng.randint(-3, 3)) << m | rng.getrandbits(m)
+
+
+def fp_specials(zb, vl, rng):
+    """Overwrites about half of the Z (and so V) registers' initial values with lanes of
+    fp_value, each register at one element size."""
+    vlb = vl // 8
+    for r in range(32):
+        if rng.random() < 0.5:
+            continue
+        ebits = rng.choice([16, 32, 64])
+        n = ebits // 8
+        for off in range(r * vlb, (r + 1) * vlb, n):
+            zb[off:off + n] = fp_value(rng, ebits).to_bytes(n, "little")
+
+
 class Program:
     """A generated program that can be re-rendered with a truncated body (for bisection)."""
 
@@ -1061,6 +1101,8 @@ class Program:
         g = Gen(seed, vl, classes, length, avoid, oracle)
         self.seed, self.vl, self.classes, self.state = seed, vl, classes, state
         self.data = g.init_data()
+        if any(c in FP_WORD_CLASSES for c in classes):
+            fp_specials(self.data[0], vl, random.Random("%d:fpdata" % seed))
         self.ffr_init = g.pat()
         self.body = g.items()
         self.fpcr = g.fpcr() if fpcr == "random" else 0
