@@ -41,6 +41,9 @@ class Pattern:
     def size(self):
         return 1 << (32 - bin(self.mask).count("1"))
 
+    def draw(self, rng):
+        return self.value | (rng.getrandbits(32) & ~self.mask & 0xFFFFFFFF)
+
 
 class SubGroup:
     def __init__(self, name, desc, specs, exclude=(), sysreg=False):

@@ -344,6 +344,9 @@ def print_word_stats(word_stats):
         print("  %-12s %8d %8d %8d %8d %7.1f%% %8d" % (
             c, st.get("drawn", 0), st.get("valid", 0), safe, st.get("unimplemented", 0),
             100.0 * st.get("unimplemented", 0) / safe if safe else 0, st.get("placed", 0)))
+        if st.get("movprfx paired"):
+            print("  %-12s %d MOVPRFX paired with a successor llvm-mc's assembler accepts"
+                  % ("", st["movprfx paired"]))
         why = sorted(((k[8:], v) for k, v in st.items() if k.startswith("unsafe: ")),
                      key=lambda kv: -kv[1])
         if why or st.get("patched word invalid"):

@@ -15,9 +15,10 @@ Safety, for every class:
     load/store groups);
   * X28 (the scratch base) and SP (the dump base) are never written: a general-register
     destination field naming them is re-drawn, and the final text is checked;
-  * no MOVPRFX (it needs a suitable successor: the `sve` class covers it), no WRFFR (its
-    predicate must be monotonic: `sve` covers it), no store-exclusive (whether it succeeds
-    depends on the monitor state);
+  * MOVPRFX only with a successor llvm-mc's assembler accepts after it (a word of the same
+    batch with MOVPRFX's Zd, and its Pg and size after a predicated MOVPRFX; LLVM checks the
+    Arm ARM's MOVPRFX rules); no WRFFR (its predicate must be monotonic: the `sve` class
+    covers it); no store-exclusive (whether it succeeds depends on the monitor state);
   * loads and stores: the base register field is X28, or for writeback forms a copy of it
     (`mov xT, x28`) in a register no other field names (no Rt == Rn); an offset register is
     made in range first (`and xR, xS, #0x1ff`); unsigned-offset, literal and SVE LDR/STR
@@ -28,6 +29,7 @@ Safety, for every class:
 
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "decode"))
@@ -49,6 +51,10 @@ MEMORY = ("w_ldst", "w_simd_ldst", "w_sve_ldst")
 WPOOL = [r for r in range(31) if r != 28]
 HALF = 0x2000            # X28 is the middle of the 16 KiB scratch buffer
 BATCH = 1000             # words drawn per refill
+PRFX_TRIES = 24          # successors tried per MOVPRFX
+PRFX_EXTRA = 8           # MOVPRFX words added to each w_sve batch
+MOVPRFX_UNPRED = a64.Pattern({31: "0000010000100000101111"})        # MOVPRFX Zd, Zn
+MOVPRFX_PRED = a64.Pattern({31: "00000100", 21: "01000", 15: "001"})  # MOVPRFX Zd.T, Pg/ZM, Zn.T
 MAX_REFILLS = 2          # per class and program, when svesim implements too little of it
 
 NO_DEST = {"cmp", "cmn", "tst", "ccmp", "ccmn", "fcmp", "fcmpe", "fccmp", "fccmpe", "ptest",
@@ -164,6 +170,62 @@ def refill(classes):
     for wc, prep in zip(classes, preps):
         wc.second(prep, second[k:k + len(prep)], ours[k:k + len(prep)])
         k += len(prep)
+    pair_movprfx([wc for wc in classes if wc.movprfx])
+
+
+def llvm_asm_errors(llvm_mc, lines):
+    """Line numbers (from 0) llvm-mc's assembler rejects (it checks MOVPRFX's rules)."""
+    res = subprocess.run([llvm_mc, "-triple=aarch64", "-mattr=" + a64.LLVM_MATTR,
+                          "-filetype=null"], input="\n".join(lines) + "\n",
+                         capture_output=True, text=True)
+    return {int(m.group(1)) - 1 for m in re.finditer(r"<stdin>:(\d+):\d+: error", res.stderr)}
+
+
+def pair_movprfx(classes):
+    """Gives every MOVPRFX svesim decodes a successor: a word of the class's pool with its
+    insn[4:0] (Zd of destructive SVE instructions) set to MOVPRFX's Zd, kept where llvm-mc's
+    assembler accepts the pair (it checks the Arm ARM's MOVPRFX rules: same destination, a
+    destructive instruction, Zd not used as another source, same governing predicate and
+    element size after a predicated MOVPRFX), the text passes the check and svesim decodes
+    it."""
+    if not classes:
+        return
+    oracle = classes[0].oracle
+    tries = []      # (class, movprfx word, movprfx text, candidate word)
+    for wc in classes:
+        for w, text in wc.movprfx:
+            cands = [it for it in wc.pool if len(it) == 1]
+            for it in wc.rng.sample(cands, min(PRFX_TRIES, len(cands))):
+                cw = setf(int(it[0].split()[1], 16), 0, 5, field(w, 0))
+                if MOVPRFX_PRED.match(w):
+                    # the same governing predicate (insn[12:10]) and element size
+                    # (insn[23:22]) where most predicated destructive forms keep them
+                    cw = setf(setf(cw, 10, 3, field(w, 10, 3)), 22, 2, field(w, 22, 2))
+                tries.append((wc, w, text, cw))
+        wc.movprfx = []
+    if not tries:
+        return
+    texts = a64.llvm_disasm(oracle.llvm_mc, [t[3] for t in tries])
+    ours = a64.svesim_disasm(oracle.svesim, [t[3] for t in tries])
+    lines = []
+    for (wc, w, text, cw), (st, ct) in zip(tries, texts):
+        lines += [text, ct if st is None else "nop"]
+    bad = llvm_asm_errors(oracle.llvm_mc, lines)
+    done = set()
+    for i, ((wc, w, text, cw), (st, ct), mine) in enumerate(zip(tries, texts, ours)):
+        if w in done or st is not None or mine is None or 2 * i + 1 in bad or 2 * i in bad:
+            continue
+        if wc.check(cw, ct, None):
+            continue
+        done.add(w)
+        wc.count("movprfx paired")
+        wc.pool.insert(wc.rng.randrange(len(wc.pool) + 1),
+                       [".inst 0x%08x  // %s" % (w, a64.norm(text)),
+                        ".inst 0x%08x  // %s" % (cw, a64.norm(ct))])
+    for wc, w, text, cw in tries:
+        if w not in done:
+            done.add(w)
+            wc.count("unsafe: movprfx without a successor")
 
 
 class WordClass:
@@ -176,6 +238,7 @@ class WordClass:
         self.pool = []
         self.refills = 0
         self.unimplemented = []   # (word, text) llvm-valid and safe, svesim <undefined>
+        self.movprfx = []         # (word, text) of MOVPRFX svesim decodes, to pair
 
     def count(self, key, n=1):
         self.stats[key] = self.stats.get(key, 0) + n
@@ -191,7 +254,12 @@ class WordClass:
     def draw(self):
         self.refills += 1
         rng = self.rng
-        return [rng.choice(self.subs).draw(rng) for _ in range(BATCH)]
+        out = [rng.choice(self.subs).draw(rng) for _ in range(BATCH)]
+        if self.name == "w_sve":
+            # MOVPRFX is 0.1% of the SVE space: a few more from its two encodings
+            out += [rng.choice([MOVPRFX_UNPRED, MOVPRFX_PRED]).draw(rng)
+                    for _ in range(PRFX_EXTRA)]
+        return out
 
     def first(self, raw, first):
         """The LLVM-valid words of a batch, patched: [(word, prefix, context)]."""
@@ -226,6 +294,9 @@ class WordClass:
                 self.unimplemented.append((w, a64.norm(text)))
                 continue
             self.count("implemented")
+            if ctx and ctx.get("movprfx"):
+                self.movprfx.append((w, a64.norm(text)))
+                continue
             self.pool.append(prefix + [".inst 0x%08x  // %s" % (w, a64.norm(text))] +
                              qemu_vhigh_fixup(text))
         self.rng.shuffle(self.pool)
@@ -240,7 +311,7 @@ class WordClass:
         """(patched word, prefix lines, context for check) or the reason it is unusable."""
         mn, ops = split_ops(text)
         if mn == "movprfx":
-            return "movprfx"
+            return (w, [], {"movprfx": True}) if self.name == "w_sve" else "movprfx"
         if mn == "wrffr":
             return "wrffr"
         if self.name not in MEMORY:
@@ -325,6 +396,8 @@ class WordClass:
     # ---- the final check, on LLVM's text of the patched word --------------------------------
     def check(self, w, text, ctx):
         mn, ops = split_ops(text)
+        if mn == "movprfx" and ctx and ctx.get("movprfx"):
+            return None                     # paired with a successor by pair_movprfx
         if mn in ("movprfx", "wrffr") or STORE_EXCLUSIVE.match(mn):
             return mn
         bi, elems, post = bracket(ops)
