@@ -1140,9 +1140,13 @@ def main():
             sys.exit("gen.py: unknown class %s (known: %s)" % (c, ", ".join(CLASSES)))
         if c not in STATES[args.state]:
             sys.exit("gen.py: class %s needs more than --state %s" % (c, args.state))
-    oracle = words.Oracle(args.svesim) if any(c in WORD_CLASSES for c in classes) else None
-    sys.stdout.write(Program(args.seed, args.vl, classes, args.length, args.state,
-                             args.avoid, oracle, args.fpcr).text())
+    try:
+        oracle = words.Oracle(args.svesim) if any(c in WORD_CLASSES for c in classes) else None
+        text = Program(args.seed, args.vl, classes, args.length, args.state, args.avoid, oracle,
+                       args.fpcr).text()
+    except RuntimeError as e:
+        sys.exit("gen.py: %s" % e)
+    sys.stdout.write(text)
 
 
 if __name__ == "__main__":
