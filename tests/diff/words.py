@@ -66,7 +66,8 @@ PAIRS = PAIR_LOADS | {"stp", "stnp", "stxp", "stlxp"}
 GPR = re.compile(r"^(x|w)(\d+|zr)$|^w?sp$")
 
 
-# QEMU 7.2 leaves the Z bits above 128 unchanged after these AdvSIMD instructions (found by
+# QEMU 7.2 leaves the Z bits above 128 unchanged after these AdvSIMD instructions, and bits
+# 16-31 set after FCVTZS (scalar, fixed-point) to H (found by
 # tests/diff/qemu_vhigh_probe.py; README "QEMU 7.2 quirks"), but the Arm ARM's V[] setter
 # zero-extends every write to the full Z register. After them the item re-writes the
 # destination with `mov vD.16b, vD.16b` (ORR, which QEMU zero-extends), so the comparison
@@ -89,6 +90,11 @@ def qemu_vhigh_fixup(text):
         regs = [int(m.group(1))] if m else []
     elif QEMU_VHIGH_LANE.match(mn) and ops and ops[0].startswith("{") and "}[" in ops[0]:
         regs = [int(r) for r in re.findall(r"\bv(\d+)\.", ops[0])]
+    elif mn == "fcvtzs" and len(ops) == 3 and re.match(r"^h\d+$", ops[0]) and \
+            ops[2].startswith("#"):
+        # FCVTZS (scalar, fixed-point) to H: QEMU 7.2 writes the result sign-extended to
+        # 32 bits; bits 16-31 of V[d] must be zero (and INS clears the bits above 128)
+        return ["mov v%s.h[1], wzr" % ops[0][1:]]
     return ["mov v%d.16b, v%d.16b" % (r, r) for r in regs]
 
 
