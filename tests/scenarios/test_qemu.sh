@@ -85,12 +85,12 @@ for elf in "${elfs[@]}"; do
 done
 
 # Every program in the table was built and run.
-for name in $(awk 'NF { print $1 }' <<<"$expected"); do
-    if [ ! -f "$dir/$name.elf" ]; then
+while read -r name _; do
+    if [ -n "$name" ] && [ ! -f "$dir/$name.elf" ]; then
         echo "FAIL $name: $dir/$name.elf was not built"
         failures=$((failures + 1))
     fi
-done
+done <<<"$expected"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures scenario program(s) not as expected on QEMU"
