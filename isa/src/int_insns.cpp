@@ -533,7 +533,7 @@ const InsnDef kIntegerInsns[] = {
     insn("x x0 11010100 xxxxx xxxx 0x xxxxx xxxxx", "CSEL_CSINC_CSINV_CSNEG_condsel", execCondSelect, disCondSelect, T::IntAlu),
     insn("x 00 11011 000 xxxxx x xxxxx xxxxx xxxxx", "MADD_MSUB_dp_3src", execMulAdd, disMulAdd, T::IntMul),
     insn("1 00 11011 x01 xxxxx x xxxxx xxxxx xxxxx", "SMADDL_UMADDL_dp_3src", execMulLong, disMulLong, T::IntMul),
-    insn("1 00 11011 x10 xxxxx 0 11111 xxxxx xxxxx", "SMULH_UMULH_dp_3src", execMulHigh, disMulHigh, T::IntMul),
+    insn("1 00 11011 x10 xxxxx 0 xxxxx xxxxx xxxxx", "SMULH_UMULH_dp_3src", execMulHigh, disMulHigh, T::IntMul),
     insn("x 0 0 11010110 xxxxx 00001x xxxxx xxxxx", "UDIV_SDIV_dp_2src", execDiv, disTwoSource, T::IntDiv),
     insn("x 0 0 11010110 xxxxx 0010xx xxxxx xxxxx", "LSLV_LSRV_ASRV_RORV_dp_2src", execShiftV, disTwoSource, T::IntAlu),
     insn("x 1 0 11010110 00000 xxxxxx xxxxx xxxxx", "RBIT_REV_CLZ_CLS_dp_1src", execOneSource, disOneSource, T::IntAlu, validOneSource),
