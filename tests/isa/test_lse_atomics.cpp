@@ -1,6 +1,7 @@
 // FEAT_LSE atomics (isa/src/lse_insns.cpp): every operation, size and ordering of LD<op>, their
 // ST<op> aliases, SWP, CAS and CASP. Expected registers and memory are qemu-aarch64 7.2's
 // (-cpu max) results for the same instruction and inputs; words from scripts/asm-words.sh.
+#include "qemu_case.h"
 #include "support/isa_harness.h"
 #include "svesim/exceptions/take_exception.h"
 #include "svesim/isa/global_monitor.h"
@@ -14,35 +15,7 @@ using namespace svesim::test;
 
 namespace {
 
-constexpr std::uint64_t kBase = 0x10F00;
-
-// One instruction with x0..x7 and 16 bytes at kBase given, the base register pointing there.
-struct QemuCase {
-    std::uint32_t word;
-    unsigned base_reg;
-    std::array<std::uint64_t, 8> x;
-    std::array<std::uint64_t, 2> mem;
-    std::array<std::uint64_t, 8> expect_x;
-    std::array<std::uint64_t, 2> expect_mem;
-};
-
-void check(const QemuCase& c) {
-    IsaHarness h;
-    INFO(fmt::format("{:#010x} {}", c.word, isa::disassemble(c.word, 0x1000)));
-    for (unsigned r = 0; r < 8; ++r)
-        h.setX(r, c.x[r]);
-    h.setX(c.base_reg, kBase);
-    h.mem.put(kBase, c.mem[0]);
-    h.mem.put(kBase + 8, c.mem[1]);
-    REQUIRE(h.exec(c.word) != nullptr);
-    REQUIRE_FALSE(h.cx.faulted());
-    for (unsigned r = 0; r < 8; ++r) {
-        INFO("x" << r);
-        CHECK(h.x(r) == c.expect_x[r]);
-    }
-    CHECK(h.mem.get<std::uint64_t>(kBase) == c.expect_mem[0]);
-    CHECK(h.mem.get<std::uint64_t>(kBase + 8) == c.expect_mem[1]);
-}
+constexpr std::uint64_t kBase = kQemuCaseBase;
 
 void expectUndefined(std::uint32_t word) {
     INFO(fmt::format("{:#010x}", word));
@@ -81,7 +54,7 @@ TEST_CASE("lse: LD<op>, ST<op>, SWP, CAS and CASP match QEMU", "[isa][lse]") {
     };
     // clang-format on
     for (const QemuCase& c : cases)
-        check(c);
+        checkQemuCase(c);
 }
 
 TEST_CASE("lse: every size and ordering of every op decodes and disassembles as LLVM does",
