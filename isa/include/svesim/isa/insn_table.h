@@ -67,6 +67,7 @@ std::span<const InsnDef> fpSimdInsns();
 std::span<const InsnDef> sveInsns();
 std::span<const InsnDef> lseInsns();
 std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> simdStructInsns();
 std::span<const InsnDef> sveMemoryInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
