@@ -198,11 +198,11 @@ std::string disBitfield(std::uint32_t i, std::uint64_t) {
         if (s < r) return fmt::format("ubfiz\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
         return fmt::format("ubfx\t{}, {}, #{}, #{}", d, nn, r, s - r + 1);
     }
-    // BFM
-    if (s < r) {
-        if (rn(i) == 31) return fmt::format("bfc\t{}, #{}, #{}", d, (w - r) % w, s + 1);
-        return fmt::format("bfi\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
-    }
+    // BFM. LLVM also prints BFC for lsb 0 (immr == 0), where the Arm ARM's alias condition
+    // (imms < immr) does not hold; svesim follows LLVM's text.
+    if (rn(i) == 31 && (s < r || r == 0))
+        return fmt::format("bfc\t{}, #{}, #{}", d, (w - r) % w, s + 1);
+    if (s < r) return fmt::format("bfi\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
     return fmt::format("bfxil\t{}, {}, #{}, #{}", d, nn, r, s - r + 1);
 }
 
