@@ -134,3 +134,16 @@ TEST_CASE("ldst: LDTR at EL0 and EL1 reads the same memory (no translation, so n
         CHECK(h.x(1) == kBase);
     }
 }
+
+TEST_CASE("ldst: LDRAA/LDRAB (FEAT_PAuth) and LDAPR (FEAT_LRCPC) are absent: UNDEFINED",
+          "[isa][ldst]") {
+    IsaHarness h;
+    for (std::uint32_t w : {0xf8200420U,    // ldraa x0, [x1]
+                            0xf8a01c20U,    // ldrab x0, [x1, #8]!
+                            0xf8bfc020U,    // ldapr x0, [x1]
+                            0x38bfc020U}) { // ldaprb w0, [x1]
+        INFO(fmt::format("{:#010x}", w));
+        CHECK(h.exec(w) == nullptr);
+        CHECK(h.cx.faulted());
+    }
+}
