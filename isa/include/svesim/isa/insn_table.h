@@ -65,6 +65,10 @@ std::span<const InsnDef> loadStoreInsns();
 std::span<const InsnDef> systemInsns();
 std::span<const InsnDef> fpSimdInsns();
 std::span<const InsnDef> sveInsns();
+std::span<const InsnDef> lseInsns();
+std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> simdStructInsns();
+std::span<const InsnDef> sveMemoryInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
 const InsnDef* decode(std::uint32_t insn);
