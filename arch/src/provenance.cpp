@@ -270,8 +270,12 @@ void Provenance::readVector(const std::uint8_t* storage, std::size_t n, const Ta
     vector_reads_.push_back({storage, n, read_tags_.size(), reg});
     read_tags_.insert(read_tags_.end(), tags, tags + n);
     Tag j = reads_join_;
+    Tag last = ~Tag{0};
     for (std::size_t i = 0; i < n; ++i)
-        j = table.join(j, tags[i]);
+        if (tags[i] != last) {
+            last = tags[i];
+            j = table.join(j, last);
+        }
     reads_join_ = j;
     any_read_ = true;
 }
@@ -287,8 +291,12 @@ void Provenance::loaded(const void* dst, std::size_t n, const Tag* tags) {
         load_tags_.insert(load_tags_.end(), tags, tags + n);
     }
     Tag j = loads_join_;
+    Tag last = ~Tag{0};
     for (std::size_t i = load_tags_.size() - n; i < load_tags_.size(); ++i)
-        j = table.join(j, load_tags_[i]);
+        if (load_tags_[i] != last) {
+            last = load_tags_[i];
+            j = table.join(j, last);
+        }
     loads_join_ = j;
     any_load_ = true;
 }
@@ -330,6 +338,16 @@ Tag Provenance::scalarWriteTag(std::uint64_t value, unsigned size_bytes) {
 }
 
 void Provenance::vectorWriteTags(const std::uint8_t* src, std::size_t n, Tag* out) {
+    // The whole value straight from one load or one register read: a block copy.
+    for (const auto* spans : {&loads_, &vector_reads_}) {
+        const std::vector<Tag>& tags = spans == &loads_ ? load_tags_ : read_tags_;
+        for (const Span& l : *spans)
+            if (src >= l.ptr && src + n <= l.ptr + l.n) {
+                std::copy_n(tags.begin() + static_cast<std::ptrdiff_t>(l.first + (src - l.ptr)), n,
+                            out);
+                return;
+            }
+    }
     const Tag fallback = any_load_ ? loads_join_ : reads_join_;
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t* b = src + i;
