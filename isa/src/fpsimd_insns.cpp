@@ -2,6 +2,7 @@
 // copy group (DUP, INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector)
 // and the scalar FMOV forms. Every SIMD&FP destination is written once through V[] at its
 // architectural width (R12); every instruction first calls CheckFPAdvSIMDEnabled.
+#include "simd_common.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -13,53 +14,7 @@
 namespace svesim::isa {
 namespace {
 
-using T = TimingClass;
-using Vec = std::array<std::uint8_t, 16>;
-
-// ---- Register and element helpers ------------------------------------------------------------
-
-// The low `bytes` of V[n] (the rest zero).
-Vec readV(ExecContext& cx, unsigned n, unsigned bytes) {
-    Vec v{};
-    const auto src = cx.sve().V(n, bytes);
-    for (unsigned k = 0; k < bytes; ++k)
-        v[k] = src[k];
-    return v;
-}
-// V[n, bytes * 8] = v: the one write of the instruction (R12).
-void writeV(ExecContext& cx, unsigned n, const Vec& v, unsigned bytes) {
-    cx.sve().setV(cx.cpu(), n, std::span<const std::uint8_t>(v.data(), bytes));
-}
-// Elem[v, e, esize] with esize = bytes * 8 (little-endian element order).
-std::uint64_t elem(const Vec& v, unsigned e, unsigned bytes) {
-    std::uint64_t r = 0;
-    for (unsigned k = 0; k < bytes; ++k)
-        r |= std::uint64_t{v[e * bytes + k]} << (8 * k);
-    return r;
-}
-void setElem(Vec& v, unsigned e, unsigned bytes, std::uint64_t value) {
-    for (unsigned k = 0; k < bytes; ++k)
-        v[e * bytes + k] = static_cast<std::uint8_t>(value >> (8 * k));
-}
-
-bool Q(std::uint32_t i) {
-    return bit1(i, 30);
-}
-unsigned datasizeBytes(std::uint32_t i) {
-    return Q(i) ? 16 : 8;
-}
-// Arrangement specifier from size (log2 of the element bytes) and Q.
-const char* arrangement(unsigned size, bool q) {
-    static constexpr const char* kNames[4][2] = {
-        {"8b", "16b"}, {"4h", "8h"}, {"2s", "4s"}, {"1d", "2d"}};
-    return kNames[size & 3][q ? 1 : 0];
-}
-char elemChar(unsigned size) {
-    return "bhsd"[size & 3];
-}
-std::string vreg(unsigned n, unsigned size, bool q) {
-    return fmt::format("v{}.{}", n, arrangement(size, q));
-}
+using namespace simd;
 
 // ---- Logical (vector, register): AdvSIMD three same, opcode 00011 ------------------------------
 void execLogicalVec(ExecContext& cx, std::uint32_t i) {
@@ -131,9 +86,6 @@ unsigned copySize(std::uint32_t i) {
 }
 unsigned copyIndex(std::uint32_t i) {
     return bits(i, 20, 16) >> (copySize(i) + 1);
-}
-std::string elemRef(unsigned n, unsigned size, unsigned index) {
-    return fmt::format("v{}.{}[{}]", n, elemChar(size), index);
 }
 
 // DUP (element), vector: Q=1 for D.

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Expected values of the AdvSIMD integer unit tests, taken from QEMU (not from svesim).
+
+Every case is one instruction run by qemu-aarch64 (user mode, -cpu max) after V0-V3 were
+loaded from one of the operand sets below and FPSR was cleared; QEMU's V0 and FPSR.QC after
+it are the expectation. Writes tests/isa/test_simd_qemu_cases.inc (a C++ table the Catch2 tests
+include). Rerun after adding instructions:
+
+    python3 tests/isa/test_simd_qemu_gen.py > tests/isa/test_simd_qemu_cases.inc
+"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+AS = "aarch64-linux-gnu-as"
+LD = "aarch64-linux-gnu-ld"
+QEMU = "qemu-aarch64"
+
+# ---- Operand sets: V0 (destination/accumulator), V1, V2 (sources), V3 (table/extra) --------
+EDGES = [0x00, 0x01, 0x7F, 0x80, 0x81, 0xFF, 0xFE, 0x40, 0x3F, 0xC0]
+
+
+def make_sets():
+    rng = random.Random(11)
+    sets = []
+    # 0: random bytes
+    sets.append([[rng.getrandbits(8) for _ in range(16)] for _ in range(4)])
+    # 1: edge values in every byte (saturation, most negative, all ones)
+    sets.append([[rng.choice(EDGES) for _ in range(16)] for _ in range(4)])
+    # 2: edge values at element boundaries: 0x80.. / 0x7F.. / 0xFF.. / 0x00.. words
+    pats = [[0x00] * 8, [0xFF] * 8, [0xFF] * 7 + [0x7F], [0x00] * 7 + [0x80],
+            [0x00, 0x80] * 4, [0xFF, 0x7F] * 4, [0, 0, 0, 0x80] * 2, [0xFF, 0xFF, 0xFF, 0x7F] * 2,
+            [0x01] + [0] * 7, [0x80] * 8]
+    sets.append([rng.choice(pats) + rng.choice(pats) for _ in range(4)])
+    # 3: small signed shift amounts in V2 (and everywhere, for the shift-by-register forms)
+    sets.append([[rng.getrandbits(8) for _ in range(16)],
+                 [rng.choice(EDGES + [rng.getrandbits(8)]) for _ in range(16)],
+                 [rng.randint(-70, 70) & 0xFF for _ in range(16)],
+                 [rng.randint(-10, 40) & 0xFF for _ in range(16)]])
+    return sets
+
+
+# ---- The instructions ----------------------------------------------------------------------
+ALL = ["8b", "16b", "4h", "8h", "2s", "4s", "2d"]
+NO_D = ALL[:-1]
+HS = ["4h", "8h", "2s", "4s"]
+
+
+def same3(mns, arrs):
+    return [f"{m} v0.{a}, v1.{a}, v2.{a}" for m in mns for a in arrs]
+
+
+def scalar3(mns, regs):
+    return [f"{m} {r}0, {r}1, {r}2" for m in mns for r in regs]
+
+
+def instructions():
+    out = []
+    out += same3(["shadd", "uhadd", "srhadd", "urhadd", "shsub", "uhsub", "smax", "umax", "smin",
+                  "umin", "sabd", "uabd", "saba", "uaba", "mla", "mls", "mul", "smaxp", "umaxp",
+                  "sminp", "uminp"], NO_D)
+    out += same3(["sqadd", "uqadd", "sqsub", "uqsub", "cmgt", "cmhi", "cmge", "cmhs", "sshl",
+                  "ushl", "sqshl", "uqshl", "srshl", "urshl", "sqrshl", "uqrshl", "cmtst", "cmeq",
+                  "addp"], ALL)
+    out += same3(["pmul"], ["8b", "16b"])
+    out += same3(["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"], HS)
+    out += scalar3(["sqadd", "uqadd", "sqsub", "uqsub", "sqshl", "uqshl", "sqrshl", "uqrshl"],
+                   "bhsd")
+    out += scalar3(["cmgt", "cmhi", "cmge", "cmhs", "sshl", "ushl", "srshl", "urshl", "add",
+                    "sub", "cmtst", "cmeq"], "d")
+    out += scalar3(["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"], "hs")
+    return out
+
+
+# ---- Running them on QEMU ------------------------------------------------------------------
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, **kw)
+
+
+def assemble_words(lines, tmp):
+    src = os.path.join(tmp, "w.s")
+    with open(src, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    run([AS, "-march=armv8.2-a+rdm", "-o", os.path.join(tmp, "w.o"), src])
+    run(["aarch64-linux-gnu-objcopy", "-O", "binary", "-j", ".text", os.path.join(tmp, "w.o"),
+         os.path.join(tmp, "w.bin")])
+    data = open(os.path.join(tmp, "w.bin"), "rb").read()
+    return [int.from_bytes(data[4 * k:4 * k + 4], "little") for k in range(len(lines))]
+
+
+def qemu_results(words, sets, tmp):
+    body = []
+    for w in words:
+        for s in range(len(sets)):
+            body += [f"add x9, x20, #{s * 64}", "ld1 {v0.16b, v1.16b, v2.16b, v3.16b}, [x9]",
+                     "msr fpsr, xzr", f".inst {w:#010x}", "mrs x10, fpsr",
+                     "str q0, [x21], #16", "str x10, [x21], #16"]
+    n = len(words) * len(sets)
+    setdata = ",".join(str(b) for st in sets for reg in st for b in reg)
+    prog = f"""
+.global _start
+.text
+_start:
+    adrp x20, sets
+    add x20, x20, :lo12:sets
+    adrp x21, out
+    add x21, x21, :lo12:out
+{chr(10).join('    ' + l for l in body)}
+    mov x0, #1
+    adrp x1, out
+    add x1, x1, :lo12:out
+    ldr x2, ={n * 32}
+    mov x8, #64
+    svc #0
+    mov x0, #0
+    mov x8, #93
+    svc #0
+.data
+sets: .byte {setdata}
+.bss
+.align 4
+out: .skip {n * 32}
+"""
+    src = os.path.join(tmp, "p.s")
+    with open(src, "w") as f:
+        f.write(prog)
+    run([AS, "-march=armv8.2-a+rdm", "-o", os.path.join(tmp, "p.o"), src])
+    run([LD, "-static", "-o", os.path.join(tmp, "p"), os.path.join(tmp, "p.o")])
+    data = run([QEMU, "-cpu", "max", os.path.join(tmp, "p")]).stdout
+    res = []
+    for k in range(n):
+        rec = data[32 * k:32 * k + 32]
+        lo = int.from_bytes(rec[0:8], "little")
+        hi = int.from_bytes(rec[8:16], "little")
+        fpsr = int.from_bytes(rec[16:24], "little")
+        res.append((lo, hi, (fpsr >> 27) & 1))
+    return res
+
+
+def main():
+    sets = make_sets()
+    lines = instructions()
+    with tempfile.TemporaryDirectory() as tmp:
+        words = assemble_words(lines, tmp)
+        res = qemu_results(words, sets, tmp)
+    print("// Generated by tests/isa/test_simd_qemu_gen.py from qemu-aarch64 runs; do not edit.")
+    print("// clang-format off")
+    print("inline constexpr std::uint8_t kSimdOperandSets[][4][16] = {")
+    for st in sets:
+        print("    {" + ", ".join("{" + ", ".join(f"0x{b:02X}" for b in reg) + "}" for reg in st)
+              + "},")
+    print("};")
+    print("// {word, operand set, V0 bits [63:0], V0 bits [127:64], FPSR.QC}: text")
+    print("inline constexpr SimdQemuCase kSimdQemuCases[] = {")
+    k = 0
+    for line, w in zip(lines, words):
+        for s in range(len(sets)):
+            lo, hi, qc = res[k]
+            k += 1
+            print(f"    {{{w:#010x}, {s}, 0x{lo:016X}, 0x{hi:016X}, {qc}}}, // {line}")
+    print("};")
+    print("// clang-format on")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
