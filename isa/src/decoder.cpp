@@ -14,7 +14,7 @@ struct Tables {
 
     Tables() {
         for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns(), simdIntSameInsns()})
+                           fpSimdInsns(), sveInsns(), simdIntSameInsns(), simdIntMiscInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -71,6 +71,39 @@ def instructions():
     out += scalar3(["cmgt", "cmhi", "cmge", "cmhs", "sshl", "ushl", "srshl", "urshl", "add",
                     "sub", "cmtst", "cmeq"], "d")
     out += scalar3(["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"], "hs")
+    out += misc_instructions()
+    return out
+
+
+WIDEN = [("4h", "8b"), ("8h", "16b"), ("2s", "4h"), ("4s", "8h"), ("1d", "2s"), ("2d", "4s")]
+NARROW = [("8b", "8h"), ("16b", "8h"), ("4h", "4s"), ("8h", "4s"), ("2s", "2d"), ("4s", "2d")]
+
+
+def misc_instructions():
+    out = []
+    for m in ["suqadd", "usqadd", "sqabs", "sqneg", "abs", "neg"]:
+        out += [f"{m} v0.{a}, v1.{a}" for a in ALL]
+        out += [f"{m} {r}0, {r}1" for r in ("bhsd" if m.startswith(("s", "u")) else "d")]
+    for m in ["cmgt", "cmge", "cmeq", "cmle", "cmlt"]:
+        out += [f"{m} v0.{a}, v1.{a}, #0" for a in ALL] + [f"{m} d0, d1, #0"]
+    out += [f"{m} v0.{a}, v1.{a}" for m in ["cls", "clz", "rev64"] for a in NO_D]
+    out += [f"{m} v0.{a}, v1.{a}" for m in ["cnt", "mvn", "rbit", "rev16"] for a in ["8b", "16b"]]
+    out += [f"rev32 v0.{a}, v1.{a}" for a in ["8b", "16b", "4h", "8h"]]
+    out += [f"{m} v0.{d}, v1.{n}" for m in ["saddlp", "uaddlp", "sadalp", "uadalp"]
+            for d, n in WIDEN]
+    for m in ["xtn", "sqxtn", "uqxtn", "sqxtun"]:
+        out += [f"{m}{'2' if d in ('16b', '8h', '4s') else ''} v0.{d}, v1.{n}" for d, n in NARROW]
+        if m != "xtn":
+            out += [f"{m} b0, h1", f"{m} h0, s1", f"{m} s0, d1"]
+    out += ["shll v0.8h, v1.8b, #8", "shll v0.4s, v1.4h, #16", "shll v0.2d, v1.2s, #32",
+            "shll2 v0.8h, v1.16b, #8", "shll2 v0.4s, v1.8h, #16", "shll2 v0.2d, v1.4s, #32"]
+    for m in ["addv", "smaxv", "sminv", "umaxv", "uminv"]:
+        out += [f"{m} {r}0, v1.{a}" for r, a in [("b", "8b"), ("b", "16b"), ("h", "4h"),
+                                                  ("h", "8h"), ("s", "4s")]]
+    for m in ["saddlv", "uaddlv"]:
+        out += [f"{m} {r}0, v1.{a}" for r, a in [("h", "8b"), ("h", "16b"), ("s", "4h"),
+                                                  ("s", "8h"), ("d", "4s")]]
+    out += ["addp d0, v1.2d"]
     return out
 
 
