@@ -72,6 +72,7 @@ def instructions():
                     "sub", "cmtst", "cmeq"], "d")
     out += scalar3(["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"], "hs")
     out += misc_instructions()
+    out += diff_instructions()
     return out
 
 
@@ -104,6 +105,27 @@ def misc_instructions():
         out += [f"{m} {r}0, v1.{a}" for r, a in [("h", "8b"), ("h", "16b"), ("s", "4h"),
                                                   ("s", "8h"), ("d", "4s")]]
     out += ["addp d0, v1.2d"]
+    return out
+
+
+def diff_instructions():
+    out = []
+    lng = [("8h", "8b"), ("4s", "4h"), ("2d", "2s")]
+    lng2 = [("8h", "16b"), ("4s", "8h"), ("2d", "4s")]
+    for m in ["saddl", "uaddl", "ssubl", "usubl", "sabal", "uabal", "sabdl", "uabdl", "smlal",
+              "umlal", "smlsl", "umlsl", "smull", "umull", "sqdmlal", "sqdmlsl", "sqdmull"]:
+        sq = m.startswith("sqd")
+        out += [f"{m} v0.{d}, v1.{n}, v2.{n}" for d, n in lng if not (sq and n == "8b")]
+        out += [f"{m}2 v0.{d}, v1.{n}, v2.{n}" for d, n in lng2 if not (sq and n == "16b")]
+    out += ["pmull v0.8h, v1.8b, v2.8b", "pmull2 v0.8h, v1.16b, v2.16b"]
+    for m in ["saddw", "uaddw", "ssubw", "usubw"]:
+        out += [f"{m} v0.{d}, v1.{d}, v2.{n}" for d, n in lng]
+        out += [f"{m}2 v0.{d}, v1.{d}, v2.{n}" for d, n in lng2]
+    for m in ["addhn", "raddhn", "subhn", "rsubhn"]:
+        out += [f"{m} v0.{n}, v1.{d}, v2.{d}" for d, n in lng]
+        out += [f"{m}2 v0.{n}, v1.{d}, v2.{d}" for d, n in lng2]
+    out += [f"{m} {d}0, {n}1, {n}2" for m in ["sqdmlal", "sqdmlsl", "sqdmull"]
+            for d, n in [("s", "h"), ("d", "s")]]
     return out
 
 

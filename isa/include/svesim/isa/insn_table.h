@@ -66,6 +66,7 @@ std::span<const InsnDef> systemInsns();
 std::span<const InsnDef> fpSimdInsns();
 std::span<const InsnDef> simdIntSameInsns();
 std::span<const InsnDef> simdIntMiscInsns();
+std::span<const InsnDef> simdIntDiffInsns();
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
