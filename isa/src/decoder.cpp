@@ -13,9 +13,9 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group :
-             {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
-              sveInsns(), simdIntSameInsns(), simdIntMiscInsns(), simdIntDiffInsns()})
+        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
+                           fpSimdInsns(), sveInsns(), simdIntSameInsns(), simdIntMiscInsns(),
+                           simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

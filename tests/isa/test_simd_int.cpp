@@ -31,9 +31,13 @@ std::uint64_t bytesAt(std::span<const std::uint8_t> z, unsigned offset) {
     return v;
 }
 
-// V0-V3 from operand set `s`; every other Z byte (and Z0-Z3 above bit 127) a fill pattern.
+// V0-V3 from operand set `s`, V4-V31 zero (as in the QEMU runs); every Z byte above bit 127
+// a fill pattern.
 void loadSet(IsaHarness& h, unsigned s) {
     fillPattern(h.arch.sve, 0x5D);
+    for (unsigned r = 4; r < SveUnit::kNumZ; ++r)
+        for (unsigned k = 0; k < 16; ++k)
+            h.zFull(r)[k] = 0;
     for (unsigned r = 0; r < 4; ++r)
         for (unsigned k = 0; k < 16; ++k)
             h.zFull(r)[k] = kSimdOperandSets[s][r][k];

@@ -73,6 +73,8 @@ def instructions():
     out += scalar3(["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"], "hs")
     out += misc_instructions()
     out += diff_instructions()
+    out += perm_instructions()
+    out += shift_instructions()
     return out
 
 
@@ -129,9 +131,65 @@ def diff_instructions():
     return out
 
 
+def perm_instructions():
+    out = []
+    for m in ["zip1", "zip2", "uzp1", "uzp2", "trn1", "trn2"]:
+        out += same3([m], ALL)
+    out += ["ext v0.8b, v1.8b, v2.8b, #3", "ext v0.8b, v1.8b, v2.8b, #0",
+            "ext v0.16b, v1.16b, v2.16b, #15", "ext v0.16b, v1.16b, v2.16b, #9"]
+    for m in ["tbl", "tbx"]:
+        for q in ["8b", "16b"]:
+            for n in range(1, 5):
+                first = 1 if n < 4 else 0
+                regs = ", ".join(f"v{first + k}.16b" for k in range(n))
+                out.append(f"{m} v0.{q}, {{{regs}}}, v3.{q}")
+    # a table that wraps from V31 (zero: QEMU starts with V4-V31 zero) to V0, V1
+    out += ["tbl v0.16b, {v31.16b, v0.16b, v1.16b}, v2.16b"]
+    return out
+
+
+ESIZE = {"8b": 8, "16b": 8, "4h": 16, "8h": 16, "2s": 32, "4s": 32, "2d": 64}
+
+
+def shift_instructions():
+    out = []
+    for a in ALL:
+        e = ESIZE[a]
+        for m in ["sshr", "ushr", "ssra", "usra", "srshr", "urshr", "srsra", "ursra", "sri"]:
+            out += [f"{m} v0.{a}, v1.{a}, #{sh}" for sh in sorted({1, e // 2 - 1, e})]
+        for m in ["shl", "sli", "sqshlu", "sqshl", "uqshl"]:
+            out += [f"{m} v0.{a}, v1.{a}, #{sh}" for sh in sorted({0, 1, e // 2 + 1, e - 1})]
+    for r, e in [("b", 8), ("h", 16), ("s", 32), ("d", 64)]:
+        for m in ["sqshlu", "sqshl", "uqshl"]:
+            out += [f"{m} {r}0, {r}1, #{sh}" for sh in sorted({0, e // 2 + 1, e - 1})]
+    for m in ["sshr", "ushr", "ssra", "usra", "srshr", "urshr", "srsra", "ursra", "sri"]:
+        out += [f"{m} d0, d1, #{sh}" for sh in (1, 31, 64)]
+    out += [f"{m} d0, d1, #{sh}" for m in ["shl", "sli"] for sh in (0, 33, 63)]
+    for d, n in NARROW:
+        e = ESIZE[d]
+        two = "2" if d in ("16b", "8h", "4s") else ""
+        for m in ["shrn", "rshrn", "sqshrn", "uqshrn", "sqrshrn", "uqrshrn", "sqshrun", "sqrshrun"]:
+            out += [f"{m}{two} v0.{d}, v1.{n}, #{sh}" for sh in sorted({1, e // 2, e})]
+    for d, n in [("b", "h"), ("h", "s"), ("s", "d")]:
+        e = {"b": 8, "h": 16, "s": 32}[d]
+        for m in ["sqshrn", "uqshrn", "sqrshrn", "uqrshrn", "sqshrun", "sqrshrun"]:
+            out += [f"{m} {d}0, {n}1, #{sh}" for sh in sorted({1, e // 2, e})]
+    for d, n in [("8h", "8b"), ("4s", "4h"), ("2d", "2s"), ("8h", "16b"), ("4s", "8h"),
+                 ("2d", "4s")]:
+        e = ESIZE[n]
+        two = "2" if n in ("16b", "8h", "4s") else ""
+        out += [f"{m}{two} v0.{d}, v1.{n}, #{sh}" for m in ["sshll", "ushll"]
+                for sh in sorted({0, 3, e - 1})]
+    return out
+
+
 # ---- Running them on QEMU ------------------------------------------------------------------
 def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, **kw)
+    res = subprocess.run(cmd, capture_output=True, **kw)
+    if res.returncode != 0:
+        sys.stderr.write(res.stderr.decode(errors="replace")[:3000])
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return res
 
 
 def assemble_words(lines, tmp):

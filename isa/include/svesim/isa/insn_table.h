@@ -67,6 +67,8 @@ std::span<const InsnDef> fpSimdInsns();
 std::span<const InsnDef> simdIntSameInsns();
 std::span<const InsnDef> simdIntMiscInsns();
 std::span<const InsnDef> simdIntDiffInsns();
+std::span<const InsnDef> simdIntShiftInsns();
+std::span<const InsnDef> simdPermInsns();
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
