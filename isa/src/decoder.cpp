@@ -13,9 +13,10 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns(), simdIntSameInsns(), simdIntMiscInsns(),
-                           simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns()})
+        for (auto group :
+             {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
+              sveInsns(), simdIntSameInsns(), simdIntMiscInsns(), simdIntDiffInsns(),
+              simdIntShiftInsns(), simdPermInsns(), simdIntElemInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -149,6 +149,18 @@ inline Sat SQRDMLAH(std::uint64_t a, std::uint64_t b, std::uint64_t d, unsigned 
     return SignedSatQ(accum >> esize, esize);
 }
 
+// SQDMLAL/SQDMLSL/SQDMULL on one element pair (accumulate = +1, -1 or 0 for SQDMULL): the
+// doubled product saturates to 2*esize bits first, then the accumulation (both set QC).
+inline Sat SQDMLAL(std::uint64_t a, std::uint64_t b, std::uint64_t d, unsigned esize,
+                   int accumulate) {
+    const Sat product =
+        SignedSatQ(2 * i128{signExtend(a, esize)} * signExtend(b, esize), 2 * esize);
+    if (accumulate == 0) return product;
+    const i128 p = signExtend(product.value, 2 * esize), acc = signExtend(d, 2 * esize);
+    const Sat r = SignedSatQ(accumulate < 0 ? acc - p : acc + p, 2 * esize);
+    return {r.value, r.sat || product.sat};
+}
+
 // ---- Spelling in LLVM's syntax -------------------------------------------------------------
 
 // Arrangement specifier from size (log2 of the element bytes) and Q.

@@ -14,17 +14,6 @@ unsigned opcode(std::uint32_t i) {
     return bits(i, 15, 12);
 }
 
-// SQDMLAL/SQDMLSL/SQDMULL on one element pair: the doubled product saturates first, then the
-// accumulation (both set QC).
-Sat SQDMLAL(std::uint64_t a, std::uint64_t b, std::uint64_t d, unsigned esize, unsigned op) {
-    const Sat product =
-        SignedSatQ(2 * i128{signExtend(a, esize)} * signExtend(b, esize), 2 * esize);
-    if (op == 0xD) return product; // SQDMULL
-    const i128 p = signExtend(product.value, 2 * esize), acc = signExtend(d, 2 * esize);
-    const Sat r = SignedSatQ(op == 0xB ? acc - p : acc + p, 2 * esize);
-    return {r.value, r.sat || product.sat};
-}
-
 // One 2*esize-bit result of a long or wide operation: x and y are the (extended) operands,
 // a and b the raw esize-bit source elements, d the old destination element.
 Sat longElem(unsigned op, i128 x, i128 y, std::uint64_t a, std::uint64_t b, std::uint64_t d,
@@ -43,7 +32,7 @@ Sat longElem(unsigned op, i128 x, i128 y, std::uint64_t a, std::uint64_t b, std:
     case 0xA: return plain(static_cast<i128>(d) - x * y);   // SMLSL/UMLSL
     case 0xC: return plain(x * y);                          // SMULL/UMULL
     case 0xE: return plain(PolynomialMult(a, b, esize));    // PMULL
-    default: return SQDMLAL(a, b, d, esize, op);            // 0x9, 0xB, 0xD
+    default: return SQDMLAL(a, b, d, esize, op == 0xD ? 0 : (op == 0xB ? -1 : 1)); // 0x9, 0xB, 0xD
     }
 }
 
@@ -134,7 +123,8 @@ void execDiffScalar(ExecContext& cx, std::uint32_t i) {
     const unsigned ebytes = 1U << sizeField(i);
     const Sat s = SQDMLAL(elem(readV(cx, rn(i), ebytes), 0, ebytes),
                           elem(readV(cx, rm(i), ebytes), 0, ebytes),
-                          elem(readV(cx, rd(i), 2 * ebytes), 0, 2 * ebytes), ebytes * 8, opcode(i));
+                          elem(readV(cx, rd(i), 2 * ebytes), 0, 2 * ebytes), ebytes * 8,
+                          opcode(i) == 0xD ? 0 : (opcode(i) == 0xB ? -1 : 1));
     Vec r{};
     setElem(r, 0, 2 * ebytes, s.value);
     if (s.sat) setQC(cx);

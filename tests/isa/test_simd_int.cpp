@@ -31,8 +31,8 @@ std::uint64_t bytesAt(std::span<const std::uint8_t> z, unsigned offset) {
     return v;
 }
 
-// V0-V3 from operand set `s`, V4-V31 zero (as in the QEMU runs); every Z byte above bit 127
-// a fill pattern.
+// V0-V3 from operand set `s`, V16-V19 copies of V3-V0, the other V registers zero (as in the
+// QEMU runs); every Z byte above bit 127 a fill pattern.
 void loadSet(IsaHarness& h, unsigned s) {
     fillPattern(h.arch.sve, 0x5D);
     for (unsigned r = 4; r < SveUnit::kNumZ; ++r)
@@ -40,7 +40,7 @@ void loadSet(IsaHarness& h, unsigned s) {
             h.zFull(r)[k] = 0;
     for (unsigned r = 0; r < 4; ++r)
         for (unsigned k = 0; k < 16; ++k)
-            h.zFull(r)[k] = kSimdOperandSets[s][r][k];
+            h.zFull(r)[k] = h.zFull(19 - r)[k] = kSimdOperandSets[s][r][k];
     h.arch.cpu.sysregs.write(SysReg::FPSR, 0);
 }
 

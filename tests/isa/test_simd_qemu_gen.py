@@ -18,7 +18,8 @@ AS = "aarch64-linux-gnu-as"
 LD = "aarch64-linux-gnu-ld"
 QEMU = "qemu-aarch64"
 
-# ---- Operand sets: V0 (destination/accumulator), V1, V2 (sources), V3 (table/extra) --------
+# ---- Operand sets: V0 (destination/accumulator), V1, V2 (sources), V3 (table/extra); -------
+# ---- V16-V19 are copies of V3-V0, every other register is zero ------------------------------
 EDGES = [0x00, 0x01, 0x7F, 0x80, 0x81, 0xFF, 0xFE, 0x40, 0x3F, 0xC0]
 
 
@@ -75,6 +76,7 @@ def instructions():
     out += diff_instructions()
     out += perm_instructions()
     out += shift_instructions()
+    out += elem_instructions()
     return out
 
 
@@ -143,7 +145,7 @@ def perm_instructions():
                 first = 1 if n < 4 else 0
                 regs = ", ".join(f"v{first + k}.16b" for k in range(n))
                 out.append(f"{m} v0.{q}, {{{regs}}}, v3.{q}")
-    # a table that wraps from V31 (zero: QEMU starts with V4-V31 zero) to V0, V1
+    # a table that wraps from V31 (zero: QEMU starts with V4-V15, V20-V31 zero) to V0, V1
     out += ["tbl v0.16b, {v31.16b, v0.16b, v1.16b}, v2.16b"]
     return out
 
@@ -183,6 +185,25 @@ def shift_instructions():
     return out
 
 
+def elem_instructions():
+    out = []
+    same = [("4h", "h", 7), ("8h", "h", 2), ("2s", "s", 3), ("4s", "s", 1)]
+    for m in ["mul", "mla", "mls", "sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"]:
+        out += [f"{m} v0.{a}, v1.{a}, v2.{e}[{k}]" for a, e, k in same]
+    lng = [("4s", "4h", "h", 5), ("4s", "8h", "h", 0), ("2d", "2s", "s", 2), ("2d", "4s", "s", 3)]
+    for m in ["smull", "umull", "smlal", "umlal", "smlsl", "umlsl", "sqdmull", "sqdmlal",
+              "sqdmlsl"]:
+        out += [f"{m}{'2' if n in ('8h', '4s') else ''} v0.{d}, v1.{n}, v2.{e}[{k}]"
+                for d, n, e, k in lng]
+    for m in ["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"]:
+        out += [f"{m} h0, h1, v2.h[6]", f"{m} s0, s1, v2.s[1]"]
+    for m in ["sqdmull", "sqdmlal", "sqdmlsl"]:
+        out += [f"{m} s0, h1, v3.h[4]", f"{m} d0, s1, v2.s[3]"]
+    # S elements take Vm from all 32 registers (M:Rm); V16-V19 hold V3-V0
+    out += ["mul v0.4s, v1.4s, v17.s[1]", "sqdmulh s0, s1, v17.s[2]"]
+    return out
+
+
 # ---- Running them on QEMU ------------------------------------------------------------------
 def run(cmd, **kw):
     res = subprocess.run(cmd, capture_output=True, **kw)
@@ -208,6 +229,8 @@ def qemu_results(words, sets, tmp):
     for w in words:
         for s in range(len(sets)):
             body += [f"add x9, x20, #{s * 64}", "ld1 {v0.16b, v1.16b, v2.16b, v3.16b}, [x9]",
+                     "mov v16.16b, v3.16b", "mov v17.16b, v2.16b", "mov v18.16b, v1.16b",
+                     "mov v19.16b, v0.16b",
                      "msr fpsr, xzr", f".inst {w:#010x}", "mrs x10, fpsr",
                      "str q0, [x21], #16", "str x10, [x21], #16"]
     n = len(words) * len(sets)

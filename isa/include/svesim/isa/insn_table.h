@@ -69,6 +69,7 @@ std::span<const InsnDef> simdIntMiscInsns();
 std::span<const InsnDef> simdIntDiffInsns();
 std::span<const InsnDef> simdIntShiftInsns();
 std::span<const InsnDef> simdPermInsns();
+std::span<const InsnDef> simdIntElemInsns();
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
