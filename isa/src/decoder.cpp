@@ -16,7 +16,7 @@ struct Tables {
         for (auto group :
              {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
               sveInsns(), simdIntSameInsns(), simdIntMiscInsns(), simdIntDiffInsns(),
-              simdIntShiftInsns(), simdPermInsns(), simdIntElemInsns()})
+              simdIntShiftInsns(), simdPermInsns(), simdIntElemInsns(), simdLdStInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -70,6 +70,7 @@ std::span<const InsnDef> simdIntDiffInsns();
 std::span<const InsnDef> simdIntShiftInsns();
 std::span<const InsnDef> simdPermInsns();
 std::span<const InsnDef> simdIntElemInsns();
+std::span<const InsnDef> simdLdStInsns();
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
