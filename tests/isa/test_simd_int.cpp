@@ -18,6 +18,7 @@ struct SimdQemuCase {
     unsigned set;
     std::uint64_t lo, hi;
     unsigned qc;
+    const char* llvm; // llvm-mc's disassembly
 };
 
 #include "test_simd_qemu_cases.inc"
@@ -72,6 +73,11 @@ TEST_CASE("simd int: every instruction and arrangement gives QEMU's V0 and FPSR.
     }
 }
 
+TEST_CASE("simd int: disassembly is llvm-mc's", "[isa][simd]") {
+    for (const SimdQemuCase& c : kSimdQemuCases)
+        CHECK(isa::disassemble(c.word, 0) == c.llvm);
+}
+
 TEST_CASE("simd int: FPSR.QC is cumulative, a non-saturating result leaves it set", "[isa][simd]") {
     IsaHarness h(256);
     loadSet(h, 0);
@@ -94,5 +100,73 @@ TEST_CASE("simd int: with FP disabled every instruction traps with EC 0x07 and c
         CHECK(h.cx.fault->record.type == Exception::AdvSIMDFPAccessTrap);
         CHECK(std::equal(before.begin(), before.end(), h.zFull(0).begin()));
         CHECK(h.arch.cpu.sysregs.raw(SysReg::FPSR) == 0);
+    }
+}
+
+TEST_CASE("simd: unallocated encodings of the integer, permute and structure groups are "
+          "UNDEFINED (checked invalid with llvm-mc)",
+          "[isa][simd]") {
+    struct Undef {
+        std::uint32_t word;
+        const char* what;
+    };
+    // clang-format off
+    const Undef kUndefined[] = {
+        {0x4ee20420, "shadd with size 11"},
+        {0x0ee20c20, "sqadd 1D (size 11, Q 0)"},
+        {0x2e629c20, "pmul with 16-bit elements"},
+        {0x0e22b420, "sqdmulh with 8-bit elements"},
+        {0x2e22bc20, "three same U 1 opcode 10111"},
+        {0x5ee20420, "scalar shadd"},
+        {0x5e223420, "scalar cmgt b"},
+        {0x5ee21c20, "scalar three same opcode 00011"},
+        {0x2e028420, "sqrdmlah with 8-bit elements"},
+        {0x0e601820, "rev16 4h"},
+        {0x0e605820, "cnt 4h"},
+        {0x6ee04820, "clz 2d"},
+        {0x0ee12820, "xtn with size 11"},
+        {0x2ee13820, "shll with size 11"},
+        {0x2e20a820, "cmlt U 1"},
+        {0x0eb1b820, "addv 2s"},
+        {0x4ef1b820, "addv 2d"},
+        {0x5eb1b820, "scalar addp with size 10"},
+        {0x0ee20020, "saddl with size 11"},
+        {0x0e229020, "sqdmlal with 8-bit elements"},
+        {0x0ee2e020, "pmull 1q (FEAT_PMULL)"},
+        {0x0e62e020, "pmull with 16-bit elements"},
+        {0x2e629020, "three different U 1 opcode 1001"},
+        {0x0e22f020, "three different opcode 1111"},
+        {0x5e62f020, "scalar three different opcode 1111"},
+        {0x0e020820, "permute opcode 000"},
+        {0x0ec23820, "zip1 1d"},
+        {0x2e024020, "ext 8b with imm4 8"},
+        {0x2e420020, "ext with op2 01"},
+        {0x0f400420, "sshr 1d (immh 1xxx, Q 0)"},
+        {0x4f408420, "shrn from 128-bit elements"},
+        {0x4f40a420, "sshll2 to 128-bit elements"},
+        {0x5f080420, "scalar sshr b"},
+        {0x5f088420, "scalar shrn"},
+        {0x5f409420, "scalar sqshrn from 128 bits"},
+        {0x0f028020, "mul by element with size 00"},
+        {0x0fc28020, "mul by element with size 11"},
+        {0x0f82e020, "sdot (FEAT_DotProd)"},
+        {0x5f428020, "scalar mul by element"},
+        {0x0c408c20, "ld2 1d"},
+        {0x0c401020, "load multiple opcode 0001"},
+        {0x0d404420, "ld1 h lane with size<0> 1"},
+        {0x0d409420, "ld1 d lane with S 1"},
+        {0x0d408820, "ld1 s lane with size<1> 1"},
+        {0x0d00c020, "st1r"},
+        {0x0d40d020, "ld1r with S 1"},
+        {0x0ce27020, "load multiple post-index with bit 21 set"},
+    };
+    // clang-format on
+    for (const Undef& u : kUndefined) {
+        INFO(fmt::format("{:#010x} {}", u.word, u.what));
+        IsaHarness h(256);
+        CHECK(isa::decode(u.word) == nullptr);
+        CHECK(h.exec(u.word) == nullptr);
+        REQUIRE(h.cx.faulted());
+        CHECK(h.cx.fault->record.type == Exception::Uncategorized);
     }
 }

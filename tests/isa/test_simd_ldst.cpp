@@ -20,6 +20,7 @@ struct SimdLdStCase {
     std::uint64_t v[8];
     std::uint64_t x1;
     std::uint64_t mem[16];
+    const char* llvm; // llvm-mc's disassembly
 };
 
 #include "test_simd_qemu_ldst_cases.inc"
@@ -69,6 +70,11 @@ TEST_CASE("simd ldst: every form gives QEMU's registers, writeback and memory", 
             CHECK(std::equal(z4.begin(), z4.end(), h.zFull(4).begin())); // V4 untouched
         }
     }
+}
+
+TEST_CASE("simd ldst: disassembly is llvm-mc's", "[isa][simd]") {
+    for (const SimdLdStCase& c : kSimdLdStCases)
+        CHECK(isa::disassemble(c.word, 0) == c.llvm);
 }
 
 TEST_CASE("simd ldst: a load writes V[] at its width and zeroes [VL-1:width] (R12); a store "

@@ -214,6 +214,21 @@ def run(cmd, **kw):
     return res
 
 
+def llvm_texts(words):
+    """llvm-mc's disassembly of each word (the text svesim must print), tabs kept."""
+    text = "\n".join(" ".join(f"0x{(w >> (8 * k)) & 0xFF:02x}" for k in range(4)) for w in words)
+    out = subprocess.run(["llvm-mc", "--disassemble", "-triple=aarch64",
+                          "-mattr=+v8.2a,+neon,+rdm"], input=text, capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    lines = [l.strip() for l in out if l.strip() and not l.strip().startswith(".text")]
+    assert len(lines) == len(words), "llvm-mc rejected a word"
+    return lines
+
+
+def cstr(s):
+    return '"' + s.replace("\t", "\\t") + '"'
+
+
 def assemble_words(lines, tmp):
     src = os.path.join(tmp, "w.s")
     with open(src, "w") as f:
@@ -384,11 +399,11 @@ def main_ldst():
           + ", ".join(f"0x{b:02X}" for b in LDST_PATTERN) + "};")
     print("inline constexpr std::uint8_t kLdStRegs[4][16] = {"
           + ", ".join("{" + ", ".join(f"0x{b:02X}" for b in reg) + "}" for reg in sets[0]) + "};")
-    print("// {word, V0-V3 (lo, hi each), X1 - buffer, the buffer}: text")
+    print("// {word, V0-V3 (lo, hi each), X1 - buffer, the buffer, llvm-mc's text}")
     print("inline constexpr SimdLdStCase kSimdLdStCases[] = {")
-    for line, w, (v, x1, mem) in zip(lines, words, res):
+    for text, w, (v, x1, mem) in zip(llvm_texts(words), words, res):
         print(f"    {{{w:#010x}, {{{', '.join(f'0x{x:016X}' for x in v)}}}, {x1}, "
-              f"{{{', '.join(f'0x{x:016X}' for x in mem)}}}}}, // {line}")
+              f"{{{', '.join(f'0x{x:016X}' for x in mem)}}}, {cstr(text)}}},")
     print("};")
     print("// clang-format on")
     return 0
@@ -409,14 +424,14 @@ def main():
         print("    {" + ", ".join("{" + ", ".join(f"0x{b:02X}" for b in reg) + "}" for reg in st)
               + "},")
     print("};")
-    print("// {word, operand set, V0 bits [63:0], V0 bits [127:64], FPSR.QC}: text")
+    print("// {word, operand set, V0 bits [63:0], V0 bits [127:64], FPSR.QC, llvm-mc's text}")
     print("inline constexpr SimdQemuCase kSimdQemuCases[] = {")
     k = 0
-    for line, w in zip(lines, words):
+    for text, w in zip(llvm_texts(words), words):
         for s in range(len(sets)):
             lo, hi, qc = res[k]
             k += 1
-            print(f"    {{{w:#010x}, {s}, 0x{lo:016X}, 0x{hi:016X}, {qc}}}, // {line}")
+            print(f"    {{{w:#010x}, {s}, 0x{lo:016X}, 0x{hi:016X}, {qc}, {cstr(text)}}},")
     print("};")
     print("// clang-format on")
     return 0
