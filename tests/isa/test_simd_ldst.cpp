@@ -144,3 +144,24 @@ TEST_CASE("simd ldst: with FP disabled every form traps with EC 0x07 before any 
         CHECK(h.mem.get<std::uint64_t>(kBuf + 16) == 0xA49D968F88817A73ULL);
     }
 }
+
+TEST_CASE("simd ldst: register lists wrap from V31 to V0; SP is the base for Rn 31",
+          "[isa][simd]") {
+    IsaHarness h(256);
+    setup(h);
+    // ld1 { v31.16b, v0.16b }, [x1]: V31 = buffer[16..31], V0 = buffer[32..47] (3 + 7k each)
+    REQUIRE(h.exec(0x4c40a03f) != nullptr);
+    REQUIRE_FALSE(h.cx.faulted());
+    for (unsigned k = 0; k < 16; ++k) {
+        CHECK(h.z(31)[k] == static_cast<std::uint8_t>(3 + 7 * (16 + k)));
+        CHECK(h.z(0)[k] == static_cast<std::uint8_t>(3 + 7 * (32 + k)));
+    }
+    // st2 { v31.b, v0.b }[15], [sp], #2: V31.b[15] then V0.b[15] at SP, SP += 2
+    h.cx.setSP(kBuf + 64);
+    REQUIRE(h.exec(0x4dbf1fff) != nullptr);
+    REQUIRE_FALSE(h.cx.faulted());
+    CHECK(*h.mem.at(kBuf + 64) == static_cast<std::uint8_t>(3 + 7 * 31));
+    CHECK(*h.mem.at(kBuf + 65) == static_cast<std::uint8_t>(3 + 7 * 47));
+    CHECK(h.cx.SP() == kBuf + 66);
+    CHECK(isa::disassemble(0x4dbf1fff, 0) == "st2\t{ v31.b, v0.b }[15], [sp], #2");
+}
