@@ -1,7 +1,7 @@
-// A64 SIMD&FP data processing (ARM-M C7): vector logical and integer add/subtract, the AdvSIMD
-// copy group (DUP, INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector)
-// and the scalar FMOV forms. Every SIMD&FP destination is written once through V[] at its
-// architectural width (R12); every instruction first calls CheckFPAdvSIMDEnabled.
+// A64 SIMD&FP data processing (ARM-M C7): vector logical operations, the AdvSIMD copy group (DUP,
+// INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the scalar FMOV
+// forms. Every SIMD&FP destination is written once through V[] at its architectural width (R12);
+// every instruction first calls CheckFPAdvSIMDEnabled.
 #include "simd_common.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
@@ -54,28 +54,6 @@ std::string disLogicalVec(std::uint32_t i, std::uint64_t) {
         return fmt::format("mov\t{}, {}", vreg(rd(i), 0, Q(i)), vreg(rn(i), 0, Q(i)));
     return fmt::format("{}\t{}, {}, {}", kMn[u ? 1 : 0][opc], vreg(rd(i), 0, Q(i)),
                        vreg(rn(i), 0, Q(i)), vreg(rm(i), 0, Q(i)));
-}
-
-// ---- ADD/SUB (vector): AdvSIMD three same, opcode 10000 ----------------------------------------
-bool validAddSubVec(std::uint32_t i) {
-    return !(bits(i, 23, 22) == 3 && !Q(i)); // size 11 with Q 0 is reserved
-}
-void execAddSubVec(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkFPEnabled()) return;
-    const unsigned bytes = datasizeBytes(i), ebytes = 1U << bits(i, 23, 22);
-    const bool sub = bit1(i, 29);
-    const Vec a = readV(cx, rn(i), bytes), b = readV(cx, rm(i), bytes);
-    Vec r{};
-    for (unsigned e = 0; e < bytes / ebytes; ++e) {
-        const std::uint64_t x = elem(a, e, ebytes), y = elem(b, e, ebytes);
-        setElem(r, e, ebytes, sub ? x - y : x + y);
-    }
-    writeV(cx, rd(i), r, bytes);
-}
-std::string disAddSubVec(std::uint32_t i, std::uint64_t) {
-    const unsigned size = bits(i, 23, 22);
-    return fmt::format("{}\t{}, {}, {}", bit1(i, 29) ? "sub" : "add", vreg(rd(i), size, Q(i)),
-                       vreg(rn(i), size, Q(i)), vreg(rm(i), size, Q(i)));
 }
 
 // ---- AdvSIMD copy: DUP, INS, UMOV, SMOV --------------------------------------------------------
@@ -405,7 +383,6 @@ std::string disFmovReg(std::uint32_t i, std::uint64_t) {
 // clang-format off
 const InsnDef kFpSimdInsns[] = {
     insn("0 x x 01110 xx 1 xxxxx 00011 1 xxxxx xxxxx", "AND_BIC_ORR_ORN_EOR_BSL_BIT_BIF_asimdsame", execLogicalVec, disLogicalVec, T::FpSimd),
-    insn("0 x x 01110 xx 1 xxxxx 10000 1 xxxxx xxxxx", "ADD_SUB_asimdsame", execAddSubVec, disAddSubVec, T::FpSimd, validAddSubVec),
     insn("0 x 0 01110000 xxxxx 0 0000 1 xxxxx xxxxx", "DUP_asimdins_DV_v", execDupElem, disDupElem, T::FpSimd, validDupElem),
     insn("0 x 0 01110000 xxxxx 0 0001 1 xxxxx xxxxx", "DUP_asimdins_DR_r", execDupGen, disDupGen, T::FpSimd, validDupElem),
     insn("0 1 0 01110000 xxxxx 0 0011 1 xxxxx xxxxx", "INS_asimdins_IR_r", execInsGen, disInsGen, T::FpSimd, validIns),

@@ -2,7 +2,7 @@
 // FEAT_RDM three same extra): halving, saturating, compare, shift by register, max/min,
 // absolute difference, multiply(-accumulate), polynomial multiply, doubling multiply high and
 // the pairwise forms. One element function per opcode serves the vector and scalar encodings;
-// saturation sets FPSR.QC. AND..BIF and ADD/SUB (vector) live in fpsimd_insns.cpp.
+// saturation sets FPSR.QC. AND..BIF (vector) live in fpsimd_insns.cpp.
 #include "simd_common.h"
 
 namespace svesim::isa {
@@ -206,6 +206,7 @@ const InsnDef kSimdIntSameInsns[] = {
     insn("0 x x 01110 xx 1 xxxxx 01101 1 xxxxx xxxxx", "SMIN_UMIN_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
     insn("0 x x 01110 xx 1 xxxxx 01110 1 xxxxx xxxxx", "SABD_UABD_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
     insn("0 x x 01110 xx 1 xxxxx 01111 1 xxxxx xxxxx", "SABA_UABA_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
+    insn("0 x x 01110 xx 1 xxxxx 10000 1 xxxxx xxxxx", "ADD_SUB_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
     insn("0 x x 01110 xx 1 xxxxx 10001 1 xxxxx xxxxx", "CMTST_CMEQ_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
     insn("0 x x 01110 xx 1 xxxxx 10010 1 xxxxx xxxxx", "MLA_MLS_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
     insn("0 x x 01110 xx 1 xxxxx 10011 1 xxxxx xxxxx", "MUL_PMUL_asimdsame", execSameVec, disSameVec, T::FpSimd, validSameVec),
