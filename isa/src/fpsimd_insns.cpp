@@ -1,7 +1,8 @@
-// A64 SIMD&FP data processing (ARM-M C7): vector logical operations, the AdvSIMD copy group (DUP,
-// INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the scalar FMOV
-// forms. Every SIMD&FP destination is written once through V[] at its architectural width (R12);
-// every instruction first calls CheckFPAdvSIMDEnabled.
+// A64 SIMD&FP data processing (ARM-M C7): vector logical operations, the AdvSIMD copy group
+// (DUP, INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the
+// scalar FMOV forms; the integer arithmetic is in simd_int_*.cpp. Every SIMD&FP destination is
+// written once through V[] at its architectural width (R12); every instruction first calls
+// CheckFPAdvSIMDEnabled.
 #include "simd_common.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
