@@ -70,8 +70,11 @@ std::span<const InsnDef> simdIntDiffInsns();
 std::span<const InsnDef> simdIntShiftInsns();
 std::span<const InsnDef> simdPermInsns();
 std::span<const InsnDef> simdIntElemInsns();
-std::span<const InsnDef> simdLdStInsns();
 std::span<const InsnDef> sveInsns();
+std::span<const InsnDef> lseInsns();
+std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> simdStructInsns();
+std::span<const InsnDef> sveMemoryInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
 const InsnDef* decode(std::uint32_t insn);
