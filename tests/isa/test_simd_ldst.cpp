@@ -1,4 +1,4 @@
-// AdvSIMD structure loads and stores (isa/src/simd_ldst.cpp) against QEMU: every case of
+// AdvSIMD structure loads and stores (isa/src/ldst_simd_struct.cpp) against QEMU: every case of
 // test_simd_qemu_ldst_cases.inc is one LD1-LD4/ST1-ST4/LDnR that qemu-aarch64 ran with the same
 // registers and buffer (tests/isa/test_simd_qemu_gen.py --ldst); V0-V3, the base register's
 // writeback and the buffer must match. Also: a fault on any element writes no register and
