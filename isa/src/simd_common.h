@@ -170,7 +170,7 @@ inline const char* arrangement(unsigned size, bool q) {
     return kNames[size & 3][q ? 1 : 0];
 }
 inline char elemChar(unsigned size) {
-    return "bhsdq"[size & 7];
+    return "bhsdq"[size < 4 ? size : 4]; // q for 128-bit
 }
 inline std::string vreg(unsigned n, unsigned size, bool q) {
     return fmt::format("v{}.{}", n, arrangement(size, q));
