@@ -15,7 +15,9 @@ struct Tables {
     Tables() {
         for (auto group :
              {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
-              sveInsns(), lseInsns(), crcInsns(), simdStructInsns(), sveMemoryInsns()})
+              sveInsns(), lseInsns(), crcInsns(), simdStructInsns(), sveMemoryInsns(),
+              simdIntSameInsns(), simdIntMiscInsns(), simdIntDiffInsns(), simdIntShiftInsns(),
+              simdPermInsns(), simdIntElemInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)
