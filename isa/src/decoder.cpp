@@ -14,7 +14,7 @@ struct Tables {
 
     Tables() {
         for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns()})
+                           fpSimdInsns(), sveInsns(), fpScalarInsns(), fpConvertInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)
