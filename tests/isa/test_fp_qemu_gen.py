@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Generates tests/isa/test_fp_scalar_qemu.cpp: scalar FP instructions run on qemu-aarch64
+(the oracle) under every rounding mode and FZ/DN/FZ16/AHP setting, recorded as unit-test cases.
+
+Every case: FPCR, V1/V2/V3 (low 64 bits), X1, NZCV before; one instruction with Rd=0, Rn=1,
+Rm=2, Ra=3; afterwards V0<63:0>, X0, FPSR and NZCV as QEMU computed them.
+Usage: test_fp_qemu_gen.py [--seed N] > tests/isa/test_fp_scalar_qemu.cpp
+"""
+import argparse
+import os
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+
+FT = {16: 3, 32: 0, 64: 1}
+EW = {16: 5, 32: 8, 64: 11}
+FW = {16: 10, 32: 23, 64: 52}
+
+
+def fp_value(rng, n):
+    """Interesting N-bit patterns: specials, denormals, boundaries, small integers, random."""
+    e, f = EW[n], FW[n]
+    emax = (1 << e) - 1
+    sign = rng.getrandbits(1) << (n - 1)
+    frac = rng.getrandbits(f)
+    k = rng.randrange(12)
+    if k == 0:
+        return sign | rng.choice([0, emax << f, (emax << f) | frac | 1, (emax << f) | (1 << (f - 1)),
+                                  1, (1 << f) - 1, 1 << f, ((emax - 1) << f) | ((1 << f) - 1)])
+    if k == 1:
+        return sign | (frac >> rng.randrange(f))                       # denormal
+    if k == 2:                                                           # small integers, halves
+        v = rng.choice([0.5, 1.5, 2.5, -0.5, 3.0, 1.0, 0.25, 7.5, 1e3, 65504.0, 2.0 ** 31,
+                        2.0 ** 32, 2.0 ** 63, 2.0 ** 64, -(2.0 ** 31), 4294967295.5, 0.75])
+        return to_bits(v if sign == 0 else -v, n)
+    if k == 3:
+        return rng.getrandbits(n)
+    bias = (1 << (e - 1)) - 1
+    ex = max(0, min(emax, bias + rng.randrange(-(f + 4), f + 4)))       # near 1.0
+    if rng.random() < 0.5:
+        frac &= ~((1 << (f - 3)) - 1) & ((1 << f) - 1)                   # few bits: ties
+    return sign | (ex << f) | frac
+
+
+def to_bits(v, n):
+    if n == 64:
+        return struct.unpack("<Q", struct.pack("<d", v))[0]
+    if n == 32:
+        try:
+            return struct.unpack("<I", struct.pack("<f", v))[0]
+        except OverflowError:
+            return 0x7F800000 | (0x80000000 if v < 0 else 0)
+    try:
+        return struct.unpack("<H", struct.pack("<e", v))[0]
+    except OverflowError:
+        return 0x7C00 | (0x8000 if v < 0 else 0)
+
+
+def forms():
+    """(name, word, src precision, uses X1 as source, int result)"""
+    out = []
+    for n, ft in FT.items():
+        t = ft << 22
+        for opc, nm in ((1, "fabs"), (2, "fneg"), (3, "fsqrt")):
+            out.append((nm, 0x1E204020 | t | opc << 15, n))
+        for dst in (16, 32, 64):
+            if dst != n:
+                out.append(("fcvt", 0x1E224020 | t | FT[dst] << 15, n))
+        for rm in (0, 1, 2, 3, 4, 6, 7):
+            out.append(("frint%d" % rm, 0x1E244020 | t | rm << 15, n))
+        for op in range(9):
+            out.append(("fp2src%d" % op, 0x1E220820 | t | op << 12, n))
+        for o1 in (0, 1):
+            for o0 in (0, 1):
+                out.append(("fp3src", 0x1F020C20 | t | o1 << 21 | o0 << 15, n))
+        for opc in (0, 8, 0x10, 0x18):
+            out.append(("fcmp", 0x1E222020 | t | opc if not opc & 8 else 0x1E202020 | t | opc, n))
+        for op in (0, 1):
+            for cond in (0, 1, 10, 14):
+                out.append(("fccmp", 0x1E220420 | t | cond << 12 | op << 4 | rng_nzcv(cond), n))
+        out.append(("fcsel", 0x1E220C20 | t | 11 << 12, n))
+        for sf in (0, 1):
+            s = sf << 31
+            for rmode in range(4):
+                for u in (0, 1):
+                    out.append(("fcvtint", 0x1E200020 | s | t | rmode << 19 | u << 16, n))
+            for u in (0, 1):
+                out.append(("fcvta", 0x1E240020 | s | t | u << 16, n))
+                out.append(("cvtf", 0x1E220020 | s | t | u << 16, n))
+                for fb in (1, 7, 16, 32) + ((33, 64) if sf else ()):
+                    out.append(("fcvtzfix", 0x1E180020 | s | t | u << 16 | (64 - fb) << 10, n))
+                    out.append(("cvtffix", 0x1E020020 | s | t | u << 16 | (64 - fb) << 10, n))
+            if n == 16:
+                out.append(("fmovgen", 0x1EE60020 | s, n))
+                out.append(("fmovgen", 0x1EE70020 | s, n))
+    return out
+
+
+def rng_nzcv(cond):
+    return (cond * 7 + 3) & 0xF
+
+
+FPCRS = []
+for rmode in range(4):
+    FPCRS.append(rmode << 22)
+FPCRS += [1 << 24, 1 << 25, (1 << 24) | (1 << 25) | (1 << 22), 1 << 19, 1 << 26,
+          (1 << 26) | (1 << 19) | (3 << 22), (1 << 24) | (2 << 22)]
+
+
+def int_value(rng):
+    return rng.choice([0, 1, 0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 0x8000000000000000,
+                       0xFFFFFFFFFFFFFFFF, 0x7FFFFFFFFFFFFFFF, 0x123456789, rng.getrandbits(64),
+                       rng.getrandbits(32), rng.getrandbits(rng.randrange(1, 64)), 3, 0xFFFFFFFFFFFFFFFD])
+
+
+def cases(rng, per_form):
+    out = []
+    for name, word, n in forms():
+        for k in range(per_form):
+            fpcr = FPCRS[k % len(FPCRS)] if k < len(FPCRS) else rng.choice(FPCRS)
+            v = [fp_value(rng, n) for _ in range(3)]
+            if rng.random() < 0.3:
+                v[1] = v[0]
+            if name.startswith("fcvt") and name != "fcvt" and rng.random() < 0.5:
+                v[0] = to_bits(rng.choice([1.5, 2.5, -2.5, -0.5, 0.5, 3.75, -1e10, 1e10, 4294967296.0,
+                                           -2147483648.5, 9.3e18, -9.3e18, 1.8e19, 65504.0]), n)
+            x1 = int_value(rng)
+            nzcv = rng.randrange(16)
+            out.append((name, word, fpcr, v, x1, nzcv))
+    return out
+
+
+def program(cs):
+    lines = [".text", ".global _start", "_start:", "  adrp x20, buf", "  add x20, x20, :lo12:buf"]
+    for _, word, fpcr, v, x1, nzcv in cs:
+        lines += ["  ldr x9, =%#x" % fpcr, "  msr fpcr, x9", "  msr fpsr, xzr",
+                  "  ldr x9, =%#x" % v[0], "  fmov d1, x9",
+                  "  ldr x9, =%#x" % v[1], "  fmov d2, x9",
+                  "  ldr x9, =%#x" % v[2], "  fmov d3, x9",
+                  "  ldr x9, =0xdeadbeefcafef00d", "  fmov d0, x9", "  mov v0.d[1], x9",
+                  "  mov x0, x9",
+                  "  ldr x1, =%#x" % x1,
+                  "  ldr x9, =%#x" % (nzcv << 28), "  msr nzcv, x9",
+                  "  .inst %#x" % word,
+                  "  mrs x10, fpsr", "  mrs x11, nzcv", "  fmov x12, d0", "  mov x13, v0.d[1]",
+                  "  stp x12, x13, [x20], #16", "  stp x0, x10, [x20], #16", "  str x11, [x20], #8",
+                  "  b 1f", "  .ltorg", "1:"]
+    lines += ["  mov x0, #1", "  adrp x1, buf", "  add x1, x1, :lo12:buf",
+              "  ldr x2, =%d" % (40 * len(cs)), "  mov x8, #64", "  svc #0",
+              "  mov x0, #0", "  mov x8, #93", "  svc #0", "  .ltorg",
+              ".bss", ".balign 16", "buf: .skip %d" % (40 * len(cs))]
+    return "\n".join(lines) + "\n"
+
+
+def run_qemu(cs):
+    with tempfile.TemporaryDirectory() as d:
+        src, obj, elf = (os.path.join(d, x) for x in ("p.s", "p.o", "p.elf"))
+        with open(src, "w") as f:
+            f.write(program(cs))
+        subprocess.run(["aarch64-linux-gnu-as", "-march=armv8.2-a+fp16", src, "-o", obj], check=True)
+        subprocess.run(["aarch64-linux-gnu-ld", "-static", obj, "-o", elf], check=True)
+        out = subprocess.run(["qemu-aarch64", "-cpu", "max", elf], capture_output=True, check=True).stdout
+    res = []
+    for k in range(len(cs)):
+        v0, v0hi, x0, fpsr, nzcv = struct.unpack_from("<5Q", out, 40 * k)
+        res.append((v0, v0hi, x0, fpsr, nzcv >> 28))
+    return res
+
+
+PREAMBLE = r"""#include "support/isa_harness.h"
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <fmt/core.h>
+
+using namespace svesim;
+using namespace svesim::test;
+
+namespace {
+
+// Before: FPCR, V1..V3 (low 64 bits, the rest zero), X1, NZCV; V0 and X0 hold a marker.
+// After (QEMU's values): V0<127:0>, X0, FPSR, NZCV.
+struct Case {
+    std::uint32_t word, fpcr;
+    std::array<std::uint64_t, 3> v;
+    std::uint64_t x1;
+    unsigned nzcv_in;
+    std::uint64_t v0, v0_hi, x0;
+    std::uint32_t fpsr;
+    unsigned nzcv;
+};
+
+constexpr std::uint64_t kMarker = 0xdeadbeefcafef00d;
+
+void setV(IsaHarness& h, unsigned n, std::uint64_t lo, std::uint64_t hi) {
+    std::array<std::uint8_t, 16> b{};
+    for (unsigned k = 0; k < 8; ++k) {
+        b[k] = static_cast<std::uint8_t>(lo >> (8 * k));
+        b[8 + k] = static_cast<std::uint8_t>(hi >> (8 * k));
+    }
+    h.arch.sve.setV(h.arch.cpu, n, b);
+}
+std::uint64_t vPart(IsaHarness& h, unsigned n, unsigned part) {
+    std::uint64_t v = 0;
+    for (unsigned k = 0; k < 8; ++k)
+        v |= std::uint64_t{h.z(n)[8 * part + k]} << (8 * k);
+    return v;
+}
+
+void check(const Case& c) {
+    IsaHarness h;
+    setV(h, 0, kMarker, kMarker);
+    for (unsigned k = 0; k < 3; ++k)
+        setV(h, k + 1, c.v[k], 0);
+    h.setX(0, kMarker);
+    h.setX(1, c.x1);
+    h.arch.cpu.sysregs.write(SysReg::FPCR, c.fpcr);
+    h.arch.cpu.sysregs.write(SysReg::FPSR, 0);
+    h.p().n = (c.nzcv_in & 8) != 0;
+    h.p().z = (c.nzcv_in & 4) != 0;
+    h.p().c = (c.nzcv_in & 2) != 0;
+    h.p().v = (c.nzcv_in & 1) != 0;
+    INFO(fmt::format("{:08x} ({}) fpcr {:#x} v1 {:#x} v2 {:#x} v3 {:#x} x1 {:#x}", c.word,
+                     isa::disassemble(c.word, 0), c.fpcr, c.v[0], c.v[1], c.v[2], c.x1));
+    REQUIRE(h.exec(c.word) != nullptr);
+    REQUIRE_FALSE(h.cx.faulted());
+    const unsigned nzcv = (h.p().n ? 8U : 0U) | (h.p().z ? 4U : 0U) | (h.p().c ? 2U : 0U) |
+                          (h.p().v ? 1U : 0U);
+    CHECK(fmt::format("{:#x}", vPart(h, 0, 0)) == fmt::format("{:#x}", c.v0));
+    CHECK(fmt::format("{:#x}", vPart(h, 0, 1)) == fmt::format("{:#x}", c.v0_hi));
+    CHECK(fmt::format("{:#x}", h.x(0)) == fmt::format("{:#x}", c.x0));
+    CHECK(fmt::format("{:#x}", h.arch.cpu.sysregs.read(SysReg::FPSR)) ==
+          fmt::format("{:#x}", c.fpsr));
+    CHECK(nzcv == c.nzcv);
+}
+
+// clang-format off
+const Case kCases[] = {
+"""
+
+POSTAMBLE = r"""};
+// clang-format on
+
+} // namespace
+
+TEST_CASE("Scalar FP instructions match qemu-aarch64 under every rounding mode and FZ/DN/FZ16/AHP",
+          "[fp][fp_scalar]") {
+    for (const Case& c : kCases)
+        check(c);
+}
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--per-form", type=int, default=12)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    cs = cases(rng, args.per_form)
+    res = run_qemu(cs)
+    w = sys.stdout.write
+    w("// GENERATED by tests/isa/test_fp_qemu_gen.py --seed %d --per-form %d: do not edit.\n"
+      % (args.seed, args.per_form))
+    w("// Scalar FP instructions against qemu-aarch64 (" +
+      subprocess.run(["qemu-aarch64", "--version"], capture_output=True, text=True).stdout.splitlines()[0] +
+      "): every rounding mode and\n// FZ/DN/FZ16/AHP setting; expected V0, X0, FPSR and NZCV are QEMU's.\n")
+    w(PREAMBLE)
+    for (name, word, fpcr, v, x1, nzcv), (v0, v0hi, x0, fpsr, nzcv_out) in zip(cs, res):
+        w("    {%#010x, %#x, {%#x, %#x, %#x}, %#x, %#x, %#x, %#x, %#x, %#x, %#x},\n"
+          % (word, fpcr, v[0], v[1], v[2], x1, nzcv, v0, v0hi, x0, fpsr, nzcv_out))
+    w(POSTAMBLE)
+
+
+if __name__ == "__main__":
+    main()
