@@ -13,8 +13,9 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns(), fpScalarInsns(), fpConvertInsns()})
+        for (auto group :
+             {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
+              sveInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(), simdFpMiscInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -48,4 +48,32 @@ inline void writeScalar(ExecContext& cx, unsigned d, std::uint64_t value, unsign
     cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(b.data(), bits / 8));
 }
 
+// A SIMD&FP register value (up to 128 bits) with Elem[] access.
+struct Vec128 {
+    std::array<std::uint8_t, 16> b{};
+    // Elem[v, e, esize]
+    [[nodiscard]] std::uint64_t elem(unsigned e, unsigned esize) const {
+        std::uint64_t r = 0;
+        for (unsigned k = 0; k < esize / 8; ++k)
+            r |= std::uint64_t{b[e * (esize / 8) + k]} << (8 * k);
+        return r;
+    }
+    void setElem(unsigned e, unsigned esize, std::uint64_t value) {
+        for (unsigned k = 0; k < esize / 8; ++k)
+            b[e * (esize / 8) + k] = static_cast<std::uint8_t>(value >> (8 * k));
+    }
+};
+// V[n] at `bits` (64 or 128; the rest zero).
+inline Vec128 readVec(ExecContext& cx, unsigned n, unsigned bits) {
+    Vec128 v;
+    const auto src = cx.sve().V(n, bits / 8);
+    for (unsigned k = 0; k < bits / 8; ++k)
+        v.b[k] = src[k];
+    return v;
+}
+// V[d, bits] = v: the one write of the instruction (R12).
+inline void writeVec(ExecContext& cx, unsigned d, const Vec128& v, unsigned bits) {
+    cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(v.b.data(), bits / 8));
+}
+
 } // namespace svesim::isa::fp
