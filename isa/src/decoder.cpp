@@ -15,7 +15,8 @@ struct Tables {
     Tables() {
         for (auto group :
              {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
-              sveInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(), simdFpMiscInsns()})
+              sveInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(), simdFpMiscInsns(),
+              simdFpElemInsns(), simdFpReduceInsns(), simdFpFixedInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -64,10 +64,13 @@ std::span<const InsnDef> branchInsns();
 std::span<const InsnDef> loadStoreInsns();
 std::span<const InsnDef> systemInsns();
 std::span<const InsnDef> fpSimdInsns();
-std::span<const InsnDef> fpScalarInsns();   // fp_dp_insns.cpp
-std::span<const InsnDef> fpConvertInsns();  // fp_cvt_insns.cpp
-std::span<const InsnDef> simdFpSameInsns(); // simd_fp_same_insns.cpp
-std::span<const InsnDef> simdFpMiscInsns(); // simd_fp_misc_insns.cpp
+std::span<const InsnDef> fpScalarInsns();     // fp_dp_insns.cpp
+std::span<const InsnDef> fpConvertInsns();    // fp_cvt_insns.cpp
+std::span<const InsnDef> simdFpSameInsns();   // simd_fp_same_insns.cpp
+std::span<const InsnDef> simdFpMiscInsns();   // simd_fp_misc_insns.cpp
+std::span<const InsnDef> simdFpElemInsns();   // simd_fp_elem_insns.cpp
+std::span<const InsnDef> simdFpReduceInsns(); // simd_fp_reduce_insns.cpp
+std::span<const InsnDef> simdFpFixedInsns();  // simd_fp_fixed_insns.cpp
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
