@@ -131,9 +131,10 @@ std::uint64_t FPRSqrtEstimate(std::uint64_t op, unsigned n, const FPContext& fc)
         }
         fraction = (fraction << 1) & ones(52);
     }
+    // An even biased exponent is an odd power of two: the value scales into [0.5, 1.0).
     const unsigned scaled = (exp & 1) == 0
-                                ? (128U | static_cast<unsigned>((fraction >> 45) & 0x7F))
-                                : (256U | static_cast<unsigned>((fraction >> 44) & 0xFF));
+                                ? (256U | static_cast<unsigned>((fraction >> 44) & 0xFF))
+                                : (128U | static_cast<unsigned>((fraction >> 45) & 0x7F));
     const int result_exp = ((n == 16 ? 44 : (n == 32 ? 380 : 3068)) - exp) / 2;
     const unsigned estimate = RecipSqrtEstimate(scaled);
     return ((static_cast<std::uint64_t>(result_exp) & ones(fm.e)) << fm.f) |
