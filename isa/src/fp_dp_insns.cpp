@@ -174,10 +174,8 @@ void setFlags(ExecContext& cx, unsigned nzcv) {
     p.c = (nzcv & 2) != 0;
     p.v = (nzcv & 1) != 0;
 }
-// opc<0> compares with +0.0 (Rm then must be zero), opc<1> signals quiet NaNs too (FCMPE).
-bool validFcmp(std::uint32_t i) {
-    return validFtype(i) && (!bit1(i, 3) || rm(i) == 0);
-}
+// opc<0> compares with +0.0 (Rm is then ignored, as LLVM and QEMU do: its bits are "should be
+// zero"), opc<1> signals quiet NaNs too (FCMPE).
 void execFcmp(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkFPEnabled()) return;
     const unsigned n = fpBits(i);
@@ -243,7 +241,7 @@ const InsnDef kFpScalarInsns[] = {
     insn("0 0 0 11110 xx 1 001 xxx 10000 xxxxx xxxxx", "FRINTN_FRINTP_FRINTM_FRINTZ_FRINTA_FRINTX_FRINTI_floatdp1", execFrint, disFrint, T::FpSimd, validFrint),
     insn("0 0 0 11110 xx 1 xxxxx xxxx 10 xxxxx xxxxx", "FMUL_FDIV_FADD_FSUB_FMAX_FMIN_FMAXNM_FMINNM_FNMUL_floatdp2", execFp2Src, disFp2Src, T::FpSimd, validFp2Src),
     insn("0 0 0 11111 xx x xxxxx x xxxxx xxxxx xxxxx", "FMADD_FMSUB_FNMADD_FNMSUB_floatdp3", execFp3Src, disFp3Src, T::FpSimd, validFtype),
-    insn("0 0 0 11110 xx 1 xxxxx 00 1000 xxxxx xx 000", "FCMP_FCMPE_floatcmp", execFcmp, disFcmp, T::FpSimd, validFcmp),
+    insn("0 0 0 11110 xx 1 xxxxx 00 1000 xxxxx xx 000", "FCMP_FCMPE_floatcmp", execFcmp, disFcmp, T::FpSimd, validFtype),
     insn("0 0 0 11110 xx 1 xxxxx xxxx 01 xxxxx x xxxx", "FCCMP_FCCMPE_floatccmp", execFccmp, disFccmp, T::FpSimd, validFtype),
     insn("0 0 0 11110 xx 1 xxxxx xxxx 11 xxxxx xxxxx", "FCSEL_floatsel", execFcsel, disFcsel, T::FpSimd, validFtype),
     insn("0 0 0 11110 11 1 xxxxxxxx 100 00000 xxxxx", "FMOV_H_floatimm", execFmovImmH, disFmovImmH, T::FpSimd),
