@@ -16,7 +16,7 @@ struct Tables {
         for (auto group :
              {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
               sveInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(), simdFpMiscInsns(),
-              simdFpElemInsns(), simdFpReduceInsns(), simdFpFixedInsns()})
+              simdFpElemInsns(), simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

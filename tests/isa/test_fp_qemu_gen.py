@@ -8,6 +8,7 @@ Every case: FPCR, V1/V2/V3 (128 bits), X1, NZCV before; one instruction with Rd=
 Rm=2, Ra=3; afterwards V0<63:0>, X0, FPSR and NZCV as QEMU computed them.
 Usage: test_fp_qemu_gen.py > tests/isa/test_fp_scalar_qemu.cpp
        test_fp_qemu_gen.py --simd --per-form 6 > tests/isa/test_simd_fp_qemu.cpp
+       test_fp_qemu_gen.py --sve --per-form 4 > tests/isa/test_sve_fp_qemu.cpp
 """
 import argparse
 import os
@@ -346,12 +347,203 @@ TEST_CASE("Scalar FP instructions match qemu-aarch64 under every rounding mode a
 """
 
 
+# ---- SVE (VL 512) -------------------------------------------------------------------------------
+
+def sve_candidates():
+    ws = set()
+    for size in range(4):
+        sz = size << 22
+        for opc in range(8):
+            ws.add(0x65000000 | sz | 2 << 16 | opc << 10 | 1 << 5)
+            ws.add(0x6500A000 | sz | opc << 16 | 1 << 10 | 1 << 5)
+        for opc in range(16):
+            ws.add(0x65008420 | sz | opc << 16)
+        for b15 in (0, 1):
+            for opc in range(4):
+                ws.add(0x65200000 | sz | 2 << 16 | b15 << 15 | opc << 13 | 1 << 10 | 1 << 5)
+        for op in range(8):
+            ws.add(0x65004000 | sz | 2 << 16 | (op >> 2) << 15 | (op >> 1 & 1) << 13 | 1 << 10 | 1 << 5 | (op & 1) << 4)
+        for x in (0, 1):
+            ws.add(0x041CA000 | sz | x << 16 | 1 << 10 | 1 << 5)
+            ws.add(0x650CA000 | sz | x << 16 | 1 << 10 | 1 << 5)
+            ws.add(0x650E3000 | sz | x << 16 | 1 << 5)
+    return sorted(ws)
+
+
+def sve_forms():
+    ws = sve_candidates()
+    txt = "\n".join(" ".join("0x%02x" % ((w >> (8 * i)) & 0xFF) for i in range(4)) for w in ws)
+    r = subprocess.run(["llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+v8.2a,+sve"],
+                       input=txt, capture_output=True, text=True)
+    bad = {int(m) - 1 for m in __import__("re").findall(r"<stdin>:(\d+):\d+: warning", r.stderr)}
+    def implemented(w):  # FTSMUL and FSCALE are not implemented (UNDEFINED in svesim)
+        if (w & 0xFF20E000) == 0x65000000 and (w >> 10) & 7 == 3:
+            return False
+        return not ((w & 0xFF30E000) == 0x65008000 and (w >> 16) & 0xF == 9)
+    return [(w, 8 << ((w >> 22) & 3)) for idx, w in enumerate(ws) if idx not in bad and implemented(w)]
+
+
+def sve_cases(rng, per_form):
+    out = []
+    for word, n in sve_forms():
+        for k in range(per_form):
+            fpcr = FPCRS[k % len(FPCRS)] if k < len(FPCRS) else rng.choice(FPCRS)
+            zs = []
+            for _ in range(3):
+                v = 0
+                for e in range(512 // n):
+                    v |= fp_value(rng, n) << (e * n)
+                zs.append(v)
+            if rng.random() < 0.3:
+                zs[1] = zs[0]
+            out.append((word, fpcr, zs, rng.getrandbits(64), rng.getrandbits(64)))
+    return out
+
+
+def sve_program(cs):
+    lines = [".text", ".global _start", "_start:", "  adrp x20, out", "  add x20, x20, :lo12:out",
+             "  adrp x21, inp", "  add x21, x21, :lo12:inp"]
+    data = []
+    for word, fpcr, zs, p0, p1 in cs:
+        lines += ["  ldr x9, =%#x" % fpcr, "  msr fpcr, x9", "  msr fpsr, xzr",
+                  "  ldr z1, [x21, #0, mul vl]", "  ldr z2, [x21, #1, mul vl]", "  ldr z3, [x21, #2, mul vl]",
+                  "  add x21, x21, #192", "  ldr p0, [x21, #0, mul vl]", "  ldr p1, [x21, #1, mul vl]",
+                  "  add x21, x21, #16", "  orr z0.d, z3.d, z3.d",
+                  "  .inst %#x" % word,
+                  "  str z0, [x20, #0, mul vl]", "  add x20, x20, #64", "  str p0, [x20, #0, mul vl]",
+                  "  mrs x10, fpsr", "  str x10, [x20, #8]", "  add x20, x20, #16",
+                  "  b 1f", "  .ltorg", "1:"]
+        for z in zs:
+            data += [(z >> (64 * k)) & (2 ** 64 - 1) for k in range(8)]
+        data += [p0, p1]
+    lines += ["  mov x0, #1", "  adrp x1, out", "  add x1, x1, :lo12:out",
+              "  ldr x2, =%d" % (80 * len(cs)), "  mov x8, #64", "  svc #0",
+              "  mov x0, #0", "  mov x8, #93", "  svc #0", "  .ltorg",
+              ".data", ".balign 16", "inp:"] + ["  .quad %#x" % d for d in data] + [
+              ".bss", ".balign 16", "out: .skip %d" % (80 * len(cs))]
+    return "\n".join(lines) + "\n"
+
+
+def run_qemu_sve(cs):
+    with tempfile.TemporaryDirectory() as d:
+        src, obj, elf = (os.path.join(d, x) for x in ("p.s", "p.o", "p.elf"))
+        with open(src, "w") as f:
+            f.write(sve_program(cs))
+        subprocess.run(["aarch64-linux-gnu-as", "-march=armv8.2-a+sve+fp16", src, "-o", obj], check=True)
+        subprocess.run(["aarch64-linux-gnu-ld", "-static", obj, "-o", elf], check=True)
+        out = subprocess.run(["qemu-aarch64", "-cpu", "max,sve-default-vector-length=64", elf],
+                             capture_output=True, check=True).stdout
+    return [struct.unpack_from("<10Q", out, 80 * k) for k in range(len(cs))]
+
+
+SVE_PREAMBLE = r"""#include "support/isa_harness.h"
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <fmt/core.h>
+
+using namespace svesim;
+using namespace svesim::test;
+
+namespace {
+
+// VL 512. Before: FPCR, Z1..Z3, Z0 = Z3, P0 and P1 (the governing predicate). After (QEMU's
+// values): Z0, P0 and FPSR.
+struct Case {
+    std::uint32_t word, fpcr;
+    std::array<std::array<std::uint64_t, 8>, 3> z;
+    std::uint64_t p0, p1;
+    std::array<std::uint64_t, 8> z0;
+    std::uint64_t p0_out, fpsr;
+};
+
+template <std::size_t N>
+std::array<std::uint8_t, N * 8> bytesOf(const std::array<std::uint64_t, N>& q) {
+    std::array<std::uint8_t, N * 8> b{};
+    for (std::size_t k = 0; k < N * 8; ++k)
+        b[k] = static_cast<std::uint8_t>(q[k / 8] >> (8 * (k % 8)));
+    return b;
+}
+
+void check(const Case& c) {
+    IsaHarness h(512);
+    const VectorLength vl = h.cx.vl();
+    for (unsigned k = 0; k < 3; ++k)
+        h.arch.sve.setZ(h.arch.cpu, k + 1, vl, bytesOf(c.z[k]));
+    h.arch.sve.setZ(h.arch.cpu, 0, vl, bytesOf(c.z[2]));
+    h.arch.sve.setP(h.arch.cpu, 0, vl, bytesOf(std::array<std::uint64_t, 1>{c.p0}));
+    h.arch.sve.setP(h.arch.cpu, 1, vl, bytesOf(std::array<std::uint64_t, 1>{c.p1}));
+    h.arch.cpu.sysregs.write(SysReg::FPCR, c.fpcr);
+    h.arch.cpu.sysregs.write(SysReg::FPSR, 0);
+    INFO(fmt::format("{:08x} ({}) fpcr {:#x} p1 {:#x}", c.word, isa::disassemble(c.word, 0),
+                     c.fpcr, c.p1));
+    REQUIRE(h.exec(c.word) != nullptr);
+    REQUIRE_FALSE(h.cx.faulted());
+    const auto z0 = h.z(0);
+    for (unsigned k = 0; k < 8; ++k) {
+        std::uint64_t v = 0;
+        for (unsigned b = 0; b < 8; ++b)
+            v |= std::uint64_t{z0[8 * k + b]} << (8 * b);
+        INFO(fmt::format("z0 word {}: z1 {:#x} z2 {:#x} z3 {:#x}", k, c.z[0][k], c.z[1][k],
+                         c.z[2][k]));
+        CHECK(fmt::format("{:#x}", v) == fmt::format("{:#x}", c.z0[k]));
+    }
+    const auto p0 = h.arch.sve.P(0, vl);
+    std::uint64_t p = 0;
+    for (unsigned b = 0; b < 8; ++b)
+        p |= std::uint64_t{p0[b]} << (8 * b);
+    CHECK(fmt::format("{:#x}", p) == fmt::format("{:#x}", c.p0_out));
+    CHECK(fmt::format("{:#x}", h.arch.cpu.sysregs.read(SysReg::FPSR)) ==
+          fmt::format("{:#x}", c.fpsr));
+}
+
+// clang-format off
+const Case kCases[] = {
+"""
+
+SVE_POSTAMBLE = r"""};
+// clang-format on
+
+} // namespace
+
+TEST_CASE("SVE FP instructions match qemu-aarch64 at VL 512 under every rounding mode and "
+          "FZ/DN/FZ16",
+          "[fp][sve_fp]") {
+    for (const Case& c : kCases)
+        check(c);
+}
+"""
+
+
+def main_sve(args):
+    rng = random.Random(args.seed)
+    cs = sve_cases(rng, args.per_form)
+    res = run_qemu_sve(cs)
+    w = sys.stdout.write
+    w("// GENERATED by tests/isa/test_fp_qemu_gen.py --sve --seed %d --per-form %d: do not edit.\n"
+      % (args.seed, args.per_form))
+    w("// SVE FP instructions against qemu-aarch64 (" +
+      subprocess.run(["qemu-aarch64", "--version"], capture_output=True, text=True).stdout.splitlines()[0] +
+      ") at VL 512.\n")
+    w(SVE_PREAMBLE)
+    q = lambda xs: "{{" + ", ".join("%#x" % x for x in xs) + "}}"
+    for (word, fpcr, zs, p0, p1), r in zip(cs, res):
+        zq = [[(z >> (64 * k)) & (2 ** 64 - 1) for k in range(8)] for z in zs]
+        w("    {%#010x, %#x, {{%s, %s, %s}}, %#x, %#x, %s, %#x, %#x},\n"
+          % (word, fpcr, q(zq[0]), q(zq[1]), q(zq[2]), p0, p1, q(r[:8]), r[8], r[9]))
+    w(SVE_POSTAMBLE)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--per-form", type=int, default=12)
     ap.add_argument("--simd", action="store_true", help="AdvSIMD forms instead of scalar FP")
+    ap.add_argument("--sve", action="store_true", help="SVE forms at VL 512")
     args = ap.parse_args()
+    if args.sve:
+        main_sve(args)
+        return
     rng = random.Random(args.seed)
     cs = simd_cases(rng, args.per_form) if args.simd else cases(rng, args.per_form)
     res = run_qemu(cs)

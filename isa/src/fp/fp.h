@@ -97,6 +97,8 @@ unsigned FPCompare(std::uint64_t op1, std::uint64_t op2, bool signal_nans, unsig
 bool FPCompareEQ(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc);
 bool FPCompareGE(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc);
 bool FPCompareGT(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc);
+// Unordered: either is a NaN (Invalid Operation for a signalling one).
+bool FPCompareUN(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc);
 
 // Conversions.
 std::uint64_t FPRoundInt(std::uint64_t op, unsigned n, Rounding rounding, bool exact,

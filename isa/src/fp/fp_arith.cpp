@@ -268,4 +268,10 @@ bool FPCompareGT(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPConte
     return valueCompare(u1, u2) > 0;
 }
 
+bool FPCompareUN(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
+    const Unpacked u1 = FPUnpack(op1, n, fc), u2 = FPUnpack(op2, n, fc);
+    if (u1.type == FPType::SNaN || u2.type == FPType::SNaN) fc.raise(kIOC);
+    return u1.isNaN() || u2.isNaN();
+}
+
 } // namespace svesim::isa::fp
