@@ -13,10 +13,10 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group :
-             {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
-              sveInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(), simdFpMiscInsns(),
-              simdFpElemInsns(), simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns()})
+        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
+                           fpSimdInsns(), sveInsns(), fpScalarInsns(), fpConvertInsns(),
+                           simdFpSameInsns(), simdFpMiscInsns(), simdFpElemInsns(),
+                           simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns(), sveFpMiscInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

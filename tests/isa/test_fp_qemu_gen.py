@@ -363,11 +363,31 @@ def sve_candidates():
                 ws.add(0x65200000 | sz | 2 << 16 | b15 << 15 | opc << 13 | 1 << 10 | 1 << 5)
         for op in range(8):
             ws.add(0x65004000 | sz | 2 << 16 | (op >> 2) << 15 | (op >> 1 & 1) << 13 | 1 << 10 | 1 << 5 | (op & 1) << 4)
+        for op in (0, 1, 2, 3, 4, 6):
+            ws.add(0x65102420 | sz | (op >> 1) << 16 | (op & 1) << 4)
+        for opc in (0, 4, 5, 6, 7):
+            ws.add(0x65002420 | sz | opc << 16)
+        ws.add(0x65182420 | sz)
+        for imm8 in (0x70, 0xF1):
+            ws.add(0x2539C000 | sz | imm8 << 5)
+            ws.add(0x0511C000 | sz | imm8 << 5)
         for x in (0, 1):
             ws.add(0x041CA000 | sz | x << 16 | 1 << 10 | 1 << 5)
             ws.add(0x650CA000 | sz | x << 16 | 1 << 10 | 1 << 5)
             ws.add(0x650E3000 | sz | x << 16 | 1 << 5)
+    for b in SVE_CVT:
+        ws.add(0x6500A420 | b << 16)
     return sorted(ws)
+
+
+# SVE conversions: insn[23:16] -> (source bits, container bits)
+SVE_CVT = {0x88: (32, 32), 0x89: (16, 32), 0xC8: (64, 64), 0xC9: (16, 64), 0xCA: (64, 64),
+           0xCB: (32, 64)}
+for _b, _sd in {0x52: (16, 16), 0x54: (32, 32), 0x56: (64, 64), 0x94: (32, 32), 0xD0: (32, 64),
+                0xD4: (64, 64), 0xD6: (64, 64), 0x5A: (16, 16), 0x5C: (16, 32), 0x5E: (16, 64),
+                0x9C: (32, 32), 0xDC: (32, 64), 0xD8: (64, 64), 0xDE: (64, 64)}.items():
+    SVE_CVT[_b] = _sd
+    SVE_CVT[_b | 1] = _sd
 
 
 def sve_forms():
@@ -380,19 +400,25 @@ def sve_forms():
         if (w & 0xFF20E000) == 0x65000000 and (w >> 10) & 7 == 3:
             return False
         return not ((w & 0xFF30E000) == 0x65008000 and (w >> 16) & 0xF == 9)
-    return [(w, 8 << ((w >> 22) & 3)) for idx, w in enumerate(ws) if idx not in bad and implemented(w)]
+    def sizes(w):  # (element bits of the FP/integer source, container bits)
+        if (w & 0xFF00E000) == 0x6500A000 and (w >> 16) & 0xFF in SVE_CVT and (w >> 19) & 7 in (1, 2, 3):
+            return SVE_CVT[(w >> 16) & 0xFF]
+        n = 8 << ((w >> 22) & 3)
+        return (n, n)
+    return [(w, sizes(w)) for idx, w in enumerate(ws) if idx not in bad and implemented(w)]
 
 
 def sve_cases(rng, per_form):
     out = []
-    for word, n in sve_forms():
+    for word, (n, cont) in sve_forms():
         for k in range(per_form):
             fpcr = FPCRS[k % len(FPCRS)] if k < len(FPCRS) else rng.choice(FPCRS)
             zs = []
             for _ in range(3):
                 v = 0
-                for e in range(512 // n):
-                    v |= fp_value(rng, n) << (e * n)
+                for e in range(512 // cont):
+                    x = fp_value(rng, n) | (rng.getrandbits(cont - n) << n if cont > n else 0)
+                    v |= x << (e * cont)
                 zs.append(v)
             if rng.random() < 0.3:
                 zs[1] = zs[0]

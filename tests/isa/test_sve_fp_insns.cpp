@@ -33,6 +33,14 @@ const Dis kWords[] = {
     {0x658ca420, "frecpx\tz0.s, p1/m, z1.s"},
     {0x6544a420, "frinta\tz0.h, p1/m, z1.h"},
     {0x658f3020, "frsqrte\tz0.s, z1.s"},
+    {0x65912430, "fcmle\tp0.s, p1/z, z1.s, #0.0"},
+    {0x65842420, "fmaxnmv\ts0, p1, z1.s"},
+    {0x65982420, "fadda\ts0, p1, s0, z1.s"},
+    {0x25b9ce00, "fmov\tz0.s, #1.00000000"},
+    {0x0591ce00, "fmov\tz0.s, p1/m, #1.00000000"},
+    {0x65c9a420, "fcvt\tz0.d, p1/m, z1.h"},
+    {0x65d4a420, "scvtf\tz0.s, p1/m, z1.d"},
+    {0x65dfa420, "fcvtzu\tz0.d, p1/m, z1.d"},
 };
 // clang-format on
 

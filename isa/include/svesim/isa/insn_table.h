@@ -72,6 +72,7 @@ std::span<const InsnDef> simdFpElemInsns();   // simd_fp_elem_insns.cpp
 std::span<const InsnDef> simdFpReduceInsns(); // simd_fp_reduce_insns.cpp
 std::span<const InsnDef> simdFpFixedInsns();  // simd_fp_fixed_insns.cpp
 std::span<const InsnDef> sveFpInsns();        // sve_fp_insns.cpp
+std::span<const InsnDef> sveFpMiscInsns();    // sve_fp_misc_insns.cpp
 std::span<const InsnDef> sveInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
