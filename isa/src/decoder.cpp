@@ -14,9 +14,10 @@ struct Tables {
 
     Tables() {
         for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns(), fpScalarInsns(), fpConvertInsns(),
-                           simdFpSameInsns(), simdFpMiscInsns(), simdFpElemInsns(),
-                           simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns(), sveFpMiscInsns()})
+                           fpSimdInsns(), sveInsns(), lseInsns(), crcInsns(), simdStructInsns(),
+                           sveMemoryInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(),
+                           simdFpMiscInsns(), simdFpElemInsns(), simdFpReduceInsns(),
+                           simdFpFixedInsns(), sveFpInsns(), sveFpMiscInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -46,6 +46,7 @@ enum class SysReg : std::uint8_t {
     HCR_EL2,
     SCR_EL3,
     VTTBR_EL2,
+    VTCR_EL2,
     // Enables and vector-length controls
     CPACR_EL1,
     CPTR_EL2,
@@ -59,11 +60,15 @@ enum class SysReg : std::uint8_t {
     TPIDR_EL1,
     TPIDR_EL2,
     TPIDR_EL3,
+    // Context ID (Linux with CONFIG_PID_IN_CONTEXTIDR writes the running task's PID here)
+    CONTEXTIDR_EL1,
+    CONTEXTIDR_EL2,
     // Identification
     MIDR_EL1,
     MPIDR_EL1,
     ID_AA64PFR0_EL1,
     ID_AA64ZFR0_EL1,
+    ID_AA64MMFR0_EL1,
     ID_AA64MMFR1_EL1,
     // Generic timer (frequency and virtual count only)
     CNTFRQ_EL0,
@@ -80,6 +85,7 @@ enum class SysReg : std::uint8_t {
     FAR_EL12,
     VBAR_EL12,
     SCTLR_EL12,
+    CONTEXTIDR_EL12,
     Count
 };
 inline constexpr std::size_t kSysRegCount = static_cast<std::size_t>(SysReg::Count);

@@ -74,6 +74,10 @@ std::span<const InsnDef> simdFpFixedInsns();  // simd_fp_fixed_insns.cpp
 std::span<const InsnDef> sveFpInsns();        // sve_fp_insns.cpp
 std::span<const InsnDef> sveFpMiscInsns();    // sve_fp_misc_insns.cpp
 std::span<const InsnDef> sveInsns();
+std::span<const InsnDef> lseInsns();
+std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> simdStructInsns();
+std::span<const InsnDef> sveMemoryInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
 const InsnDef* decode(std::uint32_t insn);
