@@ -2,7 +2,8 @@
 // (unpredicated); FADD, FSUB, FMUL, FSUBR, FMAXNM, FMINNM, FMAX, FMIN, FABD, FMULX, FDIVR, FDIV
 // (predicated, merging); FMLA, FMLS, FNMLA, FNMLS, FMAD, FMSB, FNMAD, FNMSB; the vector compares
 // FCMGE, FCMGT, FCMEQ, FCMNE, FCMUO, FACGE, FACGT; FABS, FNEG, FSQRT, FRECPX, FRINTN/P/M/Z/A/X/I
-// (predicated); FRECPE, FRSQRTE (unpredicated). Elements are the FP core's (fp/fp.h) under
+// (predicated); FRECPE, FRSQRTE (unpredicated); FADD, FSUB, FMUL, FSUBR, FMAXNM, FMINNM, FMAX,
+// FMIN with an immediate; FMLA, FMLS, FMUL (indexed). Elements are the FP core's (fp/fp.h) under
 // FPCR; the exceptions of active elements accumulate into FPSR. Z and P are written through the
 // SveUnit setters (R11).
 #include "fp/fp_regs.h"
@@ -290,6 +291,98 @@ std::string disEstimate(std::uint32_t i, std::uint64_t) {
     return fmt::format("{}\t{}, {}", bit1(i, 16) ? "frsqrte" : "frecpe", z(rd(i), i), z(rn(i), i));
 }
 
+// ---- Arithmetic with an immediate (predicated): opc insn[18:16] as FADD, FSUB, FMUL, FSUBR,
+// FMAXNM, FMINNM, FMAX, FMIN; i1 (insn[5]) picks 0.5/1.0 (add, sub), 0.5/2.0 (mul), 0.0/1.0
+Bin immOp(std::uint32_t i) {
+    static constexpr Bin kOps[8] = {Bin::Add,    Bin::Sub,    Bin::Mul, Bin::Subr,
+                                    Bin::MaxNum, Bin::MinNum, Bin::Max, Bin::Min};
+    return kOps[bits(i, 18, 16)];
+}
+// The immediate as imm8 of VFPExpandImm: 0.5 = 0x60, 1.0 = 0x70, 2.0 = 0x00; 0.0 separately.
+std::uint64_t immValue(std::uint32_t i, unsigned n, const char** text) {
+    const unsigned opc = bits(i, 18, 16);
+    const bool i1 = bit1(i, 5);
+    if (opc == 2) {
+        *text = i1 ? "#2.0" : "#0.5";
+        return fp::VFPExpandImm(i1 ? 0x00 : 0x60, n);
+    }
+    if (opc >= 4) {
+        *text = i1 ? "#1.0" : "#0.0";
+        return i1 ? fp::VFPExpandImm(0x70, n) : fp::FPZero(false, n);
+    }
+    *text = i1 ? "#1.0" : "#0.5";
+    return fp::VFPExpandImm(i1 ? 0x70 : 0x60, n);
+}
+void execImm(ExecContext& cx, std::uint32_t i) {
+    if (!cx.checkSVEEnabled()) return;
+    const unsigned n = esizeBits(i), eb = n / 8;
+    const char* text = nullptr;
+    const std::uint64_t imm = immValue(i, n, &text);
+    fp::FPScope scope(cx);
+    const fp::FPContext fc = scope.ctx();
+    const PBuf p = readP(cx, pg3(i));
+    ZBuf r = readZ(cx, rd(i));
+    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
+        if (activeElem(p.data(), e, eb))
+            setElem(r.data(), e, eb, binary(immOp(i), elem(r.data(), e, eb), imm, n, fc));
+    writeZ(cx, rd(i), r);
+    scope.commit();
+}
+std::string disImm(std::uint32_t i, std::uint64_t) {
+    static constexpr const char* kNames[8] = {"fadd",   "fsub",   "fmul", "fsubr",
+                                              "fmaxnm", "fminnm", "fmax", "fmin"};
+    const char* text = nullptr;
+    immValue(i, 64, &text);
+    return fmt::format("{}\t{}, {}, {}, {}", kNames[bits(i, 18, 16)], z(rd(i), i), pm(i),
+                       z(rd(i), i), text);
+}
+
+// ---- Indexed (unpredicated): FMLA, FMLS, FMUL with element `index` of each 128-bit segment of
+// Zm. H: index = insn[22]:insn[20:19], Zm = insn[18:16]; S: index insn[20:19], Zm insn[18:16];
+// D: index insn[20], Zm insn[19:16].
+unsigned idxEsize(std::uint32_t i) {
+    return bit1(i, 23) ? (bit1(i, 22) ? 64 : 32) : 16;
+}
+unsigned idxIndex(std::uint32_t i) {
+    switch (idxEsize(i)) {
+    case 16: return (bits(i, 22, 22) << 2) | bits(i, 20, 19);
+    case 32: return bits(i, 20, 19);
+    default: return bits(i, 20, 20);
+    }
+}
+unsigned idxZm(std::uint32_t i) {
+    return idxEsize(i) == 64 ? bits(i, 19, 16) : bits(i, 18, 16);
+}
+void execIndexed(ExecContext& cx, std::uint32_t i) {
+    if (!cx.checkSVEEnabled()) return;
+    const unsigned n = idxEsize(i), eb = n / 8, per_segment = 128 / n;
+    const bool mul = bit1(i, 13); // FMUL (insn[15:10] = 001000), else FMLA/FMLS by insn[10]
+    fp::FPScope scope(cx);
+    const fp::FPContext fc = scope.ctx();
+    const ZBuf a = readZ(cx, rn(i)), m = readZ(cx, idxZm(i)), d = readZ(cx, rd(i));
+    ZBuf r{};
+    for (unsigned e = 0; e < cx.vl().bytes() / eb; ++e) {
+        const std::uint64_t e2 = elem(m.data(), e - e % per_segment + idxIndex(i), eb);
+        std::uint64_t e1 = elem(a.data(), e, eb);
+        std::uint64_t v = 0;
+        if (mul) {
+            v = fp::FPMul(e1, e2, n, fc);
+        } else {
+            if (bit1(i, 10)) e1 = fp::FPNeg(e1, n);
+            v = fp::FPMulAdd(elem(d.data(), e, eb), e1, e2, n, fc);
+        }
+        setElem(r.data(), e, eb, v);
+    }
+    writeZ(cx, rd(i), r);
+    scope.commit();
+}
+std::string disIndexed(std::uint32_t i, std::uint64_t) {
+    const unsigned size = idxEsize(i) == 16 ? 1 : (idxEsize(i) == 32 ? 2 : 3);
+    const char* name = bit1(i, 13) ? "fmul" : (bit1(i, 10) ? "fmls" : "fmla");
+    return fmt::format("{}\t{}, {}, {}[{}]", name, zreg(rd(i), size), zreg(rn(i), size),
+                       zreg(idxZm(i), size), idxIndex(i));
+}
+
 // clang-format off
 const InsnDef kSveFpInsns[] = {
     insn("01100101 xx 0 xxxxx 000 xxx xxxxx xxxxx", "FADD_FSUB_FMUL_FRECPS_FRSQRTS_Z_ZZ", execUnpred, disUnpred, T::SveAlu, validUnpred),
@@ -300,6 +393,9 @@ const InsnDef kSveFpInsns[] = {
     insn("01100101 xx 001 10 x 101 xxx xxxxx xxxxx", "FRECPX_FSQRT_Z_P_Z", execUnary, disUnary, T::SveAlu, validSize),
     insn("01100101 xx 000 xxx 101 xxx xxxxx xxxxx", "FRINTx_Z_P_Z", execUnary, disUnary, T::SveAlu, validFrint),
     insn("01100101 xx 001 11 x 001100 xxxxx xxxxx", "FRECPE_FRSQRTE_Z_Z", execEstimate, disEstimate, T::SveAlu, validSize),
+    insn("01100101 xx 011 xxx 100 xxx 0000 x xxxxx", "FADD_FSUB_FMUL_FSUBR_FMAXNM_FMINNM_FMAX_FMIN_Z_P_ZS", execImm, disImm, T::SveAlu, validSize),
+    insn("01100100 xx 1 xxxxx 00000 x xxxxx xxxxx", "FMLA_FMLS_Z_ZZZi", execIndexed, disIndexed, T::SveAlu),
+    insn("01100100 xx 1 xxxxx 001000 xxxxx xxxxx", "FMUL_Z_ZZi", execIndexed, disIndexed, T::SveAlu),
 };
 // clang-format on
 

@@ -377,6 +377,17 @@ def sve_candidates():
             ws.add(0x650E3000 | sz | x << 16 | 1 << 5)
     for b in SVE_CVT:
         ws.add(0x6500A420 | b << 16)
+    for size in range(4):
+        for opc in range(8):
+            for i1 in (0, 1):
+                ws.add(0x65188400 | size << 22 | opc << 16 | i1 << 5)
+    for op in (0x0000, 0x0400, 0x2000):  # FMLA, FMLS, FMUL (indexed)
+        for idx in (0, 3, 5, 7):
+            ws.add(0x64220020 | op | (idx >> 2) << 22 | (idx & 3) << 19)       # H
+        for idx in (0, 1, 3):
+            ws.add(0x64A20020 | op | idx << 19)                                # S
+        for idx in (0, 1):
+            ws.add(0x64E20020 | op | idx << 20)                                # D
     return sorted(ws)
 
 
@@ -403,6 +414,9 @@ def sve_forms():
     def sizes(w):  # (element bits of the FP/integer source, container bits)
         if (w & 0xFF00E000) == 0x6500A000 and (w >> 16) & 0xFF in SVE_CVT and (w >> 19) & 7 in (1, 2, 3):
             return SVE_CVT[(w >> 16) & 0xFF]
+        if (w >> 24) == 0x64:  # indexed: insn[22] is part of the H index
+            n = 16 if not (w >> 23) & 1 else (64 if (w >> 22) & 1 else 32)
+            return (n, n)
         n = 8 << ((w >> 22) & 3)
         return (n, n)
     return [(w, sizes(w)) for idx, w in enumerate(ws) if idx not in bad and implemented(w)]

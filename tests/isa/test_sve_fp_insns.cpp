@@ -41,6 +41,11 @@ const Dis kWords[] = {
     {0x65c9a420, "fcvt\tz0.d, p1/m, z1.h"},
     {0x65d4a420, "scvtf\tz0.s, p1/m, z1.d"},
     {0x65dfa420, "fcvtzu\tz0.d, p1/m, z1.d"},
+    {0x65da8420, "fmul\tz0.d, p1/m, z0.d, #2.0"},
+    {0x659d8400, "fminnm\tz0.s, p1/m, z0.s, #0.0"},
+    {0x647a0020, "fmla\tz0.h, z1.h, z2.h[7]"},
+    {0x64220420, "fmls\tz0.h, z1.h, z2.h[0]"},
+    {0x64ff2020, "fmul\tz0.d, z1.d, z15.d[1]"},
 };
 // clang-format on
 
