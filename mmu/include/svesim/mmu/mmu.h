@@ -1,0 +1,37 @@
+// The MMU: the TLB in front of the walker, and AT.
+#pragma once
+
+#include <cstdint>
+#include <svesim/mmu/par.h>
+#include <svesim/mmu/tlb.h>
+#include <svesim/mmu/translate.h>
+
+namespace svesim::mmu {
+
+class Mmu {
+public:
+    struct Stats {
+        std::uint64_t hits = 0;
+        std::uint64_t misses = 0;
+    };
+
+    // A memory access: the TLB, a walk on a miss (a successful walk is cached even when the
+    // permission check then fails), the permission checks.
+    TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc,
+                                std::uint64_t va, WalkMemory& mem);
+
+    // AT: a fresh walk (no TLB fill); S1E* use Stages::S1Only, S12E* Stages::S12. Returns the
+    // PAR_EL1 value. The caller takes a stage 2 fault with s1ptw set as an exception to EL2
+    // instead of writing PAR (see docs/mmu.md), which `result` reports.
+    std::uint64_t at(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
+                     WalkMemory& mem, Stages stages, TranslationResult* result = nullptr);
+
+    Tlb& tlb() { return tlb_; }
+    const Stats& stats() const { return stats_; }
+
+private:
+    Tlb tlb_;
+    Stats stats_;
+};
+
+} // namespace svesim::mmu
