@@ -48,7 +48,19 @@ TlbContext TlbContext::of(const TranslationRegs& regs) {
 }
 
 void Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
-    Slot& s = slots_[index(va)];
+    Set& set = sets_[index(va)];
+    // An invalid way first, else the round-robin victim.
+    Slot* victim = nullptr;
+    for (Slot& w : set.ways)
+        if (!w.valid) {
+            victim = &w;
+            break;
+        }
+    if (victim == nullptr) {
+        victim = &set.ways[set.next];
+        set.next = (set.next + 1) % kWays;
+    }
+    Slot& s = *victim;
     s.valid = true;
     s.mask = t.global ? ~kAsidBits : ~std::uint64_t{0};
     s.key = ctx.key & s.mask;
@@ -57,13 +69,15 @@ void Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
 
 template <class Pred>
 void Tlb::invalidateIf(Pred p) {
-    for (Slot& s : slots_)
-        if (s.valid && p(s.key, s.t)) s.valid = false;
+    for (Set& set : sets_)
+        for (Slot& s : set.ways)
+            if (s.valid && p(s.key, s.t)) s.valid = false;
 }
 
 void Tlb::invalidateAll() {
-    for (Slot& s : slots_)
-        s.valid = false;
+    for (Set& set : sets_)
+        for (Slot& s : set.ways)
+            s.valid = false;
 }
 
 namespace {
@@ -130,8 +144,9 @@ void Tlb::tlbiIPAS2(const TlbiTarget& tg, std::uint64_t xt, bool /*lastLevel*/) 
 
 unsigned Tlb::validCount() const {
     unsigned n = 0;
-    for (const Slot& s : slots_)
-        n += s.valid ? 1U : 0U;
+    for (const Set& set : sets_)
+        for (const Slot& s : set.ways)
+            n += s.valid ? 1U : 0U;
     return n;
 }
 

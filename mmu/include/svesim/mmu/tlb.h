@@ -23,13 +23,15 @@ struct TlbContext {
 
 class Tlb {
 public:
-    static constexpr unsigned kEntries = 1024; // direct-mapped, indexed by VA[21:12]
+    // 4-way set associative, 256 sets indexed by VA[19:12]; round-robin replacement per set.
+    static constexpr unsigned kWays = 4;
+    static constexpr unsigned kSets = 256;
 
     // The cached translation for `va` (untagged, see untaggedVA) in `ctx`, or nullptr.
     const Translation* lookup(TlbContext ctx, std::uint64_t va) const {
-        const Slot& s = slots_[index(va)];
-        if (s.valid && (ctx.key & s.mask) == s.key && ((va ^ s.t.vaBase) >> s.t.pageShift) == 0)
-            return &s.t;
+        for (const Slot& s : sets_[index(va)].ways)
+            if (s.valid && (ctx.key & s.mask) == s.key && ((va ^ s.t.vaBase) >> s.t.pageShift) == 0)
+                return &s.t;
         return nullptr;
     }
     void insert(TlbContext ctx, const Translation& t, std::uint64_t va);
@@ -55,13 +57,17 @@ private:
         std::uint64_t mask = 0; // the ASID bits are masked out for global entries
         Translation t;
     };
+    struct Set {
+        std::array<Slot, kWays> ways{};
+        unsigned next = 0; // round-robin victim
+    };
     static unsigned index(std::uint64_t va) {
-        return static_cast<unsigned>(va >> 12) & (kEntries - 1);
+        return static_cast<unsigned>(va >> 12) & (kSets - 1);
     }
     template <class Pred>
     void invalidateIf(Pred p);
 
-    std::array<Slot, kEntries> slots_{};
+    std::array<Set, kSets> sets_{};
 };
 
 // Named forms of the Arm ARM's TLBI operations (Non-secure EL1&0 unless stated).
