@@ -3,11 +3,9 @@
 
 namespace svesim::mmu {
 
-TranslationResult Mmu::translate(const TranslationRegs& regs, const AccessDesc& acc,
+TranslationResult Mmu::translate(const TranslationRegs& regs, TlbContext ctx, const AccessDesc& acc,
                                  std::uint64_t va, WalkMemory& mem) {
-    if (!stage1Enabled(regs) && !stage2Enabled(regs))
-        return mmu::translate(regs, acc, va, mem); // flat: nothing to cache
-    const TlbContext ctx = TlbContext::of(regs);
+    if (!ctx.translates()) return mmu::translate(regs, acc, va, mem); // flat: nothing to cache
     const std::uint64_t uva = untaggedVA(regs, va);
     TranslationResult r;
     if (const Translation* t = tlb_.lookup(ctx, uva)) {

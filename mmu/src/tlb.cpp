@@ -48,36 +48,34 @@ TlbContext TlbContext::of(const TranslationRegs& regs) {
 }
 
 void Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
-    Set& set = sets_[index(va)];
+    const unsigned set = index(va);
     // An invalid way first, else the round-robin victim.
-    Slot* victim = nullptr;
-    for (Slot& w : set.ways)
-        if (!w.valid) {
-            victim = &w;
+    unsigned way = kWays;
+    for (unsigned w = 0; w < kWays; ++w)
+        if (!tags_[set * kWays + w].valid()) {
+            way = w;
             break;
         }
-    if (victim == nullptr) {
-        victim = &set.ways[set.next];
-        set.next = (set.next + 1) % kWays;
+    if (way == kWays) {
+        way = next_[set];
+        next_[set] = static_cast<std::uint8_t>((way + 1) % kWays);
     }
-    Slot& s = *victim;
-    s.valid = true;
-    s.mask = t.global ? ~kAsidBits : ~std::uint64_t{0};
-    s.key = ctx.key & s.mask;
-    s.t = t;
+    Tag& tag = tags_[set * kWays + way];
+    tag.mask = t.global ? ~kAsidBits : ~std::uint64_t{0};
+    tag.key = ctx.key & tag.mask;
+    tag.vaBase = t.vaBase;
+    tag.pageShift = t.pageShift;
+    entries_[set * kWays + way] = t;
 }
 
 template <class Pred>
 void Tlb::invalidateIf(Pred p) {
-    for (Set& set : sets_)
-        for (Slot& s : set.ways)
-            if (s.valid && p(s.key, s.t)) s.valid = false;
+    for (unsigned i = 0; i < kSets * kWays; ++i)
+        if (tags_[i].valid() && p(tags_[i].key, entries_[i])) tags_[i] = Tag{};
 }
 
 void Tlb::invalidateAll() {
-    for (Set& set : sets_)
-        for (Slot& s : set.ways)
-            s.valid = false;
+    tags_.fill(Tag{});
 }
 
 namespace {
@@ -144,9 +142,8 @@ void Tlb::tlbiIPAS2(const TlbiTarget& tg, std::uint64_t xt, bool /*lastLevel*/) 
 
 unsigned Tlb::validCount() const {
     unsigned n = 0;
-    for (const Set& set : sets_)
-        for (const Slot& s : set.ways)
-            n += s.valid ? 1U : 0U;
+    for (const Tag& t : tags_)
+        n += t.valid() ? 1U : 0U;
     return n;
 }
 

@@ -18,6 +18,12 @@ public:
     // A memory access: the TLB, a walk on a miss (a successful walk is cached even when the
     // permission check then fails), the permission checks.
     TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc,
+                                std::uint64_t va, WalkMemory& mem) {
+        return translate(regs, TlbContext::of(regs), acc, va, mem);
+    }
+    // The same with the context computed by the caller (TlbContext::of(regs), once per change
+    // of the registers it reads): the fast path for every load, store and fetch.
+    TranslationResult translate(const TranslationRegs& regs, TlbContext ctx, const AccessDesc& acc,
                                 std::uint64_t va, WalkMemory& mem);
 
     // AT: a fresh walk (no TLB fill); S1E* use Stages::S1Only, S12E* Stages::S12. Returns the

@@ -19,6 +19,8 @@ struct TlbiTarget {
 struct TlbContext {
     std::uint64_t key = 0;
     static TlbContext of(const TranslationRegs& regs);
+    // Whether stage 1 or stage 2 is enabled (otherwise the flat map, nothing cached).
+    bool translates() const { return (key & 0x18U) != 0; }
 };
 
 class Tlb {
@@ -27,11 +29,16 @@ public:
     static constexpr unsigned kWays = 4;
     static constexpr unsigned kSets = 256;
 
-    // The cached translation for `va` (untagged, see untaggedVA) in `ctx`, or nullptr.
+    // The cached translation for `va` (untagged, see untaggedVA) in `ctx`, or nullptr. The tags
+    // are kept apart from the entries so a lookup touches two cache lines.
     const Translation* lookup(TlbContext ctx, std::uint64_t va) const {
-        for (const Slot& s : sets_[index(va)].ways)
-            if (s.valid && (ctx.key & s.mask) == s.key && ((va ^ s.t.vaBase) >> s.t.pageShift) == 0)
-                return &s.t;
+        const unsigned set = index(va);
+        const Tag* tags = &tags_[set * kWays];
+        for (unsigned w = 0; w < kWays; ++w) {
+            const Tag& t = tags[w];
+            if ((ctx.key & t.mask) == t.key && ((va ^ t.vaBase) >> t.pageShift) == 0)
+                return &entries_[set * kWays + w];
+        }
         return nullptr;
     }
     void insert(TlbContext ctx, const Translation& t, std::uint64_t va);
@@ -51,23 +58,24 @@ public:
     unsigned validCount() const;
 
 private:
-    struct Slot {
-        bool valid = false;
-        std::uint64_t key = 0;
-        std::uint64_t mask = 0; // the ASID bits are masked out for global entries
-        Translation t;
+    // An invalid tag has a key no context matches (bit 63 set, mask all ones).
+    struct Tag {
+        std::uint64_t key = kInvalidKey;
+        std::uint64_t mask = ~std::uint64_t{0}; // the ASID bits are cleared for global entries
+        std::uint64_t vaBase = 0;
+        std::uint64_t pageShift = 12;
+        bool valid() const { return key != kInvalidKey; }
     };
-    struct Set {
-        std::array<Slot, kWays> ways{};
-        unsigned next = 0; // round-robin victim
-    };
+    static constexpr std::uint64_t kInvalidKey = std::uint64_t{1} << 63;
     static unsigned index(std::uint64_t va) {
         return static_cast<unsigned>(va >> 12) & (kSets - 1);
     }
     template <class Pred>
     void invalidateIf(Pred p);
 
-    std::array<Set, kSets> sets_{};
+    std::array<Tag, kSets * kWays> tags_{};
+    std::array<Translation, kSets * kWays> entries_{};
+    std::array<std::uint8_t, kSets> next_{}; // round-robin victim per set
 };
 
 // Named forms of the Arm ARM's TLBI operations (Non-secure EL1&0 unless stated).
