@@ -27,8 +27,9 @@ public:
                                 std::uint64_t va, WalkMemory& mem);
 
     // AT: a fresh walk (no TLB fill); S1E* use Stages::S1Only, S12E* Stages::S12. Returns the
-    // PAR_EL1 value. The caller takes a stage 2 fault with s1ptw set as an exception to EL2
-    // instead of writing PAR (see docs/mmu.md), which `result` reports.
+    // PAR_EL1 value. Two faults are exceptions instead of PAR values (the caller checks
+    // `result`): a synchronous external abort on the walk, and a stage 2 fault on a stage 1 walk
+    // of an AT executed at EL1 (taken to EL2).
     std::uint64_t at(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
                      WalkMemory& mem, Stages stages, TranslationResult* result = nullptr);
 
