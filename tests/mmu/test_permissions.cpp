@@ -140,7 +140,7 @@ TEST_CASE("permissions: atomics need read and write; WnR says which failed", "[m
     CHECK_FALSE(x.write); // not readable
 }
 
-TEST_CASE("permissions: APTable, UXNTable, PXNTable restrict; HPD disables them",
+TEST_CASE("permissions: APTable, UXNTable, PXNTable restrict; HPD disables them [qemu: APTable]",
           "[mmu][perm][hpd]") {
     Fixture f;
     // Each page sits under its own level 2 table (VA[29:21] differs) with the table bits.

@@ -4,7 +4,8 @@
 // (AArch64.TranslationTableWalk, EncodeLDFSC, PAR_EL1); cases marked [qemu] were also run on
 // qemu-system-aarch64 by tests/mmu/qemu/run.sh (AT S1E1R/W from EL3, same descriptors) and gave
 // the same PAR_EL1, except where QEMU 7.2 deviates from the Arm ARM: it reports PAR_EL1.SH from
-// the descriptor (0b00) for Normal Non-cacheable and Device memory, where PAR_EL1.SH must be 0b10.
+// the descriptor (0b00) for Normal Non-cacheable and Device memory, where PAR_EL1.SH must be 0b10,
+// and -cpu max translates a 16 KiB level 1 block with TCR.DS=0 (a level 1 Translation fault).
 #include "mmu/mmu_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -72,7 +73,7 @@ TEST_CASE("stage 1, 4 KiB granule: a block at level 0 is a level 0 Translation f
     CHECK(dfsc(r) == 0b000100);
 }
 
-TEST_CASE("stage 1, 16 KiB granule: 2-entry level 0, page at level 3, block at level 2 only",
+TEST_CASE("stage 1, 16 KiB granule: 2-entry level 0, page at level 3, block at level 2 only [qemu]",
           "[mmu][s1]") {
     FakeMemory mem;
     // 48-bit VA, 16 KiB: level 0 resolves VA[47], level 1 [46:36], level 2 [35:25], level 3
@@ -97,7 +98,7 @@ TEST_CASE("stage 1, 16 KiB granule: 2-entry level 0, page at level 3, block at l
     CHECK(dfsc(r) == 0b000101);
 }
 
-TEST_CASE("stage 1, 64 KiB granule: walk starts at level 1, page at 3, block at 2 only",
+TEST_CASE("stage 1, 64 KiB granule: walk starts at level 1, page at 3, block at 2 only [qemu]",
           "[mmu][s1]") {
     FakeMemory mem;
     TableBuilder tb{mem, 16, 1, 48, 0x4010'0000, 0x4020'0000};
@@ -115,7 +116,8 @@ TEST_CASE("stage 1, 64 KiB granule: walk starts at level 1, page at 3, block at 
     CHECK(dfsc(r) == 0b000101);
 }
 
-TEST_CASE("stage 1: TTBR1 range, the hole between the ranges, EPD0/EPD1, T1SZ", "[mmu][s1]") {
+TEST_CASE("stage 1: TTBR1 range, the hole between the ranges, EPD0/EPD1, T1SZ [qemu: TTBR1, hole]",
+          "[mmu][s1]") {
     FakeMemory mem;
     TableBuilder tb1{mem, 12, 0, 48, 0x4030'0000, 0x4031'0000};
     tb1.map(0xFFFF'8000'0000'1000, 3, 0x7000'0000 | d::kPage | d::AF | d::attrIndx(1));

@@ -35,7 +35,8 @@ constexpr std::uint64_t kS2Normal = d::AF | d::S2AP_RW | d::memAttr(0xF) | d::SH
 
 } // namespace
 
-TEST_CASE("stage 2: every SL0 of every granule, with concatenated initial tables", "[mmu][s2]") {
+TEST_CASE("stage 2: every SL0 of every granule, with concatenated initial tables [qemu: 4 of 9]",
+          "[mmu][s2]") {
     struct Case {
         unsigned grain, tg0, t0sz, sl0;
         int startLevel;

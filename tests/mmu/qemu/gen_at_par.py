@@ -32,12 +32,12 @@ class Builder:
         w = self.ins - self.shift(l) if l == self.start else self.g - 3
         return (va >> self.shift(l)) & ((1 << w) - 1)
 
-    def map(self, va, level, leaf):
+    def map(self, va, level, leaf, table_bits=0):
         table = self.root
         for l in range(self.start, level):
             slot = table + 8 * self.index(va, l)
             if slot not in writes or writes[slot] & 3 != 3:
-                writes[slot] = self.next | TABLE
+                writes[slot] = self.next | TABLE | table_bits
                 self.next += 1 << self.g
             table = writes[slot] & 0xFFFFFFFFF000 & ~((1 << self.g) - 1)
         writes[table + 8 * self.index(va, level)] = leaf
@@ -73,6 +73,59 @@ case("s1 L3 access flag", s1, "s1e1r", 0x4000, 0x817)
 case("s1 L3 permission (write RO)", s1, "s1e1w", 0x5000, 0x81F)
 case("s1 L3 read RO", s1, "s1e1r", 0x5008, 0xFF00000000005A00)  # SH 0b00
 case("s1 off", dict(s1, SCTLR_EL1=SCTLR_RES1 | 0x1000), "s1e1r", 0x1234, 0x1B00, qemu=0x1A00)
+
+# TTBR1, the 16 and 64 KiB granules (test_stage1.cpp, test_controls.cpp), AT S1E0R, APTable/HPD
+# (test_permissions.cpp).
+b1 = Builder(12, 0, 48, 0x40300000, 0x40310000)
+b1.map(0xFFFF800000001000, 3, 0x70000000 | PAGE | AF | SH_ISH | attr(1))
+b = Builder(12, 0, 48, 0x40200000, 0x40280000)  # more of the first tables (TTBR0 0x40200000)
+APTABLE_RO = 1 << 62
+b.map(0x0000010000000000, 3, 0x40008000 | PAGE | AF | SH_ISH | attr(1), APTABLE_RO)
+s1b = dict(s1, TTBR1_EL1=0x40300000)
+case("s1 TTBR1 4K page", s1b, "s1e1r", 0xFFFF800000001234, 0xFF00000070000B80)
+case("s1 VA in neither range", s1b, "s1e1r", 0x0001000000000000, 0x809)
+case("s1 AT S1E0R of an EL1-only page", s1b, "s1e0r", 0x0000123456789ABC, 0x81F)
+case("s1 APTable RO write", s1b, "s1e1w", 0x0000010000000010, 0x81F)
+case("s1 APTable RO read", s1b, "s1e1r", 0x0000010000000010, 0xFF00000040008B80)
+case("s1 APTable RO ignored with HPD0", dict(s1b, TCR_EL1=TCR4K | (1 << 41)), "s1e1w",
+     0x0000010000000010, 0xFF00000040008B80)
+b16 = Builder(14, 0, 48, 0x42000000, 0x42100000)
+b16.map(0x0000800012344000, 3, 0x40004000 | PAGE | AF | SH_ISH | attr(1))
+b16.map(0x0000000006000000, 2, 0x82000000 | BLOCK | AF | SH_ISH | attr(1))
+b16.map(0x0000001000000000, 1, 0x1000000000 | BLOCK | AF)
+s16 = dict(s1, TCR_EL1=16 | (2 << 14) | (5 << 32), TTBR0_EL1=0x42000000)
+case("s1 16K page", s16, "s1e1r", 0x0000800012345678, 0xFF00000040005B80)
+case("s1 16K L2 block", s16, "s1e1r", 0x0000000006123456, 0xFF00000082123B80)
+# Without FEAT_LPA2 (or with TCR.DS=0) a 16 KiB granule has no level 1 blocks; QEMU 7.2 -cpu max
+# translates it.
+case("s1 16K L1 block is a fault", s16, "s1e1r", 0x0000001000001000, 0x80B, qemu=0x1000001A00)
+b64 = Builder(16, 1, 48, 0x43000000, 0x43100000)
+b64.map(0x0000123456780000, 3, 0x500000000 | PAGE | AF | SH_ISH | attr(1))
+b64.map(0x0000000060000000, 2, 0x200000000 | BLOCK | AF | SH_ISH | attr(1))
+s64 = dict(s1, TCR_EL1=16 | (1 << 14) | (5 << 32), TTBR0_EL1=0x43000000)
+case("s1 64K page", s64, "s1e1r", 0x0000123456789ABC, 0xFF00000500009B80)
+case("s1 64K L2 block", s64, "s1e1r", 0x0000000071234567, 0xFF00000211234B80)
+
+# Stage 2 start levels and concatenation (test_stage2.cpp "every SL0 of every granule"), with
+# HCR_EL2.DC=1 so stage 1 gives Normal WB and the combined attributes are stage 2's.
+def s2case(name, grain, tg0, t0sz, sl0, start, root, ipa, leaf_level, oa, expected):
+    bb = Builder(grain, start, 64 - t0sz, root, root + 0x100000)
+    bb.map(ipa, leaf_level, oa | (PAGE if leaf_level == 3 else BLOCK) | AF | S2AP_RW | attr(0xF) |
+           SH_ISH)
+    regs = dict(SCTLR_EL1=SCTLR_RES1, TCR_EL1=0, TTBR0_EL1=0, MAIR_EL1=MAIR,
+                HCR_EL2=HCR_RW | HCR_VM | (1 << 12),
+                VTCR_EL2=(1 << 31) | t0sz | (sl0 << 6) | (tg0 << 14) | (5 << 16), VTTBR_EL2=root)
+    case(name, regs, "s12e1r", ipa, expected)
+
+
+s2case("s2 4K SL0=0, 4 tables", 12, 0, 32, 0, 2, 0x44000000, 0xC0201234, 2, 0x100000000,
+       0xFF00000100001B80)
+s2case("s2 16K SL0=1, 16 tables", 14, 2, 24, 1, 2, 0x45000000, 0xFFFE000012, 2, 0x800000000,
+       0xFF00000800000B80)
+s2case("s2 64K SL0=0, 8 tables", 16, 1, 32, 0, 3, 0x46000000, 0xFFFF0ABC, 3, 0x300000000,
+       0xFF00000300000B80)
+s2case("s2 64K SL0=2", 16, 1, 16, 2, 1, 0x47000000, 0xFC0000010008, 3, 0x600000000,
+       0xFF00000600000B80)
 
 # Stage 1 + 2 (test_stage2.cpp TwoStage: 4 KiB, 40-bit IPA, SL0=1).
 s2n = AF | S2AP_RW | attr(0xF) | SH_ISH
