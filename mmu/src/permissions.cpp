@@ -41,7 +41,10 @@ Fault checkS1Permission(const TranslationRegs& regs, const AccessDesc& acc, std:
     }
     bool fail = false;
     bool failedRead = true;
-    if (acc.type == AccessType::Fetch) {
+    if (acc.cacheMaintenance && acc.type == AccessType::Read && acc.el != EL::EL0) {
+        // DC/IC by VA other than DC IVAC cannot give a stage 1 Permission fault above EL0.
+        fail = false;
+    } else if (acc.type == AccessType::Fetch) {
         fail = xn;
     } else if (acc.atomic) {
         fail = !r || !w;

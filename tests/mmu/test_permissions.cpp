@@ -182,3 +182,24 @@ TEST_CASE("permissions: EL2&0 (VHE) has EL0 permissions and ASIDs", "[mmu][perm]
     CHECK_FALSE(t.global);
     CHECK(t.asid == 0x42);
 }
+
+TEST_CASE("permissions: DC by VA faults at stage 1 only for DC IVAC and at EL0; PAN exempt",
+          "[mmu][perm]") {
+    Fixture f;
+    f.page(0x1000, d::AP_RO);  // EL1 RO, EL0 none
+    f.page(0x2000, d::AP_EL0); // EL0 RW
+    AccessDesc dc = readAt(EL::EL1);
+    dc.cacheMaintenance = true;
+    CHECK(f.ok(dc, 0x1000));
+    AccessDesc ivac = writeAt(EL::EL1);
+    ivac.cacheMaintenance = true;
+    CHECK_FALSE(f.ok(ivac, 0x1000));
+    dc.el = EL::EL0;
+    CHECK_FALSE(f.ok(dc, 0x1000));
+    CHECK(f.ok(dc, 0x2000));
+    f.regs.pan = true;
+    dc.el = EL::EL1;
+    ivac.type = AccessType::Write;
+    CHECK(f.ok(dc, 0x2000));
+    CHECK(f.ok(ivac, 0x2000));
+}

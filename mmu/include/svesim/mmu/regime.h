@@ -44,12 +44,14 @@ enum class AccessType : std::uint8_t { Read, Write, Fetch };
 // One memory access (or AT instruction) to translate.
 struct AccessDesc {
     AccessType type = AccessType::Read;
-    EL el = EL::EL1;               // the Exception level the access is made from
-    bool unprivileged = false;     // LDTR/STTR and friends (AccType_UNPRIV)
-    bool atomic = false;           // read-modify-write (CAS, LDADD, SWP...): needs read and write
-    bool at = false;               // an AT instruction (PAN is not applied unless atPan)
-    bool atPan = false;            // AT S1E1RP/S1E1WP: PAN applies
-    bool cacheMaintenance = false; // DC by VA: permission checked as a read, PAN not applied
+    EL el = EL::EL1;           // the Exception level the access is made from
+    bool unprivileged = false; // LDTR/STTR and friends (AccType_UNPRIV)
+    bool atomic = false;       // read-modify-write (CAS, LDADD, SWP...): needs read and write
+    bool at = false;           // an AT instruction (PAN is not applied unless atPan)
+    bool atPan = false;        // AT S1E1RP/S1E1WP: PAN applies
+    // DC/IC by VA (type Read; Write for DC IVAC): PAN does not apply; at stage 1 only DC IVAC
+    // (write permission) and EL0's operations (read permission) can fault.
+    bool cacheMaintenance = false;
     unsigned size = 1;
     bool isWrite() const { return type == AccessType::Write || atomic; }
 };
