@@ -117,11 +117,11 @@ Fault stage1Walk(const TranslationRegs& regs, const AccessDesc& acc, std::uint64
     out.ns = !regs.secure || bitSet(d, 5) || leaf.nsTable;
     out.global = !two || !bitSet(d, 11); // nG is RES0 in one-range regimes
     out.asid = currentASID(regs);
-    // S1CacheDisabled: SCTLR.I for fetches, SCTLR.C for data.
-    const bool cacheDisabled =
-        !bitSet(regs.sctlr, acc.type == AccessType::Fetch ? sctlr::I : sctlr::C);
-    out.s1Attrs = s1AttrDecode(regs.mair, static_cast<unsigned>(field(d, 4, 2)),
-                               static_cast<unsigned>(field(d, 9, 8)), cacheDisabled);
+    // S1CacheDisabled: SCTLR.C for data, SCTLR.I for fetches.
+    const auto attrIndx = static_cast<unsigned>(field(d, 4, 2));
+    const auto sh = static_cast<unsigned>(field(d, 9, 8));
+    out.s1Attrs = s1AttrDecode(regs.mair, attrIndx, sh, !bitSet(regs.sctlr, sctlr::C));
+    out.s1FetchAttrs = s1AttrDecode(regs.mair, attrIndx, sh, !bitSet(regs.sctlr, sctlr::I));
     return {};
 }
 
@@ -141,17 +141,19 @@ Fault stage1Off(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_
     out.ipaBase = va & lowMask(kPAMax);
     out.ns = !regs.secure;
     out.global = true;
+    // Fetches: Normal, Write-Through read-allocate when SCTLR.I=1, else Non-cacheable; Outer
+    // Shareable.
+    MemAttrs f;
+    f.type = MemType::Normal;
+    if (bitSet(regs.sctlr, sctlr::I)) {
+        f.inner.attrs = Cacheability::WT;
+        f.inner.readAlloc = true;
+        f.outer = f.inner;
+    }
+    f.sh = Shareability::OSH;
+    out.s1FetchAttrs = memAttrDefaults(f);
     MemAttrs m;
-    if (acc.type == AccessType::Fetch) {
-        // Normal, Write-Through read-allocate when SCTLR.I=1, else Non-cacheable; Outer Shareable.
-        m.type = MemType::Normal;
-        if (bitSet(regs.sctlr, sctlr::I)) {
-            m.inner.attrs = Cacheability::WT;
-            m.inner.readAlloc = true;
-            m.outer = m.inner;
-        }
-        m.sh = Shareability::OSH;
-    } else if (regs.regime == Regime::EL10 && !regs.secure && bitSet(regs.hcr, hcr::DC)) {
+    if (regs.regime == Regime::EL10 && !regs.secure && bitSet(regs.hcr, hcr::DC)) {
         // HCR_EL2.DC: Normal Write-Back read/write-allocate non-transient, Non-shareable.
         m.type = MemType::Normal;
         m.inner = CacheAttrs{Cacheability::WB, true, true, false};

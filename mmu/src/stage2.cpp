@@ -109,11 +109,11 @@ Fault stage2Translate(const TranslationRegs& regs, const Stage2Config& cfg, std:
     Leaf leaf;
     if (Fault f = tableWalk(cfg.params, ipa, regs, nullptr, acc, proto, mem, leaf)) return f;
 
-    const bool fetch = acc.type == AccessType::Fetch && !s1ptw;
-    // S2CacheDisabled: HCR_EL2.ID for instruction fetches, HCR_EL2.CD for data and walks.
-    const bool cacheDisabled = bitSet(regs.hcr, fetch ? hcr::ID : hcr::CD);
-    out.attrs = s2AttrDecode(static_cast<unsigned>(field(leaf.desc, 5, 2)),
-                             static_cast<unsigned>(field(leaf.desc, 9, 8)), cacheDisabled);
+    // S2CacheDisabled: HCR_EL2.CD for data and walks, HCR_EL2.ID for instruction fetches.
+    const auto memAttr = static_cast<unsigned>(field(leaf.desc, 5, 2));
+    const auto sh = static_cast<unsigned>(field(leaf.desc, 9, 8));
+    out.attrs = s2AttrDecode(memAttr, sh, bitSet(regs.hcr, hcr::CD));
+    out.fetchAttrs = s2AttrDecode(memAttr, sh, bitSet(regs.hcr, hcr::ID));
     out.r = bitSet(leaf.desc, 6); // S2AP[0]
     out.w = bitSet(leaf.desc, 7); // S2AP[1]
     out.xn = bitSet(leaf.desc, 54);

@@ -21,6 +21,7 @@ Fault walk(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
     unsigned shift = out.s1Shift;
     std::uint64_t pa = ipa;
     out.attrs = out.s1Attrs;
+    out.fetchAttrs = out.s1FetchAttrs;
     out.s2Shift = 64;
     if (s2on && stages == Stages::S12) {
         // A stage 1 Permission fault takes priority over stage 2 faults on the output address.
@@ -34,6 +35,7 @@ Fault walk(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
         out.s2Level = static_cast<std::uint8_t>(o.level);
         out.s2Shift = static_cast<std::uint8_t>(o.shift);
         out.attrs = combineS1S2(out.s1Attrs, o.attrs);
+        out.fetchAttrs = combineS1S2(out.s1FetchAttrs, o.fetchAttrs);
         pa = o.pa;
         shift = std::min(shift, o.shift);
     }
@@ -46,12 +48,17 @@ Fault walk(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
     return {};
 }
 
-TranslationResult resultFrom(const Translation& t, std::uint64_t va, Stages stages) {
+TranslationResult resultFrom(const Translation& t, const AccessDesc& acc, std::uint64_t va,
+                             Stages stages) {
     TranslationResult r;
     const std::uint64_t off = va & detail::lowMask(t.pageShift);
     r.ipa = t.ipaBase | off;
     r.pa = stages == Stages::S1Only ? r.ipa : t.paBase | off;
-    r.attrs = stages == Stages::S1Only ? t.s1Attrs : t.attrs;
+    const bool fetch = acc.type == AccessType::Fetch;
+    if (stages == Stages::S1Only)
+        r.attrs = fetch ? t.s1FetchAttrs : t.s1Attrs;
+    else
+        r.attrs = fetch ? t.fetchAttrs : t.attrs;
     r.ns = t.ns;
     return r;
 }
@@ -62,7 +69,7 @@ TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc, 
     TranslationResult r;
     if ((r.fault = walk(regs, acc, va, mem, stages, t))) return r;
     if ((r.fault = checkPermissions(regs, acc, va, t))) return r;
-    return resultFrom(t, va, stages);
+    return resultFrom(t, acc, va, stages);
 }
 
 } // namespace svesim::mmu

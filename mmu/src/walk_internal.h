@@ -63,7 +63,8 @@ struct Stage2Out {
     std::uint64_t pa = 0;
     unsigned shift = 12;
     unsigned level = 0;
-    MemAttrs attrs;
+    MemAttrs attrs;      // data accesses and walks (HCR_EL2.CD)
+    MemAttrs fetchAttrs; // instruction fetches (HCR_EL2.ID)
     bool r = false, w = false, xn = false;
 };
 

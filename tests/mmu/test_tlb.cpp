@@ -208,3 +208,14 @@ TEST_CASE("TLBI VAE2 (E2H=0 and E2H=1) and VAE3 target their regimes", "[mmu][tl
     tlbiALLE3(mmu.tlb());
     CHECK(mmu.tlb().validCount() == 0);
 }
+
+TEST_CASE("TLB: an entry filled by a data access gives fetches their own attributes",
+          "[mmu][tlb][attrs]") {
+    TlbFixture f;
+    f.regs.sctlr = 0x1001; // M, I; C=0: data Non-cacheable, fetches cacheable
+    auto r = f.mmu.translate(f.regs, readAt(EL::EL1), 0x1000, f.mem);
+    CHECK(mairEncoding(r.attrs) == 0x44);
+    r = f.mmu.translate(f.regs, fetchAt(EL::EL1), 0x1000, f.mem);
+    CHECK(f.mmu.stats().hits == 1);
+    CHECK(mairEncoding(r.attrs) == 0xFF);
+}

@@ -18,8 +18,12 @@ struct Translation {
     std::uint8_t pageShift = 12;
     std::uint8_t s1Shift = 12; // log2 of the stage 1 block or page size (64 when stage 1 is off)
     std::uint8_t s2Shift = 12; // log2 of the stage 2 block or page size (64 when stage 2 is off)
-    MemAttrs s1Attrs;          // stage 1 attributes (AT S1*)
-    MemAttrs attrs;            // final attributes (stage 1 combined with stage 2)
+    // Attributes for data accesses and for instruction fetches (SCTLR.C/I and HCR_EL2.CD/ID
+    // differ), stage 1 only (AT S1*) and final (stage 1 combined with stage 2).
+    MemAttrs s1Attrs;
+    MemAttrs s1FetchAttrs;
+    MemAttrs attrs;
+    MemAttrs fetchAttrs;
     // Stage 1 permissions, hierarchical attributes applied (AArch64.S1... perms).
     bool s1Enabled = false;
     std::uint8_t ap = 0; // AP[2:1]
@@ -75,6 +79,7 @@ TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc, 
                             WalkMemory& mem, Stages stages = Stages::S12);
 
 // The result for an entry that passed the permission checks.
-TranslationResult resultFrom(const Translation& t, std::uint64_t va, Stages stages);
+TranslationResult resultFrom(const Translation& t, const AccessDesc& acc, std::uint64_t va,
+                             Stages stages);
 
 } // namespace svesim::mmu
