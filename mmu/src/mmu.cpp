@@ -11,14 +11,18 @@ TranslationResult Mmu::translate(const TranslationRegs& regs, TlbContext ctx, co
     if (const Translation* t = tlb_.lookup(ctx, uva)) {
         ++stats_.hits;
         if ((r.fault = checkPermissions(regs, acc, va, *t))) return r;
-        return resultFrom(*t, acc, va, Stages::S12);
+        r = resultFrom(*t, acc, va, Stages::S12);
+        r.entry = t;
+        return r;
     }
     ++stats_.misses;
     Translation t;
     if ((r.fault = walk(regs, acc, va, mem, Stages::S12, t))) return r;
-    tlb_.insert(ctx, t, uva);
+    const Translation* cached = tlb_.insert(ctx, t, uva);
     if ((r.fault = checkPermissions(regs, acc, va, t))) return r;
-    return resultFrom(t, acc, va, Stages::S12);
+    r = resultFrom(t, acc, va, Stages::S12);
+    r.entry = cached;
+    return r;
 }
 
 std::uint64_t Mmu::at(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,

@@ -75,4 +75,15 @@ Fault checkPermissions(const TranslationRegs& regs, const AccessDesc& acc, std::
     return detail::checkS2Permission(t.s2r, t.s2w, t.s2xn, t.s2Level, acc, false, ipa, va);
 }
 
+AccessRights accessRights(const TranslationRegs& regs, EL el, const Translation& t) {
+    // Three uses of the one rule, so a cached right is exactly what the check would say.
+    const auto allowed = [&](AccessType type) {
+        AccessDesc a;
+        a.type = type;
+        a.el = el;
+        return !checkPermissions(regs, a, t.vaBase, t);
+    };
+    return {allowed(AccessType::Read), allowed(AccessType::Write), allowed(AccessType::Fetch)};
+}
+
 } // namespace svesim::mmu

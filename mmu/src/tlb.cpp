@@ -47,7 +47,7 @@ TlbContext TlbContext::of(const TranslationRegs& regs) {
     return c;
 }
 
-void Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
+const Translation* Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
     const unsigned set = index(va);
     // An invalid way first, else the round-robin victim.
     unsigned way = kWays;
@@ -66,6 +66,7 @@ void Tlb::insert(TlbContext ctx, const Translation& t, std::uint64_t va) {
     tag.vaBase = t.vaBase;
     tag.pageShift = t.pageShift;
     entries_[set * kWays + way] = t;
+    return &entries_[set * kWays + way];
 }
 
 template <class Pred>

@@ -219,3 +219,17 @@ TEST_CASE("TLB: an entry filled by a data access gives fetches their own attribu
     CHECK(f.mmu.stats().hits == 1);
     CHECK(mairEncoding(r.attrs) == 0xFF);
 }
+
+TEST_CASE("accessRights: the permission checks' answers for a cached entry", "[mmu][tlb][perm]") {
+    TlbFixture f;
+    f.tb.map(0x3000, 3, 0x3000 | d::kPage | d::AF | d::AP_EL0 | d::AP_RO | d::PXN);
+    auto r = f.mmu.translate(f.regs, readAt(EL::EL0), 0x3000, f.mem);
+    REQUIRE(r.entry != nullptr);
+    AccessRights el0 = accessRights(f.regs, EL::EL0, *r.entry);
+    CHECK((el0.read && !el0.write && el0.exec));
+    AccessRights el1 = accessRights(f.regs, EL::EL1, *r.entry);
+    CHECK((el1.read && !el1.write && !el1.exec));
+    f.regs.pan = true;
+    el1 = accessRights(f.regs, EL::EL1, *r.entry);
+    CHECK_FALSE(el1.read);
+}

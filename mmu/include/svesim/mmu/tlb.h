@@ -41,7 +41,8 @@ public:
         }
         return nullptr;
     }
-    void insert(TlbContext ctx, const Translation& t, std::uint64_t va);
+    // Returns the cached copy.
+    const Translation* insert(TlbContext ctx, const Translation& t, std::uint64_t va);
 
     // TLBI operations; `xt` is the register operand as the instruction takes it.
     void invalidateAll(); // every entry (reset)

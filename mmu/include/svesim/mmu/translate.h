@@ -46,7 +46,16 @@ struct TranslationResult {
     std::uint64_t ipa = 0;
     MemAttrs attrs;
     bool ns = true;
+    // The TLB entry used (Mmu::translate only; valid until the next TLB fill or TLBI): for the
+    // caller's per-page caches, with accessRights().
+    const Translation* entry = nullptr;
     bool ok() const { return !fault; }
+};
+
+// What the permission checks allow for data reads, data writes and fetches from `el` (not
+// unprivileged, not atomic) on this translation, PAN and UAO applied as for a normal access.
+struct AccessRights {
+    bool read = false, write = false, exec = false;
 };
 
 enum class Stages : std::uint8_t { S1Only, S12 };
@@ -77,6 +86,8 @@ Fault checkPermissions(const TranslationRegs& regs, const AccessDesc& acc, std::
 // The whole translation without a TLB: walk, then permissions.
 TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
                             WalkMemory& mem, Stages stages = Stages::S12);
+
+AccessRights accessRights(const TranslationRegs& regs, EL el, const Translation& t);
 
 // The result for an entry that passed the permission checks.
 TranslationResult resultFrom(const Translation& t, const AccessDesc& acc, std::uint64_t va,
