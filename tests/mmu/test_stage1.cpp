@@ -331,3 +331,31 @@ TEST_CASE("stage 1: EL2 and EL3 regimes (one range, AP[1] RES1, XN, TCR.PS, TBI)
               (0xA000ULL | 0x800 | 0x100 | (rg == Regime::EL3 ? 0 : 0x200)));
     }
 }
+
+TEST_CASE("stage 1: Permission, Address size and external abort faults at every level",
+          "[mmu][s1][fault]") {
+    FakeMemory mem;
+    TableBuilder tb{mem, 12, 0, 48, 0x4010'0000, 0x4011'0000};
+    // Read-only blocks at levels 1 and 2 and a page at level 3.
+    tb.map(0x4000'0000, 1, 0x4000'0000 | d::kBlock | d::AF | d::AP_RO);
+    tb.map(0x0020'0000, 2, 0x0020'0000 | d::kBlock | d::AF | d::AP_RO);
+    tb.map(0x0000'1000, 3, 0x0000'1000 | d::kPage | d::AF | d::AP_RO);
+    auto regs = el10(kTcr4K, 0x4010'0000);
+    CHECK(dfsc(translate(regs, writeAt(EL::EL1), 0x4000'0000, mem)) == 0b001101);
+    CHECK(dfsc(translate(regs, writeAt(EL::EL1), 0x0020'0000, mem)) == 0b001110);
+    CHECK(dfsc(translate(regs, writeAt(EL::EL1), 0x0000'1000, mem)) == 0b001111);
+    // Output addresses beyond a 36-bit IPS at levels 1, 2 and 3.
+    tb.map(0x8000'0000, 1, 0x10'0000'0000 | d::kBlock | d::AF);
+    tb.map(0x0040'0000, 2, 0x10'0000'0000 | d::kBlock | d::AF);
+    tb.map(0x0000'2000, 3, 0x10'0000'0000 | d::kPage | d::AF);
+    regs.tcr = (regs.tcr & ~tcr::IPS(7)) | tcr::IPS(1);
+    CHECK(dfsc(translate(regs, readAt(EL::EL1), 0x8000'0000, mem)) == 0b000001);
+    CHECK(dfsc(translate(regs, readAt(EL::EL1), 0x0040'0000, mem)) == 0b000010);
+    CHECK(dfsc(translate(regs, readAt(EL::EL1), 0x0000'2000, mem)) == 0b000011);
+    // External aborts reading the level 0 and level 1 descriptors.
+    regs.tcr = kTcr4K;
+    mem.aborting = {0x4011'0000 + 8 * 1}; // level 1 entry of VA 0x4000'0000
+    CHECK(dfsc(translate(regs, readAt(EL::EL1), 0x4000'0000, mem)) == 0b010101);
+    mem.aborting = {0x4010'0000};
+    CHECK(dfsc(translate(regs, readAt(EL::EL1), 0x4000'0000, mem)) == 0b010100);
+}
