@@ -114,7 +114,7 @@ Fault stage1Walk(const TranslationRegs& regs, const AccessDesc& acc, std::uint64
     out.xn = bitSet(d, 54) || leaf.xnTable;
     out.pxn = two && (bitSet(d, 53) || leaf.pxnTable);
     out.wxn = bitSet(regs.sctlr, sctlr::WXN);
-    out.ns = !regs.secure || bitSet(d, 5) || leaf.nsTable;
+    out.ns = !isSecure(regs) || bitSet(d, 5) || leaf.nsTable;
     out.global = !two || !bitSet(d, 11); // nG is RES0 in one-range regimes
     out.asid = currentASID(regs);
     // S1CacheDisabled: SCTLR.C for data, SCTLR.I for fetches.
@@ -139,7 +139,7 @@ Fault stage1Off(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_
     out.s1Enabled = false;
     out.s1Shift = 64;
     out.ipaBase = va & lowMask(kPAMax);
-    out.ns = !regs.secure;
+    out.ns = !isSecure(regs);
     out.global = true;
     // Fetches: Normal, Write-Through read-allocate when SCTLR.I=1, else Non-cacheable; Outer
     // Shareable.

@@ -40,7 +40,7 @@ constexpr std::uint64_t bitsAbove(unsigned lo, unsigned hiExclusive) {
 
 TlbContext TlbContext::of(const TranslationRegs& regs) {
     TlbContext c;
-    c.key = static_cast<std::uint64_t>(regs.regime) | (regs.secure ? bit(2) : 0) |
+    c.key = static_cast<std::uint64_t>(regs.regime) | (isSecure(regs) ? bit(2) : 0) |
             (stage1Enabled(regs) ? bit(3) : 0) | (stage2Enabled(regs) ? bit(4) : 0) |
             (static_cast<std::uint64_t>(currentVMID(regs)) << 16) |
             (static_cast<std::uint64_t>(currentASID(regs)) << 32);
@@ -82,7 +82,8 @@ void Tlb::invalidateAll() {
 namespace {
 // The entry belongs to the target's regime, security state and (EL1&0) VMID.
 bool inTarget(const TlbiTarget& tg, std::uint64_t k) {
-    return keyRegime(k) == tg.regime && keySecure(k) == tg.secure &&
+    const bool secure = tg.secure || tg.regime == Regime::EL3;
+    return keyRegime(k) == tg.regime && keySecure(k) == secure &&
            (tg.regime != Regime::EL10 || keyVmid(k) == tg.vmid);
 }
 // The entry translates the VA: compared above the stage 1 block size (a TLBI of any address in a
@@ -127,7 +128,7 @@ void Tlb::tlbiVMALLS12(const TlbiTarget& tg) {
 
 void Tlb::tlbiALL(Regime regime, bool secure) {
     invalidateIf([&](std::uint64_t k, const Translation&) {
-        return keyRegime(k) == regime && keySecure(k) == secure;
+        return keyRegime(k) == regime && keySecure(k) == (secure || regime == Regime::EL3);
     });
 }
 

@@ -233,3 +233,20 @@ TEST_CASE("accessRights: the permission checks' answers for a cached entry", "[m
     el1 = accessRights(f.regs, EL::EL1, *r.entry);
     CHECK_FALSE(el1.read);
 }
+
+TEST_CASE("TLB: EL3 is Secure whatever TranslationRegs::secure says", "[mmu][tlb]") {
+    FakeMemory mem;
+    TableBuilder tb{mem, 12, 0, 48, 0x4010'0000, 0x4011'0000};
+    tb.map(0x1000, 3, 0xA000 | d::kPage | d::AF);
+    TranslationRegs el3;
+    el3.regime = Regime::EL3;
+    el3.sctlr = 1;
+    el3.tcr = 16 | (5ULL << 16);
+    el3.ttbr0 = 0x4010'0000;
+    Mmu mmu;
+    auto r = mmu.translate(el3, readAt(EL::EL3), 0x1000, mem);
+    CHECK_FALSE(r.ns); // NS=0 in the descriptor
+    CHECK(mmu.tlb().validCount() == 1);
+    mmu.tlb().tlbiALL(Regime::EL3, false);
+    CHECK(mmu.tlb().validCount() == 0);
+}

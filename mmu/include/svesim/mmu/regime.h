@@ -39,6 +39,11 @@ struct TranslationRegs {
     bool uao = false; // PSTATE.UAO
 };
 
+// The Security state of the regime: EL3 is always Secure.
+constexpr bool isSecure(const TranslationRegs& regs) {
+    return regs.secure || regs.regime == Regime::EL3;
+}
+
 enum class AccessType : std::uint8_t { Read, Write, Fetch };
 
 // One memory access (or AT instruction) to translate.
