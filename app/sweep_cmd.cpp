@@ -1,6 +1,7 @@
 #include "sweep_cmd.h"
 
 #include "check_session.h"
+#include "exit_codes.h"
 #include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
@@ -268,7 +269,7 @@ int runSweep(const std::vector<std::string>& args) {
     const bool resume = vm.count("resume") && std::filesystem::exists(out_path);
     if (resume) done = doneKeys(out_path);
     std::ofstream out(out_path, resume ? std::ios::app : std::ios::trunc);
-    if (!out) throw ConfigError("--out " + out_path + " cannot be written");
+    if (!out) throw OutputError("--out " + out_path + " cannot be written");
     if (!resume) out << kHeader << "\n";
     const auto jobs =
         std::max<unsigned long long>(1, parseUnsigned(vm["jobs"].as<std::string>(), "--jobs"));
@@ -277,6 +278,7 @@ int runSweep(const std::vector<std::string>& args) {
     std::vector<std::string> rows;
     std::deque<std::pair<Point, RunningChild>> running;
     std::size_t finished = 0, failed = 0, skipped = 0;
+    int status = exit_code::kOk; // the worst finish (exit_codes.h)
     const std::size_t total = mine.size();
     const auto t0 = std::chrono::steady_clock::now();
     const auto collect = [&]() {
@@ -285,6 +287,7 @@ int runSweep(const std::vector<std::string>& args) {
         const RunResult r = finishForked(child);
         if (r.finish != "exit") {
             ++failed;
+            status = worseExit(status, exitForFinish(r.finish));
             fmt::print(stderr, "sweep: point {} did not finish ({}){}\n", p.key(), r.finish,
                        r.violations.empty() ? std::string() : ": " + r.violations.front());
         }
@@ -339,10 +342,10 @@ int runSweep(const std::vector<std::string>& args) {
         boost::property_tree::ptree root;
         root.add_child("points", arr);
         std::ofstream js(vm["json"].as<std::string>());
-        if (!js) throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
+        if (!js) throw OutputError("--json " + vm["json"].as<std::string>() + " cannot be written");
         boost::property_tree::write_json(js, root);
     }
-    return failed ? 1 : 0;
+    return status;
 }
 
 // ---- svesim plot --------------------------------------------------------------------------------
@@ -449,7 +452,7 @@ int runPlot(const std::vector<std::string>& args) {
     }
     svg += "</svg>\n";
     std::ofstream out(vm["out"].as<std::string>());
-    if (!out) throw ConfigError("--out " + vm["out"].as<std::string>() + " cannot be written");
+    if (!out) throw OutputError("--out " + vm["out"].as<std::string>() + " cannot be written");
     out << svg;
     return 0;
 }
