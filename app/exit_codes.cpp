@@ -16,8 +16,8 @@ constexpr std::array kTable{
     ExitCodeRow{kOk, "success: the program exited with 0, every verdict as expected", "all"},
     ExitCodeRow{kFailed,
                 "a verdict differs from its expectation (scenario run); a point ended in an "
-                "error (sweep); the program's own SYS_EXIT status 1 (run)",
-                "scenario run, sweep, run"},
+                "error (sweep)",
+                "scenario run, sweep"},
     ExitCodeRow{kUsage,
                 "bad usage: unknown command or option, a bad value, a configuration, timing or "
                 "grid file that cannot be read or has a bad line, RAM the host cannot give",

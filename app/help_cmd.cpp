@@ -74,7 +74,9 @@ int runHelp(const std::vector<std::string>& args) {
         return 0;
     }
     if (args[0] == "exit-codes") {
-        fmt::print("{}", exitCodeText());
+        // --markdown: the table README.md and docs/platform.md carry (tests/cli pins it).
+        const bool markdown = args.size() > 1 && args[1] == "--markdown";
+        fmt::print("{}", markdown ? exitCodeMarkdown() : exitCodeText());
         return 0;
     }
     const Command* c = findCommand(args[0]);

@@ -108,7 +108,7 @@ public:
             timed_out_ = true;
             return false;
         }
-        if (progress_ && now - last_ >= std::chrono::seconds(tty_ ? 1 : 10)) {
+        if (progress_ && now - last_ >= std::chrono::seconds(tty_ ? 1 : 2)) {
             last_ = now;
             const double insns = static_cast<double>(proc_.instructions());
             fmt::print(stderr,

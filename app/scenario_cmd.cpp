@@ -141,7 +141,7 @@ int runScenario(const std::vector<std::string>& args) {
     for (const auto& [flag, path] : {std::pair{"--timeline", timeline}, {"--vcd", vcd}}) {
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         if (!path.empty() && !parent.empty() && !std::filesystem::is_directory(parent))
-            throw ConfigError(std::string(flag) + " " + path + ": directory " + parent.string() +
+            throw OutputError(std::string(flag) + " " + path + ": directory " + parent.string() +
                               " does not exist");
     }
     const bool many = chosen.size() * policies.size() > 1;
@@ -225,7 +225,7 @@ int runScenario(const std::vector<std::string>& args) {
     if (vm.count("json")) {
         std::ofstream out(vm["json"].as<std::string>());
         if (!out)
-            throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
+            throw OutputError("--json " + vm["json"].as<std::string>() + " cannot be written");
         boost::property_tree::ptree root;
         root.add_child("runs", json);
         boost::property_tree::write_json(out, root);
