@@ -13,6 +13,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/core.h>
 #include <fstream>
 #include <memory>
@@ -213,8 +214,10 @@ int runRun(const std::vector<std::string>& args) {
                               " cannot be written");
     }
 
-    // SystemC's info reports (sc_stop() on SYS_EXIT, the VCD timescale) are not news.
-    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+    // SystemC's info reports (sc_stop() on SYS_EXIT, the VCD timescale) are not news, unless
+    // asked for (they then go to stderr, as every SystemC message: main.cpp).
+    if (std::getenv("SVESIM_SYSTEMC_INFO") == nullptr)
+        sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     model::StdioConsole console;
     tlm::Platform platform("platform", pcfg, console);
     model::Processor& proc = platform.cpu.processor();
@@ -258,7 +261,7 @@ int runRun(const std::vector<std::string>& args) {
         out << stats.json(proc);
     }
     std::fflush(trace_out.get());
-    if (const int sig = tlm::stopSignal(); sig != 0) {
+    if (const int sig = tlm::stopSignal(); sig != 0 && platform.cpu.stoppedByHost()) {
         fmt::print(stderr,
                    "svesim: {} at PC {:#x} after {} instructions; statistics and output files "
                    "are complete\n",

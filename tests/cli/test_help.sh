@@ -50,6 +50,11 @@ if [[ $st -eq 0 ]] && grep -Eq "^svesim [0-9]+\.[0-9]+" "$tmp/out" && grep -Eq "
 timeout 20 "$svesim" run "$progs/exit_code.elf" >"$tmp/out" 2>"$tmp/err"
 if [[ ! -s "$tmp/out" ]]; then pass "no SystemC output on stdout"; else fail "stdout of a run:"; cat "$tmp/out"; fi
 
+# SystemC's kernel messages, when asked for, go to stderr with svesim's prefix.
+SVESIM_SYSTEMC_INFO=1 timeout 20 "$svesim" run --vcd "$tmp/x.vcd" "$progs/exit_code.elf" >"$tmp/out" 2>"$tmp/err"
+if [[ ! -s "$tmp/out" ]] && grep -q "^svesim: SystemC: " "$tmp/err"; then pass "SystemC messages on stderr"
+else fail "SystemC messages:"; cat "$tmp/out" "$tmp/err"; fi
+
 # Bash completion, generated from the option tables.
 timeout 20 "$svesim" completion bash >"$tmp/comp.bash" 2>"$tmp/err"; st=$?
 if [[ $st -eq 0 ]] && bash -n "$tmp/comp.bash"; then pass "completion bash is a bash script"; else fail "completion bash: $st"; cat "$tmp/err"; fi
