@@ -46,7 +46,9 @@ constexpr std::array kTable{
                 "a limit was reached before the program exited: `--max-insns`, `--max-time` "
                 "(simulated) or `--timeout` (wall clock)",
                 "run, scenario run, sweep"},
-    ExitCodeRow{kStuck, "stopped in WFI/WFE with nothing that could wake the PE",
+    ExitCodeRow{kStuck,
+                "stuck: in WFI/WFE with nothing that could wake the PE, or on a branch to "
+                "itself with every interrupt masked",
                 "run, scenario run, sweep"},
     ExitCodeRow{kInterrupted,
                 "interrupted by SIGINT (Ctrl-C): statistics, VCD, JSON and trace are complete",

@@ -303,6 +303,13 @@ int runRun(const std::vector<std::string>& args) {
                    vm["timeout"].as<std::string>(), proc.arch().cpu.pc, proc.instructions());
         return exit_code::kLimit;
     }
+    if (const auto& pc = platform.cpu.spinForever()) {
+        fmt::print(stderr,
+                   "svesim: stuck at PC {:#x}: a branch to itself at EL{} with every interrupt "
+                   "masked, nothing can change\n",
+                   *pc, toUnsigned(proc.arch().cpu.pstate.el));
+        return exit_status::kStuck;
+    }
     fmt::print(stderr,
                "svesim: stopped in WFI/WFE at PC {:#x} with no interrupt source to wake it\n",
                proc.arch().cpu.pc);

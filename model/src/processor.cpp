@@ -130,6 +130,14 @@ std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
     return std::nullopt;
 }
 
+bool Processor::anyInterruptCanBeTaken() const {
+    const CpuState& s = arch_.cpu;
+    for (const InterruptKind k : {InterruptKind::FIQ, InterruptKind::IRQ, InterruptKind::SError})
+        if (TakePhysicalInterrupt(s, k)) return true;
+    return TakeVirtualInterrupt(s, InterruptKind::FIQ, true) ||
+           TakeVirtualInterrupt(s, InterruptKind::IRQ, true);
+}
+
 bool Processor::interruptMayBePending() const {
     return irq_ || fiq_ || serror_ ||
            VirtualInterruptPending(arch_.cpu, InterruptKind::IRQ, virq_) ||
@@ -237,6 +245,11 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             charge(cost, el);
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
+        }
+        // A branch to itself changes nothing; unless an interrupt can end it, it is for ever.
+        if (cx_.next_pc == s.pc && cx_.effect == SideEffect::None && !anyInterruptCanBeTaken()) {
+            charge(cost, el);
+            return {StopReason::SpinForever, executed};
         }
         s.pc = cx_.next_pc;
         charge(cost, el);

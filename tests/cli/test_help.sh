@@ -89,7 +89,7 @@ got=$(grep -Eo "^ +[0-9]+  " "$tmp/codes" | tr -d ' ' | tr '\n' ' ' | sed 's/ $/
 [[ $got == "$pinned" ]] && pass "exit codes are $pinned" || fail "exit codes: '$got', pinned '$pinned'"
 for want in "  2  bad usage" " 73  an output file cannot be written" "117  exception storm" "118  --check found violations" \
             "119  the debugger killed the run" "120  the ELF cannot be opened" "123  the ELF does not fit" \
-            "124  a limit was reached" "125  stopped in WFI/WFE" "130  interrupted by SIGINT" "143  terminated by SIGTERM"; do
+            "124  a limit was reached" "125  stuck: in WFI/WFE" "130  interrupted by SIGINT" "143  terminated by SIGTERM"; do
   grep -q -- "$want" "$tmp/codes" || fail "exit-code table lacks '$want'"
 done
 timeout 20 "$svesim" help exit-codes --markdown >"$tmp/codes.md"

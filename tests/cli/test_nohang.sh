@@ -45,6 +45,7 @@ expect "entry 0 outside the image" 123 "entry point 0x0 is outside the loaded im
 expect "entry misaligned" 123 "entry point 0x40080002 is not 4-byte aligned" "$svesim" run "$progs/entry_misaligned.elf"
 
 # Stuck in WFI: 125 in run and in scenario run (the same condition, the same status).
+expect "run: a branch to itself with every interrupt masked" 125 "stuck at PC 0x40080004: a branch to itself at EL3" "$svesim" run "$progs/spin_self.elf"
 expect "run: stuck in WFI" 125 "stopped in WFI/WFE at PC 0x40080004" "$svesim" run "$progs/wfi_forever.elf"
 mkdir -p "$tmp/scen"
 ln -s "$progs/storm_scenario.elf" "$tmp/scen/s1_v2_happy.elf"

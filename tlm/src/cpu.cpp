@@ -231,6 +231,12 @@ void Cpu::thread() {
             finish();
             return;
         }
+        // With a debugger attached the spin goes on: the user may change the state.
+        if (r.reason == model::StopReason::SpinForever && !(gdb_ && gdb_->attached())) {
+            spin_pc_ = proc_.arch().cpu.pc;
+            finish();
+            return;
+        }
         if (!mayContinue((++host_chunks & 15) == 0)) {
             if (gdb_) gdb_->terminated(model::GdbServer::kSigInt);
             finish();

@@ -30,6 +30,7 @@ enum class StopReason : std::uint8_t {
     Exit,             // the program called SYS_EXIT / SYS_EXIT_EXTENDED
     Breakpoint,       // the PC reached a debugger breakpoint (setBreakpoints)
     ExceptionStorm,   // the same synchronous exception again and again (Processor::storm())
+    SpinForever,      // a branch to itself with every interrupt masked: nothing can change
 };
 
 // An exception storm: the same synchronous exception (type, syndrome, return address, fault
@@ -76,6 +77,10 @@ public:
 
     // The exception storm run() stopped for (StopReason::ExceptionStorm), else nullopt.
     [[nodiscard]] std::optional<ExceptionStorm> storm() const;
+
+    // Whether an interrupt of any kind would be taken in the current state if its line were
+    // asserted (a PE spinning on a branch to itself waits for one; without, it is stuck).
+    [[nodiscard]] bool anyInterruptCanBeTaken() const;
 
     // Makes run() return after the current instruction (e.g. to synchronise after MMIO).
     void requestStop() { stop_requested_ = true; }

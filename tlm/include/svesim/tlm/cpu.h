@@ -96,6 +96,9 @@ public:
     // active; when it returns false the Cpu stops the run (stoppedByHost()).
     void setHostCheck(std::function<bool()> check) { host_check_ = std::move(check); }
     [[nodiscard]] bool stoppedByHost() const { return stopped_by_host_; }
+    // The PC of a branch to itself with every interrupt masked that ended the run (without a
+    // debugger attached), if any.
+    [[nodiscard]] const std::optional<std::uint64_t>& spinForever() const { return spin_pc_; }
     static constexpr std::uint64_t kHostCheckInstructions = 16 * 512;
     [[nodiscard]] sc_core::sc_time clockPeriod() const { return period_; }
     [[nodiscard]] sc_core::sc_time quantum() const { return qk_.quantum(); }
@@ -156,6 +159,7 @@ private:
     bool time_limit_ = false;
     bool stopped_by_host_ = false;
     std::optional<model::ExceptionStorm> storm_;
+    std::optional<std::uint64_t> spin_pc_;
     std::function<bool()> host_check_;
     bool killed_ = false;
     std::unique_ptr<model::GdbServer> gdb_;
