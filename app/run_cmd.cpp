@@ -159,7 +159,10 @@ int runRun(const std::vector<std::string>& args) {
         "vcd", po::value<std::string>(),
         "write a VCD of EL, VL and world (docs/scenario-devices.md rule) to FILE, for GTKWave")(
         "stats-json", po::value<std::string>(), "write end-of-run statistics as JSON to FILE")(
-        "check", "attach the world checker: print every violation; exit status 118 if any")(
+        "check",
+        "attach the world checker (docs/provenance.md): a summary per world and kind, the verdict "
+        "of every implementation class from this one run; exit status 118 on any finding")(
+        "details", "with --check: every finding with its byte range, provenance and causes")(
         "param", po::value<std::vector<std::string>>()->composing(),
         "name=value: the 64-bit word at ELF symbol param_<name> (repeatable)")(
         "program", po::value<std::string>(), "the AArch64 ELF to run");
@@ -274,11 +277,9 @@ int runRun(const std::vector<std::string>& args) {
         return exit_status::kKilled;
     }
     if (check) {
-        for (const auto& v : check->checker().violations())
-            fmt::print("svesim check: {}\n", v.text());
-        fmt::print("svesim check: verdict {} ({} violations, {} world entries checked)\n",
-                   check->checker().verdict(), check->checker().violations().size(),
-                   check->checker().entries());
+        const bool finished = platform.cpu.exitCode().has_value();
+        for (const std::string& line : check->checker().report(vm.count("details") != 0, finished))
+            fmt::print("svesim check: {}\n", line);
         if (!check->checker().violations().empty()) return exit_status::kViolations;
     }
     if (const auto code = platform.cpu.exitCode()) return *code;

@@ -25,6 +25,48 @@ namespace po = boost::program_options;
 namespace svesim::app {
 namespace {
 
+// The checker's kinds in a verdict, without the program's own reports (which depend on what the
+// program did after a choice, not on the checker).
+std::string checkerKinds(const std::string& verdict) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= verdict.size()) {
+        const std::size_t plus = verdict.find('+', start);
+        const std::string k =
+            verdict.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+        if (k != "WARN" && k != "HYP_PANIC" && k != "SELFCHECK" && k != "clean")
+            out += (out.empty() ? "" : "+") + k;
+        if (plus == std::string::npos) break;
+        start = plus + 1;
+    }
+    return out.empty() ? "clean" : out;
+}
+
+// Every run of a scenario answers for every implementation class from its provenance; those
+// answers must agree with the runs made under each class's policy (docs/provenance.md).
+bool oneRunAgrees(const scenarios::ScenarioInfo& s, const std::map<std::string, RunResult>& runs) {
+    bool ok = true;
+    for (const auto& [policy, r] : runs) {
+        if (r.finish != "exit") continue;
+        for (std::size_t c = 0; c < kImplClasses.size(); ++c) {
+            const auto it = runs.find(std::string(name(kImplClasses[c])));
+            if (it == runs.end() || it->second.finish != "exit") continue;
+            const std::string want = checkerKinds(it->second.verdict);
+            if (r.class_verdicts[c] == want) continue;
+            if (!r.inconclusive.empty() && policy != it->first) continue; // said so itself
+            fmt::print("{:<22} {:<9} one-run verdict for {} is {}, the {} run says {}: "
+                       "DISAGREES\n",
+                       s.name, policy, name(kImplClasses[c]), r.class_verdicts[c], it->first, want);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+} // namespace
+
+namespace {
+
 using scenarios::ScenarioInfo;
 
 std::string defaultDir() {
@@ -171,11 +213,13 @@ int runScenario(const std::vector<std::string>& args) {
                                   std::string(s->name));
             checkVectorLengthParam(k, v);
         }
+        std::map<std::string, RunResult> by_policy;
         for (const auto& policy : policies) {
             RunRequest req{
                 s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
             req.vcd = timelinePath(vcd, s->name, policy, many);
             const RunResult r = runForked(req);
+            by_policy[policy] = r;
             const std::string expected(scenarios::expectedFor(*s, policy));
             const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
             if (r.finish != "exit") unfinished = worseExit(unfinished, exitForFinish(r.finish));
@@ -216,8 +260,12 @@ int runScenario(const std::vector<std::string>& args) {
                 vs.push_back({"", item});
             }
             row.add_child("violations", vs);
+            for (std::size_t c = 0; c < kImplClasses.size(); ++c)
+                row.put("one_run." + std::string(name(kImplClasses[c])), r.class_verdicts[c]);
+            row.put("one_run.conclusive", r.inconclusive.empty());
             json.push_back({"", row});
         }
+        if (!oneRunAgrees(*s, by_policy)) unexpected = true;
     }
     fmt::print(
         "entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"

@@ -67,6 +67,10 @@ std::string runInChild(const RunRequest& r) {
             << "restore_phase=" << session.phases().mean(4) << "\n"
             << "put_phase=" << session.phases().mean(5) << "\n"
             << "window_phase=" << session.phases().mean(6) << "\n";
+        for (const ImplClass c : kImplClasses)
+            out << "class_" << name(c) << "=" << checker.verdictFor(c, false) << "\n";
+        if (const auto pc = checker.inconclusiveAt())
+            out << "inconclusive=" << fmt::format("{:#x}", *pc) << "\n";
         std::size_t shown = 0;
         for (const auto& v : checker.violations()) {
             if (++shown > 40) break;
@@ -107,6 +111,14 @@ RunResult parseResult(const std::string& text) {
             r.cycles = std::stoull(v);
         else if (k == "entries")
             r.entries = std::stoull(v);
+        else if (k == "class_preserve")
+            r.class_verdicts[0] = v;
+        else if (k == "class_zero")
+            r.class_verdicts[1] = v;
+        else if (k == "class_qemu")
+            r.class_verdicts[2] = v;
+        else if (k == "inconclusive")
+            r.inconclusive = v;
         else if (k == "cycles_outside")
             r.cycles_outside = std::stod(v);
         else if (k == "entry_phase")

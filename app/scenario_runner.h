@@ -5,6 +5,7 @@
 
 #include "svesim/scenarios/catalogue.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -33,6 +34,10 @@ struct RunResult {
            window_phase = 0;
     double host_ms = 0;
     std::vector<std::string> violations;
+    // The checker's own kinds (no software events) every implementation class would give,
+    // from this one run's provenance; and where that stops being conclusive ("" if never).
+    std::array<std::string, 3> class_verdicts;
+    std::string inconclusive;
 };
 
 // A run in progress in a child process.

@@ -81,6 +81,8 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     reg(R::TPIDR_EL1, "TPIDR_EL1", {3,0,13,0,4}, EL::EL1, EL::EL0, RW, G::None, kNone, 0, 0, true),
     reg(R::TPIDR_EL2, "TPIDR_EL2", {3,4,13,0,2}, EL::EL2, EL::EL2, RW, G::None, kNone, 0, 0, true),
     reg(R::TPIDR_EL3, "TPIDR_EL3", {3,6,13,0,2}, EL::EL3, EL::EL3, RW, G::None, kNone, 0, 0, true),
+    reg(R::CONTEXTIDR_EL1, "CONTEXTIDR_EL1", {3,0,13,0,1}, EL::EL1, EL::EL1, RW, G::None, kHigh32, 0, 0, true, R::CONTEXTIDR_EL2),
+    reg(R::CONTEXTIDR_EL2, "CONTEXTIDR_EL2", {3,4,13,0,1}, EL::EL2, EL::EL2, RW, G::None, kHigh32, 0, 0, true),
     reg(R::MIDR_EL1, "MIDR_EL1", {3,0,0,0,0}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::MPIDR_EL1, "MPIDR_EL1", {3,0,0,0,5}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", {3,0,0,4,0}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
@@ -100,6 +102,7 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     alias12(R::FAR_EL12, "FAR_EL12", {3,5,6,0,0}, R::FAR_EL1),
     alias12(R::VBAR_EL12, "VBAR_EL12", {3,5,12,0,0}, R::VBAR_EL1),
     alias12(R::SCTLR_EL12, "SCTLR_EL12", {3,5,1,0,0}, R::SCTLR_EL1),
+    alias12(R::CONTEXTIDR_EL12, "CONTEXTIDR_EL12", {3,5,13,0,1}, R::CONTEXTIDR_EL1),
 }};
 // clang-format on
 

@@ -19,4 +19,11 @@ void ArchState::reset() {
     sve.reset();
 }
 
+Provenance& ArchState::enableProvenance(Provenance::Classifier classify) {
+    prov_ = std::make_unique<Provenance>(std::move(classify));
+    sve.attachProvenance(prov_.get());
+    prov_->contextChanged(cpu);
+    return *prov_;
+}
+
 } // namespace svesim

@@ -7,7 +7,6 @@ namespace {
 
 struct ExceptionInfo {
     Exception type;
-    std::string_view name;
     std::uint32_t ec_same_el; // EC when taken to the current EL
     std::uint32_t ec_lower;   // EC when taken from a lower EL
     std::uint64_t vector;
@@ -15,26 +14,26 @@ struct ExceptionInfo {
 };
 
 // ARM-M D24.2.45 (ESR_ELx.EC); vector offsets R16.
-constexpr std::array<ExceptionInfo, 19> kExceptions{{
-    {Exception::Uncategorized, "Uncategorized", 0x00, 0x00, 0x000, true},
-    {Exception::WFxTrap, "WFxTrap", 0x01, 0x01, 0x000, true},
-    {Exception::AdvSIMDFPAccessTrap, "AdvSIMDFPAccessTrap", 0x07, 0x07, 0x000, true},
-    {Exception::IllegalState, "IllegalState", 0x0E, 0x0E, 0x000, true},
-    {Exception::SupervisorCall, "SVC", 0x15, 0x15, 0x000, true},
-    {Exception::HypervisorCall, "HVC", 0x16, 0x16, 0x000, true},
-    {Exception::MonitorCall, "SMC", 0x17, 0x17, 0x000, true},
-    {Exception::SystemRegisterTrap, "SystemRegisterTrap", 0x18, 0x18, 0x000, true},
-    {Exception::SVEAccessTrap, "SVEAccessTrap", 0x19, 0x19, 0x000, true},
-    {Exception::InstructionAbort, "InstructionAbort", 0x21, 0x20, 0x000, true},
-    {Exception::PCAlignment, "PCAlignment", 0x22, 0x22, 0x000, true},
-    {Exception::DataAbort, "DataAbort", 0x25, 0x24, 0x000, true},
-    {Exception::SPAlignment, "SPAlignment", 0x26, 0x26, 0x000, true},
-    {Exception::SError, "SError", 0x2F, 0x2F, 0x180, true},
-    {Exception::SoftwareBreakpoint, "BRK", 0x3C, 0x3C, 0x000, true},
-    {Exception::IRQ, "IRQ", 0, 0, 0x080, false},
-    {Exception::FIQ, "FIQ", 0, 0, 0x100, false},
-    {Exception::VirtualIRQ, "vIRQ", 0, 0, 0x080, false},
-    {Exception::VirtualFIQ, "vFIQ", 0, 0, 0x100, false},
+constexpr std::array<ExceptionInfo, kExceptionCount> kExceptions{{
+    {Exception::Uncategorized, 0x00, 0x00, 0x000, true},
+    {Exception::WFxTrap, 0x01, 0x01, 0x000, true},
+    {Exception::AdvSIMDFPAccessTrap, 0x07, 0x07, 0x000, true},
+    {Exception::IllegalState, 0x0E, 0x0E, 0x000, true},
+    {Exception::SupervisorCall, 0x15, 0x15, 0x000, true},
+    {Exception::HypervisorCall, 0x16, 0x16, 0x000, true},
+    {Exception::MonitorCall, 0x17, 0x17, 0x000, true},
+    {Exception::SystemRegisterTrap, 0x18, 0x18, 0x000, true},
+    {Exception::SVEAccessTrap, 0x19, 0x19, 0x000, true},
+    {Exception::InstructionAbort, 0x21, 0x20, 0x000, true},
+    {Exception::PCAlignment, 0x22, 0x22, 0x000, true},
+    {Exception::DataAbort, 0x25, 0x24, 0x000, true},
+    {Exception::SPAlignment, 0x26, 0x26, 0x000, true},
+    {Exception::SError, 0x2F, 0x2F, 0x180, true},
+    {Exception::SoftwareBreakpoint, 0x3C, 0x3C, 0x000, true},
+    {Exception::IRQ, 0, 0, 0x080, false},
+    {Exception::FIQ, 0, 0, 0x100, false},
+    {Exception::VirtualIRQ, 0, 0, 0x080, false},
+    {Exception::VirtualFIQ, 0, 0, 0x100, false},
 }};
 
 constexpr const ExceptionInfo& info(Exception e) {
@@ -50,9 +49,6 @@ static_assert(tableInOrder());
 
 } // namespace
 
-std::string_view name(Exception e) {
-    return info(e).name;
-}
 std::uint64_t vectorBase(Exception e) {
     return info(e).vector;
 }

@@ -58,8 +58,14 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
         s.sysregs.raw(perEl(e.target, SysReg::VBAR_EL1, SysReg::VBAR_EL2, SysReg::VBAR_EL3));
     const std::uint64_t vector = (vbar & ~std::uint64_t{0x7FF}) | offset;
     if (st.bus.listening(EventKind::ExceptionTaken))
-        st.bus.emit(ExceptionTakenEvent{
-            {}, from, e.target, name(e.record.type), esr, e.preferred_return, vector});
+        st.bus.emit(ExceptionTakenEvent{{},
+                                        from,
+                                        e.target,
+                                        e.record.type,
+                                        isAsynchronous(e.record.type),
+                                        esr,
+                                        e.preferred_return,
+                                        vector});
 
     // SynchronizeContext(): svesim applies system-register writes immediately (R21).
     st.sve.MaybeZeroSVEUppers(s, e.target); // R13/R14, before PSTATE changes
@@ -97,6 +103,9 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
             st.bus.emit(VectorLengthChange{
                 {}, e.target, vl_before.bits(), vl_after.bits(), VlChangeCause::ExceptionEntry});
     }
+    if (st.bus.listening(EventKind::ExceptionEntered))
+        st.bus.emit(
+            ExceptionEnteredEvent{{}, from, e.target, e.record.type, st.currentVL().bits()});
 }
 
 } // namespace svesim

@@ -35,6 +35,16 @@ std::uint64_t& ExecContext::spOfEL(EL el) {
     return sp_el3_;
 }
 
+Tag* ExecContext::dataSysRegTag(SysReg r) {
+    if (prov_ == nullptr) return nullptr;
+    switch (r) {
+    case SysReg::NZCV: return &prov_->nzcv;
+    case SysReg::FPSR: return &prov_->fpsr;
+    case SysReg::FPCR: return &prov_->fpcr;
+    default: return nullptr;
+    }
+}
+
 std::uint64_t& ExecContext::spSlot() {
     const PState& p = arch_->cpu.pstate;
     return spOfEL(p.sp ? p.el : EL::EL0);
@@ -89,6 +99,11 @@ bool ExecContext::load(std::uint64_t addr, void* dst, unsigned size, unsigned al
         return false;
     }
     const bool ok = bus_->read(addr, dst, size);
+    if (ok && prov_) {
+        tag_buf_.resize(size);
+        prov_->memory.read(addr, tag_buf_);
+        prov_->loaded(dst, size, tag_buf_.data());
+    }
     if (arch_->bus.listening(EventKind::MemoryAccess))
         arch_->bus.emit(MemoryAccessEvent{{}, addr, size, false, ok});
     if (!ok) dataAbort(addr, false, kDfscExternal);
@@ -101,7 +116,12 @@ bool ExecContext::store(std::uint64_t addr, const void* src, unsigned size, unsi
         dataAbort(addr, true, kDfscAlignment);
         return false;
     }
+    if (prov_) {
+        tag_buf_.resize(size);
+        prov_->storeTags(src, size, tag_buf_.data());
+    }
     const bool ok = bus_->write(addr, src, size);
+    if (ok && prov_) prov_->memory.write(addr, tag_buf_);
     if (arch_->bus.listening(EventKind::MemoryAccess))
         arch_->bus.emit(MemoryAccessEvent{{}, addr, size, true, ok});
     if (ok && global_ != nullptr && global_->anyMarked())

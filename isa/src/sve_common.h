@@ -145,6 +145,84 @@ inline unsigned DecodePredCount(unsigned pattern, unsigned esize, VectorLength v
     }
 }
 
+// An all-true governing predicate (Ones(PL)).
+inline PBuf allTrue() {
+    PBuf p;
+    p.fill(0xFF);
+    return p;
+}
+
+// LastActiveElement(mask, esize) and FirstActive's index: -1 when no element is active.
+inline int LastActiveElement(const std::uint8_t* mask, unsigned esize, unsigned elements) {
+    for (int e = static_cast<int>(elements) - 1; e >= 0; --e)
+        if (activeElem(mask, static_cast<unsigned>(e), esize)) return e;
+    return -1;
+}
+inline int FirstActiveElement(const std::uint8_t* mask, unsigned esize, unsigned elements) {
+    for (unsigned e = 0; e < elements; ++e)
+        if (activeElem(mask, e, esize)) return static_cast<int>(e);
+    return -1;
+}
+// CountActive(mask, esize)
+inline unsigned CountActive(const std::uint8_t* mask, unsigned esize, unsigned elements) {
+    unsigned n = 0;
+    for (unsigned e = 0; e < elements; ++e)
+        n += activeElem(mask, e, esize) ? 1U : 0U;
+    return n;
+}
+
+// SignedSatQ / UnsignedSatQ of `v` to `nbits` bits (the saturation flag is not used by SVE).
+inline std::uint64_t SatQ(i128 v, unsigned nbits, bool is_unsigned) {
+    const i128 lo = is_unsigned ? 0 : -(i128{1} << (nbits - 1));
+    const i128 hi = is_unsigned ? (i128{1} << nbits) - 1 : (i128{1} << (nbits - 1)) - 1;
+    if (v < lo) v = lo;
+    if (v > hi) v = hi;
+    return static_cast<std::uint64_t>(v) & ones(nbits);
+}
+
+// V[d, esize] = value: the low `bytes` of the value, the rest of the vector zeroed (R12).
+inline void writeV(ExecContext& cx, unsigned d, std::uint64_t value, unsigned bytes) {
+    std::array<std::uint8_t, 8> v{};
+    std::memcpy(v.data(), &value, v.size());
+    cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(v.data(), bytes));
+}
+
+// Applies `f(a, b)` to the active elements of Zdn and Zm (Pg insn[12:10], Zm insn[9:5],
+// esize from insn[23:22]); inactive elements keep Zdn.
+template <class F>
+void predicatedBinary(ExecContext& cx, std::uint32_t i, F f) {
+    const unsigned esize = 1U << sizeField(i);
+    const PBuf g = readP(cx, pg3(i));
+    const ZBuf zm = readZ(cx, bits(i, 9, 5));
+    ZBuf out = readZ(cx, rd(i));
+    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
+        if (activeElem(g.data(), e, esize))
+            setElem(out.data(), e, esize, f(elem(out.data(), e, esize), elem(zm.data(), e, esize)));
+    writeZ(cx, rd(i), out);
+}
+
+// ZIP1/ZIP2, UZP1/UZP2, TRN1/TRN2 (opc 0, 1, 2; `part` 0 or 1): where element e of the result
+// comes from, for `n` elements. Shared by the vector and predicate forms.
+struct PermuteSource {
+    bool second; // from the second operand (Zm/Pm)
+    unsigned index;
+};
+inline PermuteSource permuteSource(unsigned opc, bool part, unsigned e, unsigned n) {
+    const unsigned h = part ? 1 : 0;
+    switch (opc) {
+    case 0: return {(e & 1U) != 0, h * (n / 2) + e / 2}; // ZIP: interleave one half
+    case 1: {                                            // UZP: even or odd of Zn:Zm
+        const unsigned x = 2 * e + h;
+        return {x >= n, x >= n ? x - n : x};
+    }
+    default: return {(e & 1U) != 0, (e & ~1U) + h}; // TRN: even or odd pairs
+    }
+}
+inline std::string permuteName(unsigned opc, bool part) {
+    static constexpr const char* kNames[3] = {"zip", "uzp", "trn"};
+    return fmt::format("{}{}", kNames[opc], part ? 2 : 1);
+}
+
 // ---- Spelling
 inline char sizeChar(unsigned size) {
     return "bhsd"[size & 3];
@@ -169,10 +247,33 @@ inline std::string patternName(unsigned pattern) {
     return name != nullptr ? std::string(name) : fmt::format("#{}", pattern);
 }
 
+// "op zdn.T, pg/m, zdn.T, zm.T" of the destructive predicated encodings.
+inline std::string predicatedText(std::uint32_t i, const char* mn) {
+    const unsigned s = sizeField(i);
+    return fmt::format("{}\t{}, p{}/m, {}, {}", mn, zreg(rd(i), s), pg3(i), zreg(rd(i), s),
+                       zreg(bits(i, 9, 5), s));
+}
+// The SIMD&FP scalar register of an element size: b3, h3, s3, d3.
+inline std::string vreg(unsigned n, unsigned size) {
+    return fmt::format("{}{}", sizeChar(size), n);
+}
+
 // The per-file row groups that sveInsns() concatenates.
 std::span<const InsnDef> sveLoadStoreRows();
 std::span<const InsnDef> svePredicateRows();
 std::span<const InsnDef> sveIntegerRows();
 std::span<const InsnDef> sveMoveRows();
+std::span<const InsnDef> sveShiftRows();
+std::span<const InsnDef> sveIntBinaryRows();
+std::span<const InsnDef> sveCountRows();
+std::span<const InsnDef> sveReduceRows();
+std::span<const InsnDef> svePermuteRows();
+std::span<const InsnDef> svePredIterRows();
+std::span<const InsnDef> svePredPermuteRows();
+std::span<const InsnDef> sveMulAddRows();
+std::span<const InsnDef> sveUnaryRows();
+std::span<const InsnDef> sveAdrRows();
+std::span<const InsnDef> svePermuteZipRows();
+std::span<const InsnDef> svePredBreakRows();
 
 } // namespace svesim::isa::sve

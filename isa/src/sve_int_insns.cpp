@@ -1,6 +1,6 @@
 // SVE integer arithmetic, logic and element counts (ARM-M C8.2): RDVL, ADDVL, ADDPL, CNT<T>,
 // INC<T>/DEC<T> (scalar), AND/ORR/EOR/BIC (unpredicated, predicated, bitmask immediate), DUPM,
-// ADD/SUB/SUBR and the saturating SQADD/UQADD/SQSUB/UQSUB (vectors and immediate), and UADDV.
+// ADD/SUB/SUBR and the saturating SQADD/UQADD/SQSUB/UQSUB (vectors and immediate).
 #include "sve_common.h"
 #include "svesim/isa/a64_helpers.h"
 
@@ -95,27 +95,10 @@ std::string disLogicVec(std::uint32_t i, std::uint64_t) {
 // Predicated (Zdn = Zdn op Zm under Pg/M), opc insn[18:16]: ORR, EOR, AND, BIC.
 constexpr Logic kPredLogic[4] = {Logic::Orr, Logic::Eor, Logic::And, Logic::Bic};
 
-// Applies `f(a, b)` to the active elements of Zdn and Zm; inactive elements keep Zdn.
-template <class F>
-void predicatedBinary(ExecContext& cx, std::uint32_t i, F f) {
-    const unsigned esize = 1U << sizeField(i);
-    const PBuf g = readP(cx, pg3(i));
-    const ZBuf zm = readZ(cx, bits(i, 9, 5));
-    ZBuf out = readZ(cx, rd(i));
-    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        if (activeElem(g.data(), e, esize))
-            setElem(out.data(), e, esize, f(elem(out.data(), e, esize), elem(zm.data(), e, esize)));
-    writeZ(cx, rd(i), out);
-}
 void execLogicPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Logic op = kPredLogic[bits(i, 17, 16)];
     predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b) { return logic(op, a, b); });
-}
-std::string predicatedText(std::uint32_t i, const char* mn) {
-    const unsigned s = sizeField(i);
-    return fmt::format("{}\t{}, p{}/m, {}, {}", mn, zreg(rd(i), s), pg3(i), zreg(rd(i), s),
-                       zreg(bits(i, 9, 5), s));
 }
 std::string disLogicPred(std::uint32_t i, std::uint64_t) {
     return predicatedText(i, kLogicNames[static_cast<unsigned>(kPredLogic[bits(i, 17, 16)])]);
@@ -205,14 +188,6 @@ std::string disDupm(std::uint32_t i, std::uint64_t) {
 enum class Arith : std::uint8_t { Add, Sub, Subr, Sqadd, Uqadd, Sqsub, Uqsub };
 constexpr const char* kArithNames[7] = {"add", "sub", "subr", "sqadd", "uqadd", "sqsub", "uqsub"};
 
-std::uint64_t saturate(i128 v, unsigned esize, bool is_unsigned) {
-    const unsigned n = esize * 8;
-    const i128 lo = is_unsigned ? 0 : -(i128{1} << (n - 1));
-    const i128 hi = is_unsigned ? (i128{1} << n) - 1 : (i128{1} << (n - 1)) - 1;
-    if (v < lo) v = lo;
-    if (v > hi) v = hi;
-    return static_cast<std::uint64_t>(v) & ones(n);
-}
 // `b_unsigned`: the immediate forms add or subtract UInt(imm), even for SQADD/SQSUB.
 std::uint64_t arith(Arith op, std::uint64_t a, std::uint64_t b, unsigned esize,
                     bool b_unsigned = false) {
@@ -222,10 +197,10 @@ std::uint64_t arith(Arith op, std::uint64_t a, std::uint64_t b, unsigned esize,
     case Arith::Add: return (a + b) & ones(n);
     case Arith::Sub: return (a - b) & ones(n);
     case Arith::Subr: return (b - a) & ones(n);
-    case Arith::Sqadd: return saturate(i128{signExtend(a, n)} + sb, esize, false);
-    case Arith::Uqadd: return saturate(i128{a} + i128{b}, esize, true);
-    case Arith::Sqsub: return saturate(i128{signExtend(a, n)} - sb, esize, false);
-    case Arith::Uqsub: return saturate(i128{a} - i128{b}, esize, true);
+    case Arith::Sqadd: return SatQ(i128{signExtend(a, n)} + sb, n, false);
+    case Arith::Uqadd: return SatQ(i128{a} + i128{b}, n, true);
+    case Arith::Sqsub: return SatQ(i128{signExtend(a, n)} - sb, n, false);
+    case Arith::Uqsub: return SatQ(i128{a} - i128{b}, n, true);
     }
     return 0;
 }
@@ -325,24 +300,6 @@ std::string disArithImm(std::uint32_t i, std::uint64_t) {
                        zreg(rd(i), s), zreg(rd(i), s), imm);
 }
 
-// ---- UADDV
-// -----------------------------------------------------------------------------------------
-void execUaddv(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkSVEEnabled()) return;
-    const unsigned esize = 1U << sizeField(i);
-    const PBuf g = readP(cx, pg3(i));
-    const ZBuf zn = readZ(cx, rn(i));
-    std::uint64_t sum = 0;
-    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        if (activeElem(g.data(), e, esize)) sum += elem(zn.data(), e, esize);
-    std::array<std::uint8_t, 8> v{};
-    std::memcpy(v.data(), &sum, v.size());
-    cx.sve().setV(cx.cpu(), rd(i), v); // V[d, 64]: zeroes [VL-1:64], then R12 above
-}
-std::string disUaddv(std::uint32_t i, std::uint64_t) {
-    return fmt::format("uaddv\td{}, p{}, {}", rd(i), pg3(i), zreg(rn(i), sizeField(i)));
-}
-
 // clang-format off
 constexpr InsnDef kRows[] = {
     insn("00000100 1 0 1 11111 01010 xxxxxx xxxxx", "RDVL_R_I", execRdvl, disRdvl, T::SveAlu),
@@ -357,7 +314,6 @@ constexpr InsnDef kRows[] = {
     insn("00000100 xx 1 xxxxx 000 xxx xxxxx xxxxx", "ADD_SUB_SQADD_UQADD_SQSUB_UQSUB_Z_ZZ", execArithVec, disArithVec, T::SveAlu, validArithVec),
     insn("00000100 xx 000 xxx 000 xxx xxxxx xxxxx", "ADD_SUB_SUBR_Z_P_ZZ", execArithPred, disArithPred, T::SveAlu, validArithPred),
     insn("00100101 xx 100 xxx 11 x xxxxxxxx xxxxx", "ADD_SUB_SUBR_SQADD_UQADD_SQSUB_UQSUB_Z_ZI", execArithImm, disArithImm, T::SveAlu, validArithImm),
-    insn("00000100 xx 000 001 001 xxx xxxxx xxxxx", "UADDV_R_P_Z", execUaddv, disUaddv, T::SveAlu),
 };
 // clang-format on
 

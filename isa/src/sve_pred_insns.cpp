@@ -10,13 +10,6 @@ namespace {
 
 using T = TimingClass;
 
-// All-true governing predicate (Ones(PL)).
-PBuf allTrue() {
-    PBuf p;
-    p.fill(0xFF);
-    return p;
-}
-
 // ---- PTRUE, PTRUES, PFALSE
 // ---------------------------------------------------------------------
 void execPtrue(ExecContext& cx, std::uint32_t i) {

@@ -174,18 +174,28 @@ void execMrs(ExecContext& cx, std::uint32_t i) {
     const auto a = CheckSysRegAccess(cx.cpu(), sysregEncoding(i), SysRegDirection::Read, rt(i));
     if (const auto* e = std::get_if<ExceptionEntry>(&a)) return cx.raise(*e);
     const SysReg r = std::get<SysReg>(a);
-    if (const auto el = spRegisterEL(r)) return cx.setX(rt(i), cx.spOfEL(*el));
-    cx.setX(rt(i), ReadSysReg(cx.arch(), r, cx.virtualCount()));
+    Provenance* prov = cx.provenance();
+    if (const auto el = spRegisterEL(r)) {
+        const std::uint64_t v = cx.spOfEL(*el);
+        if (prov) prov->readScalar(v, prov->sp[toUnsigned(*el)]);
+        return cx.setX(rt(i), v);
+    }
+    const std::uint64_t v = ReadSysReg(cx.arch(), r, cx.virtualCount());
+    if (const Tag* t = cx.dataSysRegTag(r)) prov->readScalar(v, *t);
+    cx.setX(rt(i), v);
 }
 void execMsrReg(ExecContext& cx, std::uint32_t i) {
     const auto a = CheckSysRegAccess(cx.cpu(), sysregEncoding(i), SysRegDirection::Write, rt(i));
     if (const auto* e = std::get_if<ExceptionEntry>(&a)) return cx.raise(*e);
     const SysReg r = std::get<SysReg>(a);
+    Provenance* prov = cx.provenance();
     if (const auto el = spRegisterEL(r)) {
         cx.spOfEL(*el) = cx.X(rt(i));
+        if (prov) prov->sp[toUnsigned(*el)] = prov->sourcesTag();
         return;
     }
     WriteSysReg(cx.arch(), r, cx.X(rt(i)));
+    if (Tag* t = cx.dataSysRegTag(r)) *t = prov->sourcesTag();
     cx.effect = SideEffect::ContextChanged;
 }
 std::string sysregText(std::uint32_t i, bool write) {

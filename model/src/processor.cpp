@@ -70,8 +70,35 @@ void Processor::addIdleCycles(std::uint64_t cycles) {
     cycles_by_el_[toUnsigned(arch_.cpu.pstate.el)] += cycles;
 }
 
+void Processor::execute(const DecodedInsn& d) {
+    if (Provenance* prov = arch_.provenance())
+        executeTracked(d, *prov);
+    else
+        d.def->exec(cx_, d.raw);
+}
+
+void Processor::executeTracked(const DecodedInsn& d, Provenance& prov) {
+    const CpuState& s = arch_.cpu;
+    const PState before = s.pstate;
+    const std::uint64_t fpsr = s.sysregs.raw(SysReg::FPSR);
+    d.def->exec(cx_, d.raw);
+    // Flags set by an instruction come from what it read; FPSR flags accumulate.
+    const PState& after = s.pstate;
+    const bool flags =
+        after.n != before.n || after.z != before.z || after.c != before.c || after.v != before.v;
+    if (flags) prov.nzcv = prov.sourcesTag();
+    // A flag or branch decided by an UNKNOWN byte: other implementations may diverge here.
+    if (!prov.first_unknown_control &&
+        ((flags && prov.hasUnknown(prov.sourcesTag())) ||
+         (d.def->timing == isa::TimingClass::Branch && prov.scalarReadUnknown())))
+        prov.first_unknown_control = s.pc;
+    if (s.sysregs.raw(SysReg::FPSR) != fpsr && d.def->timing != isa::TimingClass::Msr)
+        prov.fpsr = prov.table.join(prov.fpsr, prov.sourcesTag());
+}
+
 unsigned Processor::takeException(const ExceptionEntry& e) {
     AArch64_TakeException(arch_, e);
+    if (Provenance* prov = arch_.provenance()) prov->contextChanged(arch_.cpu);
     cx_.refreshVL();
     return timing_.cost[static_cast<std::size_t>(TimingClass::ExceptionEntry)];
 }
@@ -229,7 +256,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         cx_.beginInstruction();
         unsigned cost = 0;
         if (d.def != nullptr) {
-            d.def->exec(cx_, d.raw);
+            execute(d);
             cost = timing_.instructionCost(d.def->timing, cx_.vl(), d.raw);
         } else {
             cx_.undefined();
@@ -255,7 +282,10 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         charge(cost, el);
         switch (cx_.effect) {
         case SideEffect::None: break;
-        case SideEffect::ContextChanged: cx_.refreshVL(); break;
+        case SideEffect::ContextChanged:
+            cx_.refreshVL();
+            if (Provenance* prov = arch_.provenance()) prov->contextChanged(s);
+            break;
         case SideEffect::WaitForInterrupt:
         case SideEffect::WaitForEvent:
             if (!wakeUpPending()) {

@@ -8,8 +8,8 @@
 namespace svesim::model {
 
 void Statistics::onExceptionTaken(const ExceptionTakenEvent& e) {
-    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "vIRQ" || e.kind == "vFIQ")
-        ++interrupts_[std::string(e.kind)];
+    if (e.asynchronous && e.kind != Exception::SError)
+        ++interrupts_[std::string(name(e.kind))];
     else
         ++by_ec_[e.esr >> 26];
 }

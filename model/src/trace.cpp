@@ -57,8 +57,8 @@ void Trace::onInstructionRetired(const InstructionRetiredEvent& e) {
 void Trace::onExceptionTaken(const ExceptionTakenEvent& e) {
     if (!cat_.exc) return;
     fmt::print(out_, "{:>10} {:016x} exception {} {}->{} ESR={:#010x} ELR={:#x} vector={:#x}\n",
-               e.ctx.cycle, e.ctx.pc, e.kind, name(e.from), name(e.to), e.esr, e.preferred_return,
-               e.vector);
+               e.ctx.cycle, e.ctx.pc, name(e.kind), name(e.from), name(e.to), e.esr,
+               e.preferred_return, e.vector);
 }
 
 void Trace::onExceptionReturn(const ExceptionReturnEvent& e) {

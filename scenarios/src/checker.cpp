@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 namespace svesim::scenarios {
 
 std::string name(const World& w) {
-    return w.kind == World::Kind::Guest ? fmt::format("guest{}", w.vmid) : "host-task";
+    if (w.kind == World::Kind::Guest) return fmt::format("guest{}", w.vmid);
+    return w.task == 0 ? std::string("host-task") : fmt::format("host-task{}", w.task);
 }
 
 std::optional<World> DefaultWorldOf(const CpuState& s) {
@@ -21,7 +23,10 @@ std::optional<World> DefaultWorldOf(const CpuState& s) {
         const auto vmid = static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), 55, 48));
         if (vmid != 0) return World{World::Kind::Guest, vmid};
     }
-    if (el == EL::EL0) return World{World::Kind::HostTask, 0};
+    if (el == EL::EL0) {
+        const SysReg cid = ELIsInHost(s, EL::EL0) ? SysReg::CONTEXTIDR_EL2 : SysReg::CONTEXTIDR_EL1;
+        return World{World::Kind::HostTask, 0, s.sysregs.raw(cid)};
+    }
     return std::nullopt; // the host kernel at EL1 (nVHE) is not a world
 }
 
@@ -29,7 +34,6 @@ std::string name(ViolationKind k) {
     switch (k) {
     case ViolationKind::Loss: return "LOSS";
     case ViolationKind::Leak: return "LEAK";
-    case ViolationKind::Corrupt: return "CORRUPT";
     case ViolationKind::VlChanged: return "VL_CHANGED";
     case ViolationKind::ZcrChanged: return "ZCR_CHANGED";
     case ViolationKind::VlAboveMax: return "VL_ABOVE_MAX";
@@ -73,9 +77,26 @@ std::string Checker::RegRef::text() const {
                                 : fmt::format("{}{}", svesim::name(kind), index);
 }
 
-Checker::Checker(const ArchState& arch, WorldClassifier classify)
+Checker::Checker(ArchState& arch, WorldClassifier classify)
     : arch_(&arch)
-    , classify_(std::move(classify)) {}
+    , prov_(nullptr)
+    , classify_(std::move(classify)) {
+    prov_ = &arch.enableProvenance([this](const CpuState& s) { return contextOf(s); });
+}
+
+Origin Checker::contextOf(const CpuState& s) const {
+    if (const auto w = classify_(s))
+        return w->kind == World::Kind::Guest ? Origin{OriginKind::Guest, w->vmid}
+                                             : Origin{OriginKind::HostTask, w->task};
+    switch (s.pstate.el) {
+    case EL::EL3: return {OriginKind::Firmware, 0};
+    case EL::EL2:
+        return {bitSet(s.hcr(), hcr::E2H) ? OriginKind::HostKernel : OriginKind::Hypervisor, 0};
+    case EL::EL1: return {OriginKind::HostKernel, 0};
+    case EL::EL0: return {OriginKind::HostTask, 0};
+    }
+    return {};
+}
 
 EventMask Checker::interests() {
     return eventBit(EventKind::ExceptionTaken) | eventBit(EventKind::ExceptionReturn) |
@@ -92,14 +113,22 @@ std::uint64_t Checker::ownZcr(const World& w) const {
     return s.sysregs.raw(SysReg::ZCR_EL1);
 }
 
-Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cycle) const {
+Checker::RegState Checker::stateOf(RegRef r) const {
     const SveUnit& sve = arch_->sve;
+    const auto bytes = r.kind == RegKind::Z   ? sve.zStorage(r.index)
+                       : r.kind == RegKind::P ? sve.pStorage(r.index)
+                                              : sve.ffrStorage();
+    const auto tags = sve.tags(r.kind, r.index);
+    return RegState{{bytes.begin(), bytes.end()}, {tags.begin(), tags.end()}};
+}
+
+Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cycle) const {
     Snapshot s;
     for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
-        s.z.emplace_back(sve.zStorage(n).begin(), sve.zStorage(n).end());
+        s.z.push_back(stateOf({RegKind::Z, n}));
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
-        s.p.emplace_back(sve.pStorage(n).begin(), sve.pStorage(n).end());
-    s.ffr.assign(sve.ffrStorage().begin(), sve.ffrStorage().end());
+        s.p.push_back(stateOf({RegKind::P, n}));
+    s.ffr = stateOf({RegKind::FFR, 0});
     s.fpsr = arch_->cpu.sysregs.raw(SysReg::FPSR);
     s.fpcr = arch_->cpu.sysregs.raw(SysReg::FPCR);
     s.zcr = ownZcr(w);
@@ -120,19 +149,17 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         w->kind == World::Kind::Guest ? toUnsigned(e.to) >= 2 : toUnsigned(e.to) >= 1;
     if (!leaves) return;
     LeaveKind kind = LeaveKind::Synchronous;
-    if (e.kind == "IRQ" || e.kind == "FIQ" || e.kind == "vIRQ" || e.kind == "vFIQ" ||
-        e.kind == "SError")
+    if (e.asynchronous)
         kind = LeaveKind::Asynchronous;
-    else if (w->kind == World::Kind::HostTask && e.kind == "SVC")
+    else if (w->kind == World::Kind::HostTask && e.kind == Exception::SupervisorCall)
         kind = LeaveKind::Syscall;
     // A world whose check is still pending left through its lazy-switch trap: its registers
     // are not its state yet, so its last snapshot stays.
     if (pending_.count(*w) == 0) snapshots_[*w] = take(*w, kind, e.ctx.cycle);
     current_.reset();
     ++leaves_;
-    // Causes are kept per leave: start this world's log afresh.
-    note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), e.kind, e.ctx.pc,
-                                  arch_->currentVL().bits()));
+    note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), name(e.kind),
+                                  e.ctx.pc, arch_->currentVL().bits()));
 }
 
 void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
@@ -152,10 +179,26 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
         return;
     }
     pending_.erase(*w);
+    if (std::find(worlds_seen_.begin(), worlds_seen_.end(), *w) == worlds_seen_.end()) {
+        worlds_seen_.push_back(*w);
+        // A guest whose maximum the program did not declare: what the hypervisor allows it at
+        // its first entry (ZCR_EL2's effective length) is its maximum from now on.
+        if (w->kind == World::Kind::Guest && guest_max_vq_.count(w->vmid) == 0) {
+            const unsigned len =
+                static_cast<unsigned>(field(arch_->cpu.sysregs.raw(SysReg::ZCR_EL2), 3, 0));
+            const unsigned vq =
+                ImplementedSVEVectorLength(arch_->config().sve, (len + 1) * 128).quadwords();
+            inferred_max_vq_[w->vmid] = vq;
+            notes_.push_back(fmt::format(
+                "{}'s maximum VL was not declared (monitor GUEST_MAX_VQ): taken as {} bits, "
+                "ZCR_EL2's effective length at its first entry (PC {:#x})",
+                name(*w), vq * 128, e.target));
+        }
+    }
     checkAboveMax(*w, e.target, e.ctx.cycle);
     const auto it = snapshots_.find(*w);
-    if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but what
-        firstEntryLeaks(*w, e.target, e.ctx.cycle); // it can read must not be another's
+    if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but nothing
+        checkExposed(*w, nullptr, e.target, e.ctx.cycle); // it can read may be another's
         return;
     }
     ++entries_;
@@ -168,14 +211,51 @@ unsigned Checker::maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot
     if (w.kind == World::Kind::Guest) {
         // A guest can raise its own ZCR_EL1 up to its maximum: the configured one, else what
         // ZCR_EL2 allows now.
+        // A guest can raise its own ZCR_EL1 up to its maximum: the declared one, else the one
+        // inferred at its first entry, else what ZCR_EL2 allows now.
         const auto it = guest_max_vq_.find(w.vmid);
+        const auto inferred = inferred_max_vq_.find(w.vmid);
         const unsigned el2_len =
             static_cast<unsigned>(field(arch_->cpu.sysregs.raw(SysReg::ZCR_EL2), 3, 0));
-        bytes = std::max(bytes, it != guest_max_vq_.end() ? it->second * 16 : (el2_len + 1) * 16);
+        const unsigned vq = it != guest_max_vq_.end()            ? it->second
+                            : inferred != inferred_max_vq_.end() ? inferred->second
+                                                                 : el2_len + 1;
+        bytes = std::max(bytes, vq * 16);
     } else {
         bytes = arch_->config().sve.max_vl.bytes(); // the host may raise its VL to the maximum
     }
     return std::min(bytes, arch_->config().sve.max_vl.bytes());
+}
+
+TagTable::Resolved Checker::resolve(std::uint8_t v, Tag t, Eval e) const {
+    switch (e) {
+    case Eval::Actual: return prov_->table.resolveActual(v, t);
+    case Eval::Preserve: return prov_->table.resolve(v, t, ImplClass::Preserve);
+    case Eval::Zero: return prov_->table.resolve(v, t, ImplClass::Zero);
+    case Eval::Qemu: return prov_->table.resolve(v, t, ImplClass::Qemu);
+    }
+    return {v, t};
+}
+
+bool Checker::foreign(const World& w, Tag t) const {
+    if (t == kZeroTag) return false;
+    const auto key = std::make_pair(t, w);
+    if (const auto it = foreign_cache_.find(key); it != foreign_cache_.end()) return it->second;
+    const Origin own = w.kind == World::Kind::Guest ? Origin{OriginKind::Guest, w.vmid}
+                                                    : Origin{OriginKind::HostTask, w.task};
+    bool out = false;
+    for (const Origin& o : prov_->table.origins(t))
+        out = out || (o.kind != OriginKind::Zero && o != own);
+    foreign_cache_.emplace(key, out);
+    return out;
+}
+
+bool Checker::sameProvenance(Tag a, Tag b) const {
+    return a == b || prov_->table.origins(a) == prov_->table.origins(b);
+}
+
+void Checker::addViolation(Violation v) {
+    violations_.push_back(std::move(v));
 }
 
 void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, std::uint64_t cycle) {
@@ -185,13 +265,15 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         v.expected.assign(exp.begin(), exp.end());
         v.actual.assign(act.begin(), act.end());
         v.causes = causesFor(w, "", 0, 0);
-        violations_.push_back(std::move(v));
+        addViolation(std::move(v));
+        for (auto& kinds : class_kinds_) // not a zero-or-preserve matter: the same everywhere
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     };
     if (vl_now != s.vl_bits)
         add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
     if (ownZcr(w) != s.zcr)
         add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
-    // What must come back exactly: the architected bytes at leave, except that a host task's
+    // What must come back exactly: the owned bytes at leave, except that a host task's
     // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had
     // SVE disabled owned only V[127:0], one that had FP disabled owned nothing in registers.
     const bool syscall = s.kind == LeaveKind::Syscall;
@@ -200,12 +282,11 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
     if (!s.fp_owned) z_arch = p_arch = 0;
     const unsigned z_max = sveLockedOff(w) ? 16 : maxBytes(w, vl_now / 8, s);
     const unsigned p_max = sveLockedOff(w) ? 0 : z_max / 8;
-    const SveUnit& sve = arch_->sve;
     for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
-        compareRegister(w, {RegKind::Z, n}, s.z[n], sve.zStorage(n), z_arch, z_max, pc, cycle);
+        compareRegister(w, {RegKind::Z, n}, &s.z[n], z_arch, z_max, pc, cycle);
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
-        compareRegister(w, {RegKind::P, n}, s.p[n], sve.pStorage(n), p_arch, p_max, pc, cycle);
-    compareRegister(w, {RegKind::FFR, 0}, s.ffr, sve.ffrStorage(), p_arch, p_max, pc, cycle);
+        compareRegister(w, {RegKind::P, n}, &s.p[n], p_arch, p_max, pc, cycle);
+    compareRegister(w, {RegKind::FFR, 0}, &s.ffr, p_arch, p_max, pc, cycle);
     const auto fp = [&](SysReg r, std::uint64_t before, const char* nm) {
         const std::uint64_t now = arch_->cpu.sysregs.raw(r);
         if (now != before)
@@ -217,47 +298,18 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
     }
 }
 
-void Checker::firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cycle) {
-    // Every byte it can read or expose up to its maximum must not be another world's data;
-    // with no state of its own yet, anything else (zero, stale) is acceptable.
+void Checker::checkExposed(const World& w, const Snapshot* s, std::uint64_t pc,
+                           std::uint64_t cycle) {
     Snapshot none;
     none.vl_bits = arch_->currentVL().bits();
-    const unsigned z_max = sveLockedOff(w) ? 16 : maxBytes(w, none.vl_bits / 8, none);
+    const Snapshot& base = s ? *s : none;
+    const unsigned z_max = sveLockedOff(w) ? 16 : maxBytes(w, none.vl_bits / 8, base);
     const unsigned p_max = sveLockedOff(w) ? 0 : z_max / 8;
-    const SveUnit& sve = arch_->sve;
-    const auto scan = [&](RegRef r, std::span<const std::uint8_t> now, unsigned limit) {
-        unsigned b = 0;
-        while (b < limit) {
-            if (now[b] == 0 || !matchesOther(w, r, b, now[b])) {
-                ++b;
-                continue;
-            }
-            unsigned e = b;
-            while (e < limit && now[e] != 0 && matchesOther(w, r, e, now[e]))
-                ++e;
-            Violation v{ViolationKind::Leak,
-                        name(w),
-                        r.text(),
-                        b,
-                        e,
-                        std::vector<std::uint8_t>(e - b, 0),
-                        std::vector<std::uint8_t>(now.begin() + b, now.begin() + e),
-                        pc,
-                        cycle,
-                        {}};
-            v.causes = causesFor(w, r.text(), b, e);
-            violations_.push_back(std::move(v));
-            b = e;
-        }
-    };
     for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
-        scan({RegKind::Z, n}, sve.zStorage(n),
-             std::min<unsigned>(z_max, static_cast<unsigned>(sve.zStorage(n).size())));
+        compareRegister(w, {RegKind::Z, n}, nullptr, 0, z_max, pc, cycle);
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
-        scan({RegKind::P, n}, sve.pStorage(n),
-             std::min<unsigned>(p_max, static_cast<unsigned>(sve.pStorage(n).size())));
-    scan({RegKind::FFR, 0}, sve.ffrStorage(),
-         std::min<unsigned>(p_max, static_cast<unsigned>(sve.ffrStorage().size())));
+        compareRegister(w, {RegKind::P, n}, nullptr, 0, p_max, pc, cycle);
+    compareRegister(w, {RegKind::FFR, 0}, nullptr, 0, p_max, pc, cycle);
 }
 
 bool Checker::sveLockedOff(const World& w) const {
@@ -282,58 +334,75 @@ void Checker::checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycl
     v.expected.assign(exp.begin(), exp.end());
     v.actual.assign(act.begin(), act.end());
     v.causes = causesFor(w, "", 0, 0);
-    violations_.push_back(std::move(v));
+    addViolation(std::move(v));
+    for (auto& kinds : class_kinds_)
+        if (std::find(kinds.begin(), kinds.end(), ViolationKind::VlAboveMax) == kinds.end())
+            kinds.push_back(ViolationKind::VlAboveMax);
 }
 
-bool Checker::matchesOther(const World& w, RegRef r, unsigned byte, std::uint8_t value) const {
-    for (const auto& [other, snap] : snapshots_) {
-        if (other == w) continue;
-        const std::vector<std::uint8_t>& reg = r.kind == RegKind::Z   ? snap.z[r.index]
-                                               : r.kind == RegKind::P ? snap.p[r.index]
-                                                                      : snap.ffr;
-        if (byte < reg.size() && reg[byte] == value) return true;
-    }
-    return false;
-}
-
-void Checker::compareRegister(const World& w, RegRef r, const std::vector<std::uint8_t>& own,
-                              std::span<const std::uint8_t> now, unsigned architected,
+void Checker::compareRegister(const World& w, RegRef r, const RegState* own, unsigned owned,
                               unsigned exposable, std::uint64_t pc, std::uint64_t cycle) {
-    // Classify every byte, then report runs of the same kind.
-    const unsigned limit = std::min<unsigned>(exposable, static_cast<unsigned>(now.size()));
-    std::vector<std::optional<ViolationKind>> kind(std::max(limit, architected));
-    for (unsigned b = 0; b < kind.size() && b < now.size(); ++b) {
-        const std::uint8_t v = now[b], mine = own[b];
-        if (v == mine) continue;
-        const bool other = v != 0 && matchesOther(w, r, b, v);
-        if (b < architected)
-            kind[b] = other ? ViolationKind::Leak : ViolationKind::Loss;
-        else if (b < limit && v != 0)
-            kind[b] = other ? ViolationKind::Leak : ViolationKind::Corrupt;
-    }
-    for (unsigned b = 0; b < kind.size();) {
-        if (!kind[b]) {
-            ++b;
+    const RegState now = stateOf(r);
+    const unsigned size = static_cast<unsigned>(now.value.size());
+    const unsigned limit = std::min(std::max(exposable, owned), size);
+    for (unsigned e = 0; e < kEvals; ++e) {
+        const auto ev = static_cast<Eval>(e);
+        // Classify every byte, then (for this run) report runs of the same kind.
+        std::vector<std::optional<ViolationKind>> kind(limit);
+        std::vector<bool> also_loss(limit, false);
+        for (unsigned b = 0; b < limit; ++b) {
+            const auto cur = resolve(now.value[b], now.tag[b], ev);
+            const bool alien = b < exposable && foreign(w, cur.tag);
+            bool lost = false;
+            if (own != nullptr && b < owned) {
+                const auto then = resolve(own->value[b], own->tag[b], ev);
+                lost = cur.value != then.value || !sameProvenance(cur.tag, then.tag);
+            }
+            if (alien) {
+                kind[b] = ViolationKind::Leak;
+                also_loss[b] = lost;
+            } else if (lost) {
+                kind[b] = ViolationKind::Loss;
+            }
+        }
+        if (ev != Eval::Actual) {
+            auto& kinds = class_kinds_[e - 1];
+            for (unsigned b = 0; b < limit; ++b) {
+                if (!kind[b]) continue;
+                for (ViolationKind k : {*kind[b], also_loss[b] ? ViolationKind::Loss : *kind[b]})
+                    if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+            }
             continue;
         }
-        unsigned e = b;
-        while (e < kind.size() && kind[e] == kind[b])
-            ++e;
-        Violation v{*kind[b], name(w), r.text(), b, e, {}, {}, pc, cycle, {}};
-        v.expected.assign(own.begin() + b, own.begin() + e);
-        v.actual.assign(now.begin() + b, now.begin() + e);
-        v.causes = causesFor(w, r.text(), b, e);
-        violations_.push_back(std::move(v));
-        // A leak below VL is also a loss of the world's own bytes.
-        if (*kind[b] == ViolationKind::Leak && b < architected) {
-            Violation loss = violations_.back();
-            loss.kind = ViolationKind::Loss;
-            loss.byte_hi = std::min(e, architected);
-            loss.expected.resize(loss.byte_hi - loss.byte_lo);
-            loss.actual.resize(loss.byte_hi - loss.byte_lo);
-            violations_.push_back(std::move(loss));
+        for (unsigned b = 0; b < limit;) {
+            if (!kind[b]) {
+                ++b;
+                continue;
+            }
+            unsigned end = b;
+            while (end < limit && kind[end] == kind[b])
+                ++end;
+            Violation v{*kind[b], name(w), r.text(), b, end, {}, {}, pc, cycle, {}};
+            if (own != nullptr) v.expected.assign(own->value.begin() + b, own->value.begin() + end);
+            v.actual.assign(now.value.begin() + b, now.value.begin() + end);
+            v.causes = causesFor(w, r.text(), b, end);
+            v.causes.push_back(
+                fmt::format("byte {} holds {}", b, prov_->table.describe(now.tag[b])));
+            addViolation(std::move(v));
+            // A leak into an owned byte is also a loss of the world's own byte.
+            unsigned loss_end = b;
+            while (loss_end < end && also_loss[loss_end])
+                ++loss_end;
+            if (*kind[b] == ViolationKind::Leak && loss_end > b) {
+                Violation loss = violations_.back();
+                loss.kind = ViolationKind::Loss;
+                loss.byte_hi = loss_end;
+                loss.expected.resize(loss.byte_hi - loss.byte_lo);
+                loss.actual.resize(loss.byte_hi - loss.byte_lo);
+                addViolation(std::move(loss));
+            }
+            b = end;
         }
-        b = e;
     }
 }
 
@@ -368,6 +437,15 @@ void Checker::onSysRegWrite(const SysRegWriteEvent& e) {
 void Checker::onVectorLengthChange(const VectorLengthChange& e) {
     note(e.ctx.cycle, fmt::format("VL {} -> {} at {} ({}) at PC {:#x}", e.old_bits, e.new_bits,
                                   svesim::name(e.el), svesim::name(e.cause), e.ctx.pc));
+    // A world that raises its own VL while it runs can now read what lay above: another
+    // world's or a privileged context's data there is a leak.
+    if (current_ && e.new_bits > e.old_bits && e.cause == VlChangeCause::ZcrWrite) {
+        const auto w = classify_(arch_->cpu);
+        if (w && *w == *current_) {
+            const auto it = snapshots_.find(*w);
+            checkExposed(*w, it == snapshots_.end() ? nullptr : &it->second, e.ctx.pc, e.ctx.cycle);
+        }
+    }
 }
 
 void Checker::onZeroUpperDecision(const ZeroUpperDecision& e) {
@@ -399,12 +477,103 @@ void Checker::softwareViolation(ViolationKind kind, std::uint64_t arg) {
     Violation v{kind, "software", "", 0, 0, {}, {}, ctx.pc, ctx.cycle, {}};
     if (arg != 0) v.causes.push_back(fmt::format("argument {:#x}", arg));
     violations_.push_back(std::move(v));
+    if (std::find(software_kinds_.begin(), software_kinds_.end(), kind) == software_kinds_.end())
+        software_kinds_.push_back(kind);
 }
 
 std::string Checker::verdict() const {
     std::vector<ViolationKind> kinds;
     for (const Violation& v : violations_)
         if (std::find(kinds.begin(), kinds.end(), v.kind) == kinds.end()) kinds.push_back(v.kind);
+    return kindsText(kinds);
+}
+
+std::string Checker::verdictFor(ImplClass c, bool with_software) const {
+    std::vector<ViolationKind> kinds = class_kinds_[static_cast<std::size_t>(c)];
+    if (with_software)
+        for (ViolationKind k : software_kinds_)
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+    return kindsText(kinds);
+}
+
+std::optional<std::uint64_t> Checker::inconclusiveAt() const {
+    return prov_->first_unknown_control;
+}
+
+std::string Checker::allClasses() const {
+    const std::string p = verdictFor(ImplClass::Preserve), z = verdictFor(ImplClass::Zero),
+                      q = verdictFor(ImplClass::Qemu);
+    std::string out = fmt::format("preserve: {}; zero: {}; qemu: {}; random: {}", p, z, q,
+                                  p == z ? p : fmt::format("{}|{}", p, z));
+    if (const auto pc = inconclusiveAt())
+        out += fmt::format(" (not conclusive for the other classes: control flow at PC {:#x} "
+                           "depended on a zero-or-preserve choice)",
+                           *pc);
+    return out;
+}
+
+std::vector<std::string> Checker::summary() const {
+    // (world, kind) -> register -> byte ranges, merged into extents per register; registers
+    // with the same extents are listed together.
+    using Key = std::pair<std::string, ViolationKind>;
+    std::map<Key, std::map<std::string, std::vector<std::pair<unsigned, unsigned>>>> groups;
+    std::map<Key, unsigned> counts;
+    std::vector<std::string> reg_order;
+    for (const Violation& v : violations_) {
+        const Key key{v.world, v.kind};
+        ++counts[key];
+        groups[key][v.reg].push_back({v.byte_lo, v.byte_hi});
+        if (std::find(reg_order.begin(), reg_order.end(), v.reg) == reg_order.end())
+            reg_order.push_back(v.reg);
+    }
+    std::vector<std::string> out;
+    for (const auto& [key, regs] : groups) {
+        std::vector<std::pair<std::string, std::vector<std::string>>> by_extent;
+        for (const std::string& reg : reg_order) {
+            const auto it = regs.find(reg);
+            if (it == regs.end() || reg.empty()) continue;
+            auto ranges = it->second;
+            std::sort(ranges.begin(), ranges.end());
+            std::string extent;
+            unsigned lo = ranges.front().first, hi = ranges.front().second;
+            const auto flush = [&] {
+                if (hi > lo) extent += fmt::format("{}[{}, {})", extent.empty() ? "" : " ", lo, hi);
+            };
+            for (const auto& [a, b] : ranges) {
+                if (a <= hi) {
+                    hi = std::max(hi, b);
+                    continue;
+                }
+                flush();
+                lo = a;
+                hi = b;
+            }
+            flush();
+            const auto same = std::find_if(by_extent.begin(), by_extent.end(),
+                                           [&](const auto& g) { return g.first == extent; });
+            if (same == by_extent.end())
+                by_extent.push_back({extent, {reg}});
+            else
+                same->second.push_back(reg);
+        }
+        std::string detail;
+        for (const auto& [extent, names] : by_extent) {
+            std::string who = names.size() > 3 ? fmt::format("{}..{} ({} registers)", names.front(),
+                                                             names.back(), names.size())
+                                               : fmt::format("{}", fmt::join(names, ","));
+            if (!extent.empty()) who += " bytes " + extent;
+            detail += (detail.empty() ? "" : "; ") + who;
+        }
+        std::string line = fmt::format("{} {}: {} finding{}", name(key.second), key.first,
+                                       counts[key], counts[key] == 1 ? "" : "s");
+        if (!detail.empty()) line += " in " + detail;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::string Checker::kindsText(const std::vector<ViolationKind>& in) const {
+    std::vector<ViolationKind> kinds = in;
     if (kinds.empty()) return "clean";
     std::sort(kinds.begin(), kinds.end());
     std::string out;
@@ -412,6 +581,37 @@ std::string Checker::verdict() const {
         if (!out.empty()) out += '+';
         out += name(k);
     }
+    return out;
+}
+
+std::vector<std::string> Checker::report(bool details, bool finished) const {
+    std::vector<std::string> out;
+    std::string worlds;
+    for (const World& w : worlds_seen_)
+        worlds += (worlds.empty() ? "" : ", ") + name(w);
+    out.push_back(fmt::format("verdict {} ({} finding{}, {} world re-entr{} compared; worlds: {})",
+                              verdict(), violations_.size(), violations_.size() == 1 ? "" : "s",
+                              entries_, entries_ == 1 ? "y" : "ies",
+                              worlds.empty() ? "none" : worlds));
+    for (std::string& line : summary())
+        out.push_back(std::move(line));
+    out.push_back("every implementation, from this run: " + allClasses());
+    for (const std::string& n : notes_)
+        out.push_back("note: " + n);
+    if (worlds_seen_.empty())
+        out.push_back("not checked: no world was ever entered (no guest with HCR_EL2.VM and a "
+                      "VMID, no host task at EL0), so nothing could be lost or leaked");
+    else if (entries_ == 0)
+        out.push_back("not checked: no world was entered a second time, so only leaks into first "
+                      "entries were looked for");
+    if (!finished)
+        out.push_back("not checked: the run stopped before the program's end; what happened after "
+                      "was not seen");
+    if (details)
+        for (const Violation& v : violations_)
+            out.push_back(v.text());
+    else if (!violations_.empty())
+        out.push_back("(--details lists every finding with its causes)");
     return out;
 }
 

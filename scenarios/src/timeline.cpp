@@ -12,7 +12,7 @@ Timeline::Timeline(const ArchState& arch, WorldClassifier classify)
 }
 
 EventMask Timeline::interests() {
-    return eventBit(EventKind::ExceptionTaken) | eventBit(EventKind::ExceptionReturn) |
+    return eventBit(EventKind::ExceptionEntered) | eventBit(EventKind::ExceptionReturn) |
            eventBit(EventKind::VectorLengthChange);
 }
 
@@ -26,12 +26,8 @@ void Timeline::sample(std::uint64_t cycle) {
     points_.push_back(std::move(p));
 }
 
-// ExceptionTaken is emitted before the entry: the new state is sampled by the VL change that
-// follows, or at the next event; sample the target EL now with the state as it will be.
-void Timeline::onExceptionTaken(const ExceptionTakenEvent& e) {
-    Point p{e.ctx.cycle, toUnsigned(e.to), std::string(), arch_->currentVL().bits()};
-    if (points_.empty() || points_.back().el != p.el || !points_.back().world.empty())
-        points_.push_back(std::move(p));
+void Timeline::onExceptionEntered(const ExceptionEnteredEvent& e) {
+    sample(e.ctx.cycle); // the handler's state: its EL, VL and (no) world
 }
 void Timeline::onExceptionReturn(const ExceptionReturnEvent& e) {
     sample(e.ctx.cycle);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <fmt/core.h>
 
 namespace svesim {
 
@@ -20,7 +21,91 @@ void SveUnit::reset() {
     std::ranges::fill(z_, 0);
     std::ranges::fill(p_, 0);
     std::ranges::fill(ffr_, 0);
+    std::ranges::fill(z_tags_, kZeroTag);
+    std::ranges::fill(p_tags_, kZeroTag);
+    std::ranges::fill(ffr_tags_, kZeroTag);
     next_event_ = 0;
+}
+
+void SveUnit::attachProvenance(Provenance* p) {
+    prov_ = p;
+    z_tags_.assign(p ? z_.size() : 0, kZeroTag);
+    p_tags_.assign(p ? p_.size() : 0, kZeroTag);
+    ffr_tags_.assign(p ? ffr_.size() : 0, kZeroTag);
+}
+
+std::span<Tag> SveUnit::tags(RegKind kind, unsigned index) {
+    switch (kind) {
+    case RegKind::Z:
+        return std::span(z_tags_).subspan(std::size_t{index % kNumZ} * zBytes(), zBytes());
+    case RegKind::P:
+        return std::span(p_tags_).subspan(std::size_t{index % kNumP} * pBytes(), pBytes());
+    case RegKind::FFR: return ffr_tags_;
+    }
+    return {};
+}
+std::span<const Tag> SveUnit::tags(RegKind kind, unsigned index) const {
+    return const_cast<SveUnit*>(this)->tags(kind, index);
+}
+
+void SveUnit::noteRead(RegKind kind, unsigned index, std::span<const std::uint8_t> bytes) const {
+    prov_->readVector(bytes.data(), bytes.size(), tags(kind, index).data());
+}
+
+void SveUnit::tagWrite(RegKind kind, unsigned index, std::span<const std::uint8_t> value) {
+    prov_->vectorWriteTags(value.data(), value.size(), tags(kind, index).data());
+}
+
+namespace {
+ChoiceSite choiceSiteOf(ZeroUpperSite site) {
+    switch (site) {
+    case ZeroUpperSite::ZcrNarrow:
+    case ZeroUpperSite::ExceptionNarrow:
+    case ZeroUpperSite::EretNarrow: return ChoiceSite::QemuNarrow;
+    default: return ChoiceSite::ArmArm;
+    }
+}
+} // namespace
+
+void SveUnit::tagChoice(const CpuState& s, ChoiceSite site, ZeroUpperSite where, RegKind kind,
+                        unsigned index, unsigned lo, unsigned hi, bool zeroed_now,
+                        std::span<const std::uint8_t> before) {
+    auto t = tags(kind, index);
+    // Bytes that are zero either way, or already the outcome of a choice of the same kind,
+    // gain nothing from a new record.
+    bool needed = false;
+    for (unsigned b = lo; b < hi && !needed; ++b) {
+        const bool zero = t[b] == kZeroTag && before[b] == 0;
+        const bool same =
+            tagClass(t[b]) == TagClass::Unknown && prov_->table.choice(t[b]).site == site;
+        needed = !zero && !same;
+    }
+    if (!needed) return;
+    ChoiceRecord r{site,
+                   zeroed_now,
+                   s.pc,
+                   fmt::format("{}{} bytes [{}, {}) at PC {:#x} ({}, {}{})",
+                               kind == RegKind::FFR ? "FFR" : svesim::name(kind),
+                               kind == RegKind::FFR ? std::string() : std::to_string(index), lo, hi,
+                               s.pc, svesim::name(where), svesim::name(s.pstate.el),
+                               zeroed_now ? ", zeroed in this run" : ", preserved in this run"),
+                   std::vector<std::uint8_t>(before.begin() + lo, before.begin() + hi),
+                   std::vector<Tag>(t.begin() + lo, t.begin() + hi)};
+    const Tag base = prov_->table.recordChoice(std::move(r));
+    for (unsigned b = lo; b < hi; ++b)
+        t[b] = base + (b - lo);
+}
+
+void SveUnit::tagAll(const CpuState& s, ChoiceSite site, ZeroUpperSite where, unsigned z_from,
+                     unsigned p_from) {
+    for (unsigned n = 0; n < kNumZ; ++n)
+        if (z_from < zBytes())
+            tagChoice(s, site, where, RegKind::Z, n, z_from, zBytes(), false, zStorage(n));
+    for (unsigned n = 0; n < kNumP; ++n)
+        if (p_from < pBytes())
+            tagChoice(s, site, where, RegKind::P, n, p_from, pBytes(), false, pStorage(n));
+    if (p_from < pBytes())
+        tagChoice(s, site, where, RegKind::FFR, 0, p_from, pBytes(), false, ffrStorage());
 }
 
 std::span<std::uint8_t> SveUnit::zStorage(unsigned n) {
@@ -42,6 +127,10 @@ std::span<const std::uint8_t> SveUnit::ffrStorage() const {
     return ffr_;
 }
 
+std::span<const std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) const {
+    return const_cast<SveUnit*>(this)->storage(kind, index);
+}
+
 std::span<std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) {
     switch (kind) {
     case RegKind::Z: return zStorage(index);
@@ -52,22 +141,32 @@ std::span<std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) {
 }
 
 std::span<const std::uint8_t> SveUnit::Z(unsigned n, VectorLength vl) const {
-    return zStorage(n).first(vl.bytes());
+    const auto out = zStorage(n).first(vl.bytes());
+    if (prov_) noteRead(RegKind::Z, n, out);
+    return out;
 }
 std::span<const std::uint8_t> SveUnit::P(unsigned n, VectorLength vl) const {
-    return pStorage(n).first(vl.predicateBytes());
+    const auto out = pStorage(n).first(vl.predicateBytes());
+    if (prov_) noteRead(RegKind::P, n, out);
+    return out;
 }
 std::span<const std::uint8_t> SveUnit::FFR(VectorLength vl) const {
-    return ffrStorage().first(vl.predicateBytes());
+    const auto out = ffrStorage().first(vl.predicateBytes());
+    if (prov_) noteRead(RegKind::FFR, 0, out);
+    return out;
 }
 std::span<const std::uint8_t> SveUnit::V(unsigned n, unsigned width_bytes) const {
-    return zStorage(n).first(std::min(width_bytes, 16U));
+    const auto out = zStorage(n).first(std::min(width_bytes, 16U));
+    if (prov_) noteRead(RegKind::Z, n, out);
+    return out;
 }
 
 void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsigned index,
                      unsigned lo, unsigned hi, std::uint64_t event) {
     if (lo >= hi) return; // nothing above the accessible length: no choice to make
     const bool zero = policy_.ConstrainUnpredictableBool(site, kind, index, event);
+    if (prov_)
+        tagChoice(s, choiceSiteOf(site), site, kind, index, lo, hi, zero, storage(kind, index));
     if (zero) {
         auto reg = storage(kind, index);
         std::fill(reg.begin() + lo, reg.begin() + hi, std::uint8_t{0});
@@ -89,6 +188,7 @@ void SveUnit::decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, 
 void SveUnit::setZ(const CpuState& s, unsigned n, VectorLength vl,
                    std::span<const std::uint8_t> value) {
     assert(value.size() == vl.bytes());
+    if (prov_) tagWrite(RegKind::Z, n, value);
     std::ranges::copy(value, zStorage(n).begin());
     decide(s, ZeroUpperSite::ZWrite, RegKind::Z, n % kNumZ, vl.bytes(), zBytes(), next_event_++);
 }
@@ -97,6 +197,7 @@ void SveUnit::setZ(const CpuState& s, unsigned n, VectorLength vl,
 void SveUnit::setP(const CpuState& s, unsigned n, VectorLength vl,
                    std::span<const std::uint8_t> value) {
     assert(value.size() == vl.predicateBytes());
+    if (prov_) tagWrite(RegKind::P, n, value);
     std::ranges::copy(value, pStorage(n).begin());
     decide(s, ZeroUpperSite::PWrite, RegKind::P, n % kNumP, vl.predicateBytes(), pBytes(),
            next_event_++);
@@ -105,6 +206,7 @@ void SveUnit::setP(const CpuState& s, unsigned n, VectorLength vl,
 // R11 (ARM-M J1.1 `FFR` setter).
 void SveUnit::setFFR(const CpuState& s, VectorLength vl, std::span<const std::uint8_t> value) {
     assert(value.size() == vl.predicateBytes());
+    if (prov_) tagWrite(RegKind::FFR, 0, value);
     std::ranges::copy(value, ffr_.begin());
     decide(s, ZeroUpperSite::FfrWrite, RegKind::FFR, 0, vl.predicateBytes(), pBytes(),
            next_event_++);
@@ -115,6 +217,12 @@ void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> 
     assert(value.size() <= 16);
     const unsigned vlen = VLWhereSVEEnabled(s, cfg_, s.pstate.el).bytes();
     auto reg = zStorage(n);
+    if (prov_) {
+        tagWrite(RegKind::Z, n, value);
+        auto t = tags(RegKind::Z, n);
+        std::fill(t.begin() + static_cast<std::ptrdiff_t>(value.size()), t.begin() + vlen,
+                  kZeroTag);
+    }
     std::ranges::copy(value, reg.begin());
     std::fill(reg.begin() + static_cast<std::ptrdiff_t>(value.size()), reg.begin() + vlen,
               std::uint8_t{0});
@@ -146,17 +254,27 @@ void SveUnit::onZcrWrite(const CpuState& s, VectorLength before) {
     if (after > before) {
         if (policy_.kind() != PolicyKind::Qemu) // QEMU zeroed these bits when it narrowed
             decideAll(s, ZeroUpperSite::ZcrWiden, before.bytes(), before.predicateBytes());
+        else if (prov_) // what an Arm ARM implementation could do here, for the other classes
+            tagAll(s, ChoiceSite::ArmArm, ZeroUpperSite::ZcrWiden, before.bytes(),
+                   before.predicateBytes());
     } else if (policy_.zeroesOnNarrow()) {
         decideAll(s, ZeroUpperSite::ZcrNarrow, after.bytes(), after.predicateBytes());
+    } else if (prov_) { // what QEMU would zero here, for the qemu class
+        tagAll(s, ChoiceSite::QemuNarrow, ZeroUpperSite::ZcrNarrow, after.bytes(),
+               after.predicateBytes());
     }
 }
 
 void SveUnit::qemuChangeEL(const CpuState& s, EL from, EL to, ZeroUpperSite site) {
-    if (!policy_.zeroesOnNarrow()) return;
+    if (!policy_.zeroesOnNarrow() && prov_ == nullptr) return;
     if (!IsFPEnabled(s, from) || !IsFPEnabled(s, to)) return;
     const VectorLength old_vl = VLWhereSVEEnabled(s, cfg_, from);
     const VectorLength new_vl = VLWhereSVEEnabled(s, cfg_, to);
-    if (new_vl < old_vl) decideAll(s, site, new_vl.bytes(), new_vl.predicateBytes());
+    if (new_vl >= old_vl) return;
+    if (policy_.zeroesOnNarrow())
+        decideAll(s, site, new_vl.bytes(), new_vl.predicateBytes());
+    else // what QEMU would zero here, for the qemu class
+        tagAll(s, ChoiceSite::QemuNarrow, site, new_vl.bytes(), new_vl.predicateBytes());
 }
 
 } // namespace svesim

@@ -118,7 +118,7 @@ expect "quantum in microseconds" 7 "" "$svesim" run --quantum 2us "$progs/exit_c
 expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
 
 expect "check: a clobbered guest register is a LOSS" 118 "" "$svesim" run --check "$progs/guest_hvc.elf"
-if ! grep -q "svesim check: LOSS guest1 Z0 bytes \[0, 32)" "$tmp/out"; then echo "FAIL check output"; cat "$tmp/out"; failures=$((failures + 1)); fi
+if ! grep -q "svesim check: LOSS guest1: 1 finding in Z0 bytes \[0, 32)" "$tmp/out"; then echo "FAIL check output"; cat "$tmp/out"; failures=$((failures + 1)); fi
 expect "check: an untouched guest is clean" 0 "" "$svesim" run --check --param clobber=0 "$progs/guest_hvc.elf"
 if ! grep -q "verdict clean" "$tmp/out"; then echo "FAIL clean verdict"; cat "$tmp/out"; failures=$((failures + 1)); fi
 expect "check: unknown parameter" 2 "unknown parameter 'bogus' \(this program defines: clobber\)" "$svesim" run --check --param bogus=1 "$progs/guest_hvc.elf"

@@ -63,25 +63,70 @@ struct Rig {
         st.cpu.pc = kHypPc;
     }
 
-    // The register file's data.
-    void paint(std::uint8_t salt) { test::fillPattern(st.sve, salt); }
-    test::Snapshot patternOf(std::uint8_t salt) {
+    // The register file's data, with its provenance: every byte of a world's pattern carries
+    // that world's tag (or that of the privileged context for kStranger).
+    struct Data {
+        test::Snapshot v;
+        Tag tag;
+    };
+    Tag tagOf(std::uint8_t salt) {
+        Provenance& p = *st.provenance();
+        switch (salt) {
+        case kGuest1: return p.table.single({OriginKind::Guest, 1});
+        case kGuest2: return p.table.single({OriginKind::Guest, 2});
+        case kHost: return p.table.single({OriginKind::HostTask, 0});
+        default: return p.table.single({OriginKind::Hypervisor, 0});
+        }
+    }
+    void tagRange(RegKind k, unsigned n, unsigned lo, unsigned hi, Tag t) {
+        auto tags = st.sve.tags(k, n);
+        std::fill(tags.begin() + lo, tags.begin() + hi, t);
+    }
+    void paint(std::uint8_t salt) {
+        test::fillPattern(st.sve, salt);
+        const Tag t = tagOf(salt);
+        for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+            tagRange(RegKind::Z, n, 0, kZ, t);
+        for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+            tagRange(RegKind::P, n, 0, kP, t);
+        tagRange(RegKind::FFR, 0, 0, kP, t);
+    }
+    Data patternOf(std::uint8_t salt) {
         const test::Snapshot saved = test::snapshot(st.sve);
-        paint(salt);
-        test::Snapshot out = test::snapshot(st.sve);
-        load(saved);
+        test::fillPattern(st.sve, salt);
+        Data out{test::snapshot(st.sve), tagOf(salt)};
+        restore(saved);
         return out;
     }
-    void load(const test::Snapshot& s) {
+    void restore(const test::Snapshot& s) {
         for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
             std::copy(s.z[n].begin(), s.z[n].end(), st.sve.zStorage(n).begin());
         for (unsigned n = 0; n < SveUnit::kNumP; ++n)
             std::copy(s.p[n].begin(), s.p[n].end(), st.sve.pStorage(n).begin());
         std::copy(s.ffr.begin(), s.ffr.end(), st.sve.ffrStorage().begin());
     }
+    // Bytes [lo, hi) of one register replaced by `d`'s, values and provenance (what a
+    // hypervisor restoring the wrong data would do).
+    void put(const Data& d, RegKind k, unsigned n, unsigned lo, unsigned hi) {
+        const auto& src = k == RegKind::Z ? d.v.z[n] : k == RegKind::P ? d.v.p[n] : d.v.ffr;
+        auto dst = k == RegKind::Z   ? st.sve.zStorage(n)
+                   : k == RegKind::P ? st.sve.pStorage(n)
+                                     : st.sve.ffrStorage();
+        std::copy(src.begin() + lo, src.begin() + hi, dst.begin() + lo);
+        tagRange(k, n, lo, hi, d.tag);
+    }
+    // The whole register file replaced by `d`.
+    void load(const Data& d) {
+        for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+            put(d, RegKind::Z, n, 0, kZ);
+        for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+            put(d, RegKind::P, n, 0, kP);
+        put(d, RegKind::FFR, 0, 0, kP);
+    }
     void zeroZ(unsigned n, unsigned lo, unsigned hi) {
         auto z = st.sve.zStorage(n);
         std::fill(z.begin() + lo, z.begin() + hi, std::uint8_t{0});
+        tagRange(RegKind::Z, n, lo, hi, kZeroTag);
     }
     void zeroAllAbove(unsigned z_lo, unsigned p_lo) {
         for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
@@ -89,15 +134,26 @@ struct Rig {
         for (unsigned n = 0; n < SveUnit::kNumP; ++n) {
             auto p = st.sve.pStorage(n);
             std::fill(p.begin() + p_lo, p.end(), std::uint8_t{0});
+            tagRange(RegKind::P, n, p_lo, kP, kZeroTag);
         }
         auto f = st.sve.ffrStorage();
         std::fill(f.begin() + p_lo, f.end(), std::uint8_t{0});
+        tagRange(RegKind::FFR, 0, p_lo, kP, kZeroTag);
     }
 
     // An exception from the current EL to `to`, reported before any state changes.
     void take(std::string_view kind, EL to) {
-        checker.onExceptionTaken(ExceptionTakenEvent{
-            {st.cpu.pc, cycle}, st.cpu.pstate.el, to, kind, 0, st.cpu.pc + 4, 0x800});
+        Exception type = Exception::Uncategorized;
+        for (std::size_t k = 0; k < kExceptionCount; ++k)
+            if (name(static_cast<Exception>(k)) == kind) type = static_cast<Exception>(k);
+        checker.onExceptionTaken(ExceptionTakenEvent{{st.cpu.pc, cycle},
+                                                     st.cpu.pstate.el,
+                                                     to,
+                                                     type,
+                                                     isAsynchronous(type),
+                                                     0,
+                                                     st.cpu.pc + 4,
+                                                     0x800});
         cycle += 100;
     }
     // An exception return from `from` into the state set now, reported after PSTATE is set.
@@ -209,7 +265,6 @@ TEST_CASE("Checker names worlds and violation kinds", "[scenarios][checker]") {
     CHECK(name(World{World::Kind::HostTask, 0}) == "host-task");
     CHECK(name(ViolationKind::Loss) == "LOSS");
     CHECK(name(ViolationKind::Leak) == "LEAK");
-    CHECK(name(ViolationKind::Corrupt) == "CORRUPT");
     CHECK(name(ViolationKind::VlChanged) == "VL_CHANGED");
     CHECK(name(ViolationKind::ZcrChanged) == "ZCR_CHANGED");
     CHECK(name(ViolationKind::VlAboveMax) == "VL_ABOVE_MAX");
@@ -225,7 +280,7 @@ TEST_CASE("Checker: a guest and a host task whose state comes back exactly are c
           "[scenarios][checker]") {
     Rig r;
     CHECK(r.checker.verdict() == "clean");
-    const test::Snapshot guest = r.patternOf(kGuest1), host = r.patternOf(kHost);
+    const Rig::Data guest = r.patternOf(kGuest1), host = r.patternOf(kHost);
 
     r.hostTaskRunsAndLeaves(kHost, "SVC"); // the host task asks to run a vCPU
     const std::uint64_t host_left = r.cycle - 100;
@@ -253,12 +308,26 @@ TEST_CASE("Checker: a guest and a host task whose state comes back exactly are c
           Approx(static_cast<double>((host_back - host_left) + (guest_back - guest_left)) / 2.0));
 }
 
-TEST_CASE("Checker: the first entry into a world compares nothing", "[scenarios][checker]") {
+TEST_CASE("Checker: the first entry into a world has nothing of its own to lose",
+          "[scenarios][checker]") {
+    Rig r;
+    r.zeroAllAbove(0, 0);
+    r.enterGuest(1);
+    r.paint(kHost);
+    r.enterHostTask();
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.entries() == 0);
+}
+
+TEST_CASE("Checker LEAK: privileged data readable at a world's first entry is a leak",
+          "[scenarios][checker]") {
+    // Provenance, not values: the hypervisor's data is another context's data even when no
+    // world ever held it.
     Rig r;
     r.paint(kStranger);
     r.enterGuest(1);
-    r.enterHostTask();
-    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.verdict() == "LEAK");
+    CHECK(r.checker.violations().size() == 32 + 16 + 1);
     CHECK(r.checker.entries() == 0);
 }
 
@@ -387,7 +456,7 @@ TEST_CASE("Checker LOSS: P and FFR bytes below the VL are architected too",
 TEST_CASE("Checker LEAK: another world's data below the VL is a leak and a loss",
           "[scenarios][checker]") {
     Rig r;
-    const test::Snapshot host = r.patternOf(kHost);
+    const Rig::Data host = r.patternOf(kHost);
     r.hostTaskRunsAndLeaves(kHost);
     r.inHypervisor();
     r.guestRunsAndLeaves(1, kGuest1);
@@ -401,7 +470,7 @@ TEST_CASE("Checker LEAK: another world's data below the VL is a leak and a loss"
     CHECK(leak.reg == "Z0");
     CHECK(leak.byte_lo == 0);
     CHECK(leak.byte_hi == kZ);
-    CHECK(leak.actual == host.z[0]);
+    CHECK(leak.actual == host.v.z[0]);
     CHECK(loss.kind == ViolationKind::Loss);
     CHECK(loss.reg == "Z0");
     CHECK(loss.byte_hi == kZ);
@@ -413,10 +482,10 @@ TEST_CASE("Checker LEAK: another world's data below the VL is a leak and a loss"
 
 TEST_CASE("Checker LEAK: one guest's data in another guest", "[scenarios][checker]") {
     Rig r;
-    const test::Snapshot g2 = r.patternOf(kGuest2);
+    const Rig::Data g2 = r.patternOf(kGuest2);
     r.guestRunsAndLeaves(2, kGuest2);
     r.guestRunsAndLeaves(1, kGuest1);
-    std::copy(g2.z[9].begin(), g2.z[9].begin() + 8, r.st.sve.zStorage(9).begin());
+    r.put(g2, RegKind::Z, 9, 0, 8);
     r.enterGuest(1);
     REQUIRE(r.checker.violations().size() == 2);
     CHECK(r.checker.violations()[0].kind == ViolationKind::Leak);
@@ -430,12 +499,12 @@ TEST_CASE("Checker LEAK: another world's data above the VL, within the guest's m
     Rig r;
     test::setLen(r.st.cpu, 1, 3, 3); // VL 256 for everyone; the guest may go up to 512
     r.checker.setGuestMaxVq(1, 4);
-    const test::Snapshot host = r.patternOf(kHost);
+    const Rig::Data host = r.patternOf(kHost);
     r.hostTaskRunsAndLeaves(kHost);
     r.inHypervisor();
     r.guestRunsAndLeaves(1, kGuest1);
-    std::copy(host.z[7].begin() + 32, host.z[7].end(), r.st.sve.zStorage(7).begin() + 32);
-    std::copy(host.p[2].begin() + 4, host.p[2].end(), r.st.sve.pStorage(2).begin() + 4);
+    r.put(host, RegKind::Z, 7, 32, kZ);
+    r.put(host, RegKind::P, 2, 4, kP);
     r.enterGuest(1);
     REQUIRE(r.checker.violations().size() == 2);
     const Violation& z = r.checker.violations()[0];
@@ -456,12 +525,12 @@ TEST_CASE("Checker LEAK: a run crossing the VL reports the loss below the VL onl
     Rig r;
     test::setLen(r.st.cpu, 1, 3, 3);
     r.checker.setGuestMaxVq(1, 4);
-    const test::Snapshot host = r.patternOf(kHost);
+    const Rig::Data host = r.patternOf(kHost);
     r.hostTaskRunsAndLeaves(kHost);
     r.inHypervisor();
     r.guestRunsAndLeaves(1, kGuest1);
     const std::vector<std::uint8_t> own = bytes(r.st.sve.zStorage(0), 0, 32);
-    std::copy(host.z[0].begin(), host.z[0].end(), r.st.sve.zStorage(0).begin());
+    r.put(host, RegKind::Z, 0, 0, kZ);
     r.enterGuest(1);
     REQUIRE(r.checker.violations().size() == 2);
     const Violation& leak = r.checker.violations()[0];
@@ -474,33 +543,69 @@ TEST_CASE("Checker LEAK: a run crossing the VL reports the loss below the VL onl
     CHECK(loss.byte_lo == 0);
     CHECK(loss.byte_hi == 32);
     CHECK(loss.expected == own);
-    CHECK(loss.actual == bytes(host.z[0], 0, 32));
+    CHECK(loss.actual == bytes(host.v.z[0], 0, 32));
 }
 
-TEST_CASE("Checker CORRUPT: a byte above the VL that is neither zero, own nor another world's",
+TEST_CASE("Checker LEAK: a privileged context's data above the VL is a leak, below also a loss",
           "[scenarios][checker]") {
     Rig r;
     test::setLen(r.st.cpu, 1, 3, 3);
     r.checker.setGuestMaxVq(1, 4);
-    const test::Snapshot stranger = r.patternOf(kStranger);
+    const Rig::Data stranger = r.patternOf(kStranger);
     r.hostTaskRunsAndLeaves(kHost);
     r.inHypervisor();
     r.guestRunsAndLeaves(1, kGuest1);
-    std::copy(stranger.z[4].begin() + 40, stranger.z[4].begin() + 48,
-              r.st.sve.zStorage(4).begin() + 40);
-    // Below the VL the same stranger data is a loss, not a corruption.
-    std::copy(stranger.z[6].begin(), stranger.z[6].begin() + 8, r.st.sve.zStorage(6).begin());
+    r.put(stranger, RegKind::Z, 4, 40, 48);
+    r.put(stranger, RegKind::Z, 6, 0, 8);
     r.enterGuest(1);
-    REQUIRE(r.checker.violations().size() == 2);
+    REQUIRE(r.checker.violations().size() == 3);
     const Violation& c = r.checker.violations()[0];
-    CHECK(c.kind == ViolationKind::Corrupt);
+    CHECK(c.kind == ViolationKind::Leak);
     CHECK(c.reg == "Z4");
     CHECK(c.byte_lo == 40);
     CHECK(c.byte_hi == 48);
-    CHECK(c.actual == bytes(stranger.z[4], 40, 48));
-    CHECK(r.checker.violations()[1].kind == ViolationKind::Loss);
+    CHECK(c.actual == bytes(stranger.v.z[4], 40, 48));
+    CHECK(anyContains(c.causes, "hypervisor"));
+    CHECK(r.checker.violations()[1].kind == ViolationKind::Leak);
     CHECK(r.checker.violations()[1].reg == "Z6");
-    CHECK(r.checker.verdict() == "LOSS+CORRUPT");
+    CHECK(r.checker.violations()[2].kind == ViolationKind::Loss);
+    CHECK(r.checker.violations()[2].reg == "Z6");
+    CHECK(r.checker.verdict() == "LOSS+LEAK");
+}
+
+TEST_CASE("Checker LEAK: another world's data equal in value to the world's own is still a leak",
+          "[scenarios][checker]") {
+    // Value matching could not see this: the host task's bytes are the guest's values.
+    Rig r;
+    r.guestRunsAndLeaves(1, kGuest1);
+    Rig::Data same = r.patternOf(kGuest1);
+    same.tag = r.tagOf(kHost);
+    r.put(same, RegKind::Z, 5, 0, kZ);
+    r.enterGuest(1);
+    REQUIRE(r.checker.violations().size() == 2);
+    CHECK(r.checker.violations()[0].kind == ViolationKind::Leak);
+    CHECK(r.checker.violations()[0].reg == "Z5");
+    CHECK(r.checker.violations()[1].kind == ViolationKind::Loss); // its provenance changed
+    CHECK(r.checker.verdict() == "LOSS+LEAK");
+}
+
+TEST_CASE("Checker LEAK: leftovers above a guest's old VL, readable after re-entry at a larger VL",
+          "[scenarios][checker]") {
+    // The guest leaves at 128 bits owning only Z[127:0]; it comes back at 512 bits and can read
+    // what the host task left above: value matching took those bytes as the guest's own.
+    Rig r;
+    test::setLen(r.st.cpu, 3, 0, 3); // the hypervisor's ZCR_EL2 holds the guest at 128 bits
+    r.checker.setGuestMaxVq(1, 4);
+    r.guestRunsAndLeaves(1, kGuest1);
+    const Rig::Data host = r.patternOf(kHost);
+    for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+        r.put(host, RegKind::Z, n, 16, kZ);
+    test::setLen(r.st.cpu, 3, 3, 3);
+    r.enterGuest(1);
+    CHECK(r.of(ViolationKind::Leak).size() == 32);
+    CHECK(r.of(ViolationKind::Leak).front().byte_lo == 16);
+    CHECK(r.of(ViolationKind::Loss).empty());
+    CHECK(r.checker.verdict() == "LEAK+VL_CHANGED");
 }
 
 TEST_CASE("Checker: a guest's exposable bytes end at its configured maximum VL",
@@ -508,12 +613,12 @@ TEST_CASE("Checker: a guest's exposable bytes end at its configured maximum VL",
     Rig r;
     test::setLen(r.st.cpu, 0, 3, 3); // VL 128
     r.checker.setGuestMaxVq(1, 2);   // may go up to 256 bits
-    const test::Snapshot stranger = r.patternOf(kStranger);
+    const Rig::Data stranger = r.patternOf(kStranger);
     r.guestRunsAndLeaves(1, kGuest1);
-    std::copy(stranger.z[1].begin() + 16, stranger.z[1].end(), r.st.sve.zStorage(1).begin() + 16);
+    r.put(stranger, RegKind::Z, 1, 16, kZ);
     r.enterGuest(1);
     REQUIRE(r.checker.violations().size() == 1);
-    CHECK(r.checker.violations()[0].kind == ViolationKind::Corrupt);
+    CHECK(r.checker.violations()[0].kind == ViolationKind::Leak);
     CHECK(r.checker.violations()[0].byte_lo == 16);
     CHECK(r.checker.violations()[0].byte_hi == 32); // not up to 64: the guest can't see those
 }
@@ -652,23 +757,23 @@ TEST_CASE("Checker: a host task's SVC keeps only V[127:0], FPSR and FPCR", "[sce
         CHECK(r.checker.violations()[0].reg == "Z3");
         CHECK(r.checker.violations()[0].byte_hi == 4);
     }
-    SECTION("bytes neither zero nor own above 128 bits: corrupt") {
-        const test::Snapshot stranger = r.patternOf(kStranger);
-        std::copy(stranger.p[0].begin(), stranger.p[0].end(), r.st.sve.pStorage(0).begin());
+    SECTION("a privileged context's bytes above 128 bits: leak") {
+        const Rig::Data stranger = r.patternOf(kStranger);
+        r.put(stranger, RegKind::P, 0, 0, kP);
         r.enterHostTask();
-        CHECK(r.checker.verdict() == "CORRUPT");
+        CHECK(r.checker.verdict() == "LEAK");
     }
 }
 
 TEST_CASE("Checker: a host task's SVC never gets another world's P, FFR or upper Z",
           "[scenarios][checker]") {
     Rig r;
-    const test::Snapshot guest = r.patternOf(kGuest1);
+    const Rig::Data guest = r.patternOf(kGuest1);
     r.guestRunsAndLeaves(1, kGuest1);
     r.hostTaskRunsAndLeaves(kHost, "SVC");
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
-        std::copy(guest.p[n].begin(), guest.p[n].end(), r.st.sve.pStorage(n).begin());
-    std::copy(guest.z[2].begin() + 16, guest.z[2].end(), r.st.sve.zStorage(2).begin() + 16);
+        r.put(guest, RegKind::P, n, 0, kP);
+    r.put(guest, RegKind::Z, 2, 16, kZ);
     r.enterHostTask();
     CHECK(r.checker.verdict() == "LEAK");
     REQUIRE(r.checker.violations().size() == 1 + 16);

@@ -28,7 +28,7 @@ StateVcd::StateVcd(sc_core::sc_module_name name, Cpu& cpu, const std::string& pa
     SC_METHOD(apply);
     sensitive << changes_;
     dont_initialize();
-    cpu.processor().events().subscribe(*this, eventBit(EventKind::ExceptionTaken) |
+    cpu.processor().events().subscribe(*this, eventBit(EventKind::ExceptionEntered) |
                                                   eventBit(EventKind::ExceptionReturn) |
                                                   eventBit(EventKind::VectorLengthChange));
 }
@@ -43,8 +43,8 @@ void StateVcd::start_of_simulation() {
     record(a.cpu.pstate.el, a.currentVL().bits());
 }
 
-void StateVcd::onExceptionTaken(const ExceptionTakenEvent& e) {
-    record(e.to, last_.vl);
+void StateVcd::onExceptionEntered(const ExceptionEnteredEvent& e) {
+    record(e.to, e.vl_bits);
 }
 
 void StateVcd::onExceptionReturn(const ExceptionReturnEvent& e) {

@@ -2,6 +2,7 @@
 // statistics and the scenario checker are Observers. Nothing listens by being wired into a core.
 #pragma once
 
+#include "svesim/arch/exception_kind.h"
 #include "svesim/arch/sysreg.h"
 #include "svesim/arch/types.h"
 
@@ -68,10 +69,21 @@ struct ExceptionTakenEvent {
     EventContext ctx;
     EL from;
     EL to;
-    std::string_view kind; // "SVC", "SVEAccessTrap", "IRQ", ...
-    std::uint32_t esr;     // the value written to ESR_ELx (0 for IRQ/FIQ, which write none)
+    Exception kind;
+    bool asynchronous; // an interrupt or SError, not caused by the instruction at the PC
+    std::uint32_t esr; // the value written to ESR_ELx (0 for IRQ/FIQ, which write none)
     std::uint64_t preferred_return;
     std::uint64_t vector; // the new PC
+};
+
+// Emitted at the end of AArch64.TakeException: the state is the handler's (PSTATE.EL = to,
+// its VL, the registers after MaybeZeroSVEUppers).
+struct ExceptionEnteredEvent {
+    EventContext ctx;
+    EL from;
+    EL to;
+    Exception kind;
+    unsigned vl_bits; // the VL at the target EL
 };
 
 struct ExceptionReturnEvent {
@@ -127,6 +139,7 @@ public:
     virtual ~Observer() = default;
     virtual void onInstructionRetired(const InstructionRetiredEvent&) {}
     virtual void onExceptionTaken(const ExceptionTakenEvent&) {}
+    virtual void onExceptionEntered(const ExceptionEnteredEvent&) {}
     virtual void onExceptionReturn(const ExceptionReturnEvent&) {}
     virtual void onSysRegWrite(const SysRegWriteEvent&) {}
     virtual void onVectorLengthChange(const VectorLengthChange&) {}
@@ -140,6 +153,7 @@ public:
 enum class EventKind : std::uint8_t {
     InstructionRetired,
     ExceptionTaken,
+    ExceptionEntered,
     ExceptionReturn,
     SysRegWrite,
     VectorLengthChange,
@@ -191,6 +205,9 @@ public:
     }
     void emit(ExceptionTakenEvent e) {
         fan(EventKind::ExceptionTaken, e, &Observer::onExceptionTaken);
+    }
+    void emit(ExceptionEnteredEvent e) {
+        fan(EventKind::ExceptionEntered, e, &Observer::onExceptionEntered);
     }
     void emit(ExceptionReturnEvent e) {
         fan(EventKind::ExceptionReturn, e, &Observer::onExceptionReturn);

@@ -59,6 +59,9 @@ enum class SysReg : std::uint8_t {
     TPIDR_EL1,
     TPIDR_EL2,
     TPIDR_EL3,
+    // Context ID (Linux with CONFIG_PID_IN_CONTEXTIDR writes the running task's PID here)
+    CONTEXTIDR_EL1,
+    CONTEXTIDR_EL2,
     // Identification
     MIDR_EL1,
     MPIDR_EL1,
@@ -80,6 +83,7 @@ enum class SysReg : std::uint8_t {
     FAR_EL12,
     VBAR_EL12,
     SCTLR_EL12,
+    CONTEXTIDR_EL12,
     Count
 };
 inline constexpr std::size_t kSysRegCount = static_cast<std::size_t>(SysReg::Count);

@@ -6,6 +6,8 @@
 #include "svesim/arch/observer.h"
 #include "svesim/sve/sve_unit.h"
 
+#include <memory>
+
 namespace svesim {
 
 struct ArchConfig {
@@ -29,12 +31,18 @@ public:
     [[nodiscard]] const ArchConfig& config() const { return cfg_; }
     [[nodiscard]] VectorLength currentVL() const { return CurrentVL(cpu, cfg_.sve); }
 
+    // Byte provenance (docs/provenance.md), off by default: switched on by whoever needs it
+    // (the checker), before the run. `classify` names the context executing in a state.
+    Provenance& enableProvenance(Provenance::Classifier classify);
+    [[nodiscard]] Provenance* provenance() const { return prov_.get(); }
+
     CpuState cpu;
     EventBus bus;
     SveUnit sve;
 
 private:
     ArchConfig cfg_;
+    std::unique_ptr<Provenance> prov_;
 };
 
 } // namespace svesim

@@ -2,6 +2,7 @@
 // (target EL, preferred return address) that AArch64.TakeException consumes (arch-rules §4).
 #pragma once
 
+#include "svesim/arch/exception_kind.h"
 #include "svesim/arch/types.h"
 
 #include <cstdint>
@@ -9,30 +10,6 @@
 #include <string_view>
 
 namespace svesim {
-
-// The pseudocode's Exception enumeration, restricted to what svesim raises.
-enum class Exception : std::uint8_t {
-    Uncategorized, // UNDEFINED instruction, and the TGE-rerouted FP trap
-    WFxTrap,
-    AdvSIMDFPAccessTrap,
-    IllegalState,
-    SupervisorCall,
-    HypervisorCall,
-    MonitorCall,
-    SystemRegisterTrap,
-    SVEAccessTrap,
-    InstructionAbort,
-    PCAlignment,
-    DataAbort,
-    SPAlignment,
-    SError,
-    SoftwareBreakpoint, // BRK
-    IRQ,
-    FIQ,
-    VirtualIRQ, // R23: taken like IRQ (vector offset 0x080), to EL1
-    VirtualFIQ, // R23: taken like FIQ (vector offset 0x100), to EL1
-};
-std::string_view name(Exception e);
 
 struct ExceptionRecord {
     Exception type = Exception::Uncategorized;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace svesim::isa {
 
@@ -57,22 +58,38 @@ public:
     [[nodiscard]] MemoryBus& bus() { return *bus_; }
 
     // X[n] with n == 31 reading as zero (XZR/WZR); writes to 31 are discarded.
-    [[nodiscard]] std::uint64_t X(unsigned n) const { return n == 31 ? 0 : x_[n]; }
+    // Reads and writes report to the provenance tracker when one is attached.
+    [[nodiscard]] std::uint64_t X(unsigned n) const {
+        if (n == 31) {
+            if (prov_) prov_->readScalar(0, kZeroTag); // XZR: a zero operand
+            return 0;
+        }
+        if (prov_) prov_->readScalar(x_[n], prov_->x[n]);
+        return x_[n];
+    }
     [[nodiscard]] std::uint32_t W(unsigned n) const { return static_cast<std::uint32_t>(X(n)); }
     void setX(unsigned n, std::uint64_t v) {
-        if (n != 31) x_[n] = v;
+        if (n == 31) return;
+        if (prov_) prov_->x[n] = prov_->scalarWriteTag(v);
+        x_[n] = v;
     }
     void setW(unsigned n, std::uint32_t v) { setX(n, v); }
     // The current stack pointer (SP_EL0 when PSTATE.SP == 0, else SP_ELx).
-    [[nodiscard]] std::uint64_t SP() { return spSlot(); }
-    void setSP(std::uint64_t v) { spSlot() = v; }
+    [[nodiscard]] std::uint64_t SP() {
+        if (prov_) prov_->readScalar(spSlot(), prov_->sp[spIndex()]);
+        return spSlot();
+    }
+    void setSP(std::uint64_t v) {
+        if (prov_) prov_->sp[spIndex()] = prov_->scalarWriteTag(v);
+        spSlot() = v;
+    }
     // Register 31 as SP (for the encodings that say so).
-    [[nodiscard]] std::uint64_t XorSP(unsigned n) { return n == 31 ? SP() : x_[n]; }
+    [[nodiscard]] std::uint64_t XorSP(unsigned n) { return n == 31 ? SP() : X(n); }
     void setXorSP(unsigned n, std::uint64_t v) {
         if (n == 31)
             setSP(v);
         else
-            x_[n] = v;
+            setX(n, v);
     }
     [[nodiscard]] std::uint64_t& spOfEL(EL el);
 
@@ -121,7 +138,14 @@ public:
         next_pc = pc() + 4;
         fault.reset();
         effect = SideEffect::None;
+        prov_ = arch_->provenance();
+        if (prov_) prov_->beginInstruction();
     }
+    // The provenance tracker of this PE's state (nullptr: off).
+    [[nodiscard]] Provenance* provenance() const { return prov_; }
+    // The tag slot of a scalar system register that carries data (NZCV, FPSR, FPCR), or
+    // nullptr (any other register: its value is the reading context's).
+    [[nodiscard]] Tag* dataSysRegTag(SysReg r);
     [[nodiscard]] std::array<std::uint64_t, 31>& gprs() { return x_; }
 
     // The platform's global exclusive monitor and event network, and this PE's index in it
@@ -142,6 +166,10 @@ public:
 
 private:
     std::uint64_t& spSlot();
+    [[nodiscard]] unsigned spIndex() const {
+        const PState& p = arch_->cpu.pstate;
+        return toUnsigned(p.sp ? p.el : EL::EL0);
+    }
     [[nodiscard]] bool alignmentFault(std::uint64_t addr, unsigned align, AccessKind kind);
     void dataAbort(std::uint64_t addr, bool write, std::uint32_t dfsc);
 
@@ -156,6 +184,8 @@ private:
     GlobalMonitor* global_ = nullptr;
     unsigned pe_index_ = 0;
     VectorLength vl_ = VectorLength::fromBits(128);
+    Provenance* prov_ = nullptr;
+    std::vector<Tag> tag_buf_; // memory tags of the access in flight
 };
 
 } // namespace svesim::isa

@@ -143,6 +143,10 @@ private:
     // The decoded instruction at PC, or the Instruction Abort the fetch takes.
     const DecodedInsn* fetch(std::optional<ExceptionEntry>& abort);
     void charge(unsigned cycles, EL el);
+    // Executes one decoded instruction; with provenance on, also tags what it wrote outside
+    // the register accessors (NZCV, FPSR cumulative flags).
+    void execute(const DecodedInsn& d);
+    void executeTracked(const DecodedInsn& d, Provenance& prov);
 
     TimingConfig timing_;
     ArchState arch_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "svesim/arch/observer.h"
+#include "svesim/arch/provenance.h"
 #include "svesim/exceptions/arch_state.h"
 
 #include <array>
@@ -19,23 +20,24 @@
 
 namespace svesim::scenarios {
 
-// A world: a guest VM (by VMID) or the host's task.
+// A world: a guest VM (by VMID) or a host task (by its identity: CONTEXTIDR, 0 if unset).
 struct World {
     enum class Kind : std::uint8_t { Guest, HostTask } kind;
     unsigned vmid = 0;
+    std::uint64_t task = 0;
     friend auto operator<=>(const World&, const World&) = default;
 };
 std::string name(const World& w);
 
 // The default rule of docs/scenario-devices.md: guest n = EL0/EL1 with EL2 enabled, HCR_EL2.VM
-// and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise.
+// and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise, told apart by the CONTEXTIDR of its
+// regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there).
 std::optional<World> DefaultWorldOf(const CpuState& s);
 using WorldClassifier = std::function<std::optional<World>(const CpuState&)>;
 
 enum class ViolationKind : std::uint8_t {
-    Loss,       // an architected byte (below the VL at leave) changed
-    Leak,       // a readable or exposable byte holds another world's data
-    Corrupt,    // a byte is neither zero, nor the world's own, nor another world's
+    Loss,       // an owned byte (below the VL at leave) changed value or provenance
+    Leak,       // a readable or exposable byte holds data of another world or privileged context
     VlChanged,  // the world's effective VL differs from the one it left with
     ZcrChanged, // the world's own ZCR differs from the one it left with
     VlAboveMax, // a guest runs above its configured maximum VL
@@ -63,9 +65,14 @@ enum class LeaveKind : std::uint8_t {
     Asynchronous, // IRQ/FIQ/SError: the whole architected state must come back
 };
 
+// Decides LOSS and LEAK from the provenance of every byte (docs/provenance.md), and, from the
+// same run, what every implementation class (preserve, zero, qemu) would have shown.
 class Checker : public Observer {
 public:
-    explicit Checker(const ArchState& arch, WorldClassifier classify = DefaultWorldOf);
+    // Switches byte provenance on in `arch` (before the run).
+    explicit Checker(ArchState& arch, WorldClassifier classify = DefaultWorldOf);
+    Checker(const Checker&) = delete;
+    Checker& operator=(const Checker&) = delete;
 
     // The events it needs (subscribe with this mask).
     static EventMask interests();
@@ -84,6 +91,26 @@ public:
     [[nodiscard]] const std::vector<Violation>& violations() const { return violations_; }
     // Distinct kinds found, in a fixed order ("clean" when none).
     [[nodiscard]] std::string verdict() const;
+    // The verdict an implementation of class `c` would have given (the checker's own kinds
+    // from this run's provenance, plus the software events this run saw).
+    [[nodiscard]] std::string verdictFor(ImplClass c, bool with_software = true) const;
+    // "preserve: ...; zero: ...; qemu: ...; random: a|b", and whether that is conclusive.
+    [[nodiscard]] std::string allClasses() const;
+    // Where control flow first depended on an UNKNOWN byte (the one-run verdict for other
+    // classes is not conclusive after it).
+    [[nodiscard]] std::optional<std::uint64_t> inconclusiveAt() const;
+    // One line per world and kind: registers and byte ranges merged, with a count.
+    [[nodiscard]] std::vector<std::string> summary() const;
+    // What the checker had to assume (a guest maximum VL it inferred, ...), one line each.
+    [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
+    // The worlds it saw entered, in order of first entry.
+    [[nodiscard]] const std::vector<World>& worldsSeen() const { return worlds_seen_; }
+    // The report: the verdict line, one summary line per world and kind, the verdict of every
+    // implementation class, what was not checked, and (details) every finding with its causes.
+    // `finished`: the program ran to its end (a run stopped early checked less).
+    [[nodiscard]] std::vector<std::string> report(bool details, bool finished) const;
+    // The context executing in state `s`: a world, or the privileged context.
+    [[nodiscard]] Origin contextOf(const CpuState& s) const;
     [[nodiscard]] std::uint64_t entries() const { return entries_; }
     [[nodiscard]] std::uint64_t leaves() const { return leaves_; }
     // Mean cycles a world spent outside between a leave and its next entry.
@@ -92,9 +119,16 @@ public:
     [[nodiscard]] std::optional<World> current() const { return current_; }
 
 private:
+    // How a byte evaluates: as this run had it, or under an implementation class.
+    enum class Eval : std::uint8_t { Actual, Preserve, Zero, Qemu };
+    static constexpr unsigned kEvals = 4;
+    struct RegState {
+        std::vector<std::uint8_t> value;
+        std::vector<Tag> tag;
+    };
     struct Snapshot {
-        std::vector<std::vector<std::uint8_t>> z, p;
-        std::vector<std::uint8_t> ffr;
+        std::vector<RegState> z, p;
+        RegState ffr;
         std::uint64_t fpsr = 0, fpcr = 0, zcr = 0;
         unsigned vl_bits = 0;
         LeaveKind kind = LeaveKind::Synchronous;
@@ -103,28 +137,34 @@ private:
         // (lazy switching) they hold nothing of it; with only SVE disabled, V[127:0].
         bool fp_owned = true, sve_owned = true;
     };
-    void checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle);
-    void firstEntryLeaks(const World& w, std::uint64_t pc, std::uint64_t cycle);
-    [[nodiscard]] bool sveLockedOff(const World& w) const;
-    [[nodiscard]] Snapshot take(const World& w, LeaveKind kind, std::uint64_t cycle) const;
-    [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
-    [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
-    void checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, std::uint64_t cycle);
     // Which register a comparison is about.
     struct RegRef {
         RegKind kind;
         unsigned index;
         [[nodiscard]] std::string text() const;
     };
-    void compareRegister(const World& w, RegRef r, const std::vector<std::uint8_t>& own,
-                         std::span<const std::uint8_t> now, unsigned architected,
+    [[nodiscard]] RegState stateOf(RegRef r) const;
+    void checkAboveMax(const World& w, std::uint64_t pc, std::uint64_t cycle);
+    // LEAK over every byte the world can read or expose (first entry, VL growth).
+    void checkExposed(const World& w, const Snapshot* s, std::uint64_t pc, std::uint64_t cycle);
+    [[nodiscard]] bool sveLockedOff(const World& w) const;
+    [[nodiscard]] Snapshot take(const World& w, LeaveKind kind, std::uint64_t cycle) const;
+    [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
+    [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
+    void checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, std::uint64_t cycle);
+    // Classifies bytes [0, max(exposable, owned)) of one register under every evaluation and
+    // records violations (details for this run, kinds for the classes).
+    void compareRegister(const World& w, RegRef r, const RegState* own, unsigned owned,
                          unsigned exposable, std::uint64_t pc, std::uint64_t cycle);
-    [[nodiscard]] bool matchesOther(const World& w, RegRef r, unsigned byte,
-                                    std::uint8_t value) const;
+    [[nodiscard]] TagTable::Resolved resolve(std::uint8_t v, Tag t, Eval e) const;
+    [[nodiscard]] bool foreign(const World& w, Tag t) const;
+    [[nodiscard]] bool sameProvenance(Tag a, Tag b) const;
+    void addViolation(Violation v);
     void note(std::uint64_t cycle, std::string text, const std::string& reg = "", unsigned lo = 0,
               unsigned hi = 0);
     [[nodiscard]] std::vector<std::string> causesFor(const World& w, const std::string& reg,
                                                      unsigned lo, unsigned hi) const;
+    [[nodiscard]] std::string kindsText(const std::vector<ViolationKind>& kinds) const;
 
     struct Cause {
         std::uint64_t cycle;
@@ -133,9 +173,13 @@ private:
         std::string text;
     };
 
-    const ArchState* arch_;
+    ArchState* arch_;
+    Provenance* prov_;
     WorldClassifier classify_;
     std::map<unsigned, unsigned> guest_max_vq_;
+    std::map<unsigned, unsigned> inferred_max_vq_; // from ZCR_EL2 at a guest's first entry
+    std::vector<std::string> notes_;
+    std::vector<World> worlds_seen_;
     std::map<World, Snapshot> snapshots_;
     std::optional<World> current_;
     // Worlds re-entered with FP disabled at their EL: their check waits for the entry at
@@ -143,6 +187,10 @@ private:
     std::map<World, bool> pending_;
     std::deque<Cause> causes_;
     std::vector<Violation> violations_;
+    // Kinds found under each implementation class (index Eval - 1).
+    std::array<std::vector<ViolationKind>, 3> class_kinds_;
+    std::vector<ViolationKind> software_kinds_;
+    mutable std::map<std::pair<Tag, World>, bool> foreign_cache_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
 };
 

@@ -17,7 +17,7 @@ public:
     Timeline(const ArchState& arch, WorldClassifier classify = DefaultWorldOf);
     static EventMask interests();
 
-    void onExceptionTaken(const ExceptionTakenEvent& e) override;
+    void onExceptionEntered(const ExceptionEnteredEvent& e) override;
     void onExceptionReturn(const ExceptionReturnEvent& e) override;
     void onVectorLengthChange(const VectorLengthChange& e) override;
 

@@ -4,6 +4,7 @@
 
 #include "svesim/arch/cpu_state.h"
 #include "svesim/arch/observer.h"
+#include "svesim/arch/provenance.h"
 #include "svesim/sve/vector_length.h"
 #include "svesim/sve/zero_upper_policy.h"
 
@@ -61,6 +62,14 @@ public:
     // VL when it is below the old EL's, unless FP is disabled at either EL.
     void qemuChangeEL(const CpuState& s, EL from, EL to, ZeroUpperSite site);
 
+    // Byte provenance (docs/provenance.md): off until a checker attaches it (nullptr detaches).
+    // Reads report their bytes' tags, writes tag what they write, and every zero-or-preserve
+    // point tags the bytes it covers UNKNOWN, recording both possible contents.
+    void attachProvenance(Provenance* p);
+    [[nodiscard]] Provenance* provenance() const { return prov_; }
+    [[nodiscard]] std::span<Tag> tags(RegKind kind, unsigned index);
+    [[nodiscard]] std::span<const Tag> tags(RegKind kind, unsigned index) const;
+
 private:
     [[nodiscard]] unsigned zBytes() const { return cfg_.max_vl.bytes(); }
     [[nodiscard]] unsigned pBytes() const { return cfg_.max_vl.predicateBytes(); }
@@ -70,6 +79,17 @@ private:
     // One decision per register of the whole file, all above the given byte offsets.
     void decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, unsigned p_from);
     std::span<std::uint8_t> storage(RegKind kind, unsigned index);
+    [[nodiscard]] std::span<const std::uint8_t> storage(RegKind kind, unsigned index) const;
+    void noteRead(RegKind kind, unsigned index, std::span<const std::uint8_t> bytes) const;
+    void tagWrite(RegKind kind, unsigned index, std::span<const std::uint8_t> value);
+    // A choice point for provenance only: bytes [lo, hi) of one register become UNKNOWN
+    // (`zeroed` is what this run did there).
+    void tagChoice(const CpuState& s, ChoiceSite site, ZeroUpperSite where, RegKind kind,
+                   unsigned index, unsigned lo, unsigned hi, bool zeroed_now,
+                   std::span<const std::uint8_t> before);
+    // Provenance-only record of a whole-file choice this run's policy does not make.
+    void tagAll(const CpuState& s, ChoiceSite site, ZeroUpperSite where, unsigned z_from,
+                unsigned p_from);
 
     SveConfig cfg_;
     ZeroUpperPolicy policy_;
@@ -77,6 +97,8 @@ private:
     std::vector<std::uint8_t> z_;
     std::vector<std::uint8_t> p_;
     std::vector<std::uint8_t> ffr_;
+    Provenance* prov_ = nullptr;
+    std::vector<Tag> z_tags_, p_tags_, ffr_tags_;
     std::uint64_t next_event_ = 0;
 };
 

@@ -36,7 +36,7 @@ private:
         unsigned el, vl, world, vmid;
     };
     void start_of_simulation() override;
-    void onExceptionTaken(const ExceptionTakenEvent& e) override;
+    void onExceptionEntered(const ExceptionEnteredEvent& e) override;
     void onExceptionReturn(const ExceptionReturnEvent& e) override;
     void onVectorLengthChange(const VectorLengthChange& e) override;
     // Records the state as it will be after the current step, at the Cpu's local time.

@@ -1,0 +1,377 @@
+#include "svesim/arch/provenance.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <fmt/core.h>
+
+namespace svesim {
+
+std::string_view name(OriginKind k) {
+    switch (k) {
+    case OriginKind::Zero: return "zero";
+    case OriginKind::Guest: return "guest";
+    case OriginKind::HostTask: return "host-task";
+    case OriginKind::HostKernel: return "host-kernel";
+    case OriginKind::Hypervisor: return "hypervisor";
+    case OriginKind::Firmware: return "firmware";
+    }
+    return "?";
+}
+
+std::string name(const Origin& o) {
+    switch (o.kind) {
+    case OriginKind::Guest: return fmt::format("guest{}", o.id);
+    case OriginKind::HostTask: return fmt::format("host-task{}", o.id);
+    default: return std::string(name(o.kind));
+    }
+}
+
+std::string_view name(ImplClass c) {
+    switch (c) {
+    case ImplClass::Preserve: return "preserve";
+    case ImplClass::Zero: return "zero";
+    case ImplClass::Qemu: return "qemu";
+    }
+    return "?";
+}
+
+namespace {
+constexpr Tag makeTag(TagClass c, std::uint32_t index) {
+    return (static_cast<Tag>(c) << 30) | (index & 0x3FFFFFFFU);
+}
+} // namespace
+
+TagTable::TagTable() {
+    origins_.push_back(Origin{}); // index 0: ZERO
+}
+
+Tag TagTable::single(const Origin& o) {
+    if (o.kind == OriginKind::Zero) return kZeroTag;
+    for (std::size_t i = 0; i < origins_.size(); ++i)
+        if (origins_[i] == o) return makeTag(TagClass::Single, static_cast<std::uint32_t>(i));
+    origins_.push_back(o);
+    return makeTag(TagClass::Single, static_cast<std::uint32_t>(origins_.size() - 1));
+}
+
+void TagTable::addOrigins(Tag t, std::vector<Tag>& singles, bool& unknown) const {
+    switch (tagClass(t)) {
+    case TagClass::Single:
+        if (t != kZeroTag) singles.push_back(t);
+        break;
+    case TagClass::Mixed: {
+        const MixedSet& s = sets_[index(t)];
+        singles.insert(singles.end(), s.singles.begin(), s.singles.end());
+        unknown = unknown || s.unknown;
+        break;
+    }
+    case TagClass::Unknown: {
+        unknown = true;
+        const ChoiceRecord& r = choice(t);
+        addOrigins(r.preserved_tags[t & 0xFFU], singles, unknown);
+        break;
+    }
+    }
+}
+
+Tag TagTable::joinSlow(Tag a, Tag b) {
+    const std::uint64_t key = (std::uint64_t{std::min(a, b)} << 32) | std::max(a, b);
+    if (const auto it = pair_cache_.find(key); it != pair_cache_.end()) return it->second;
+    MixedSet set;
+    addOrigins(a, set.singles, set.unknown);
+    addOrigins(b, set.singles, set.unknown);
+    std::sort(set.singles.begin(), set.singles.end());
+    set.singles.erase(std::unique(set.singles.begin(), set.singles.end()), set.singles.end());
+    Tag out = kZeroTag;
+    if (!set.unknown && set.singles.size() <= 1) {
+        out = set.singles.empty() ? kZeroTag : set.singles.front();
+    } else {
+        const auto same = [&](const MixedSet& s) {
+            return s.unknown == set.unknown && s.singles == set.singles;
+        };
+        const auto it = std::find_if(sets_.begin(), sets_.end(), same);
+        if (it != sets_.end()) {
+            out = makeTag(TagClass::Mixed, static_cast<std::uint32_t>(it - sets_.begin()));
+        } else {
+            sets_.push_back(std::move(set));
+            out = makeTag(TagClass::Mixed, static_cast<std::uint32_t>(sets_.size() - 1));
+        }
+    }
+    pair_cache_.emplace(key, out);
+    return out;
+}
+
+Tag TagTable::recordChoice(ChoiceRecord r) {
+    assert(r.preserved_values.size() == r.preserved_tags.size());
+    assert(r.preserved_values.size() <= 256);
+    choices_.push_back(std::move(r));
+    return makeTag(TagClass::Unknown, static_cast<std::uint32_t>(choices_.size() - 1) << 8);
+}
+
+std::vector<Origin> TagTable::origins(Tag t) const {
+    std::vector<Tag> singles;
+    bool unknown = false;
+    addOrigins(t, singles, unknown);
+    std::sort(singles.begin(), singles.end());
+    singles.erase(std::unique(singles.begin(), singles.end()), singles.end());
+    std::vector<Origin> out;
+    for (Tag s : singles)
+        out.push_back(origin(s));
+    return out;
+}
+
+TagTable::Resolved TagTable::resolve(std::uint8_t value, Tag tag, ImplClass c) const {
+    // Each choice either zeroed the byte or left what it held before, which may itself be
+    // the result of an earlier choice.
+    while (tagClass(tag) == TagClass::Unknown) {
+        const ChoiceRecord& r = choice(tag);
+        if (zeroesAt(c, r.site)) return {0, kZeroTag};
+        const unsigned k = tag & 0xFFU;
+        value = r.preserved_values[k];
+        tag = r.preserved_tags[k];
+    }
+    return {value, tag};
+}
+
+TagTable::Resolved TagTable::resolveActual(std::uint8_t value, Tag tag) const {
+    while (tagClass(tag) == TagClass::Unknown) {
+        const ChoiceRecord& r = choice(tag);
+        if (r.zeroed) return {0, kZeroTag};
+        const unsigned k = tag & 0xFFU;
+        if (r.preserved_values[k] != value) break; // changed since: no longer the choice's
+        tag = r.preserved_tags[k];
+    }
+    return {value, tag};
+}
+
+std::string TagTable::describe(Tag t) const {
+    switch (tagClass(t)) {
+    case TagClass::Single: return name(origin(t));
+    case TagClass::Unknown: return fmt::format("UNKNOWN({})", choice(t).where);
+    case TagClass::Mixed: {
+        std::string out = "MIXED{";
+        const MixedSet& s = sets_[index(t)];
+        for (std::size_t i = 0; i < s.singles.size(); ++i) {
+            if (i != 0) out.push_back(',');
+            out.append(name(origin(s.singles[i])));
+        }
+        out.append(s.unknown ? ",unknown}" : "}");
+        return out;
+    }
+    }
+    return "?";
+}
+
+// ---- MemoryTags ------------------------------------------------------------------------------
+
+Tag MemoryTags::at(std::uint64_t addr) const {
+    const auto it = pages_.find(addr >> kPageBits);
+    return it == pages_.end() ? kZeroTag : (*it->second)[addr & ((1U << kPageBits) - 1)];
+}
+
+void MemoryTags::read(std::uint64_t addr, std::span<Tag> out) const {
+    std::size_t done = 0;
+    while (done < out.size()) {
+        const std::uint64_t a = addr + done;
+        const std::size_t off = a & ((1U << kPageBits) - 1);
+        const std::size_t n = std::min(out.size() - done, (std::size_t{1} << kPageBits) - off);
+        const auto it = pages_.find(a >> kPageBits);
+        if (it == pages_.end())
+            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(done), n, kZeroTag);
+        else
+            std::copy_n(it->second->begin() + static_cast<std::ptrdiff_t>(off), n,
+                        out.begin() + static_cast<std::ptrdiff_t>(done));
+        done += n;
+    }
+}
+
+void MemoryTags::write(std::uint64_t addr, std::span<const Tag> tags) {
+    std::size_t done = 0;
+    while (done < tags.size()) {
+        const std::uint64_t a = addr + done;
+        const std::size_t off = a & ((1U << kPageBits) - 1);
+        const std::size_t n = std::min(tags.size() - done, (std::size_t{1} << kPageBits) - off);
+        const auto chunk = tags.subspan(done, n);
+        auto it = pages_.find(a >> kPageBits);
+        if (it == pages_.end()) {
+            // Untagged memory is ZERO: storing only ZERO tags needs no page.
+            if (std::all_of(chunk.begin(), chunk.end(), [](Tag t) { return t == kZeroTag; })) {
+                done += n;
+                continue;
+            }
+            auto page = std::make_unique<Page>();
+            page->fill(kZeroTag);
+            it = pages_.emplace(a >> kPageBits, std::move(page)).first;
+        }
+        std::copy(chunk.begin(), chunk.end(),
+                  it->second->begin() + static_cast<std::ptrdiff_t>(off));
+        done += n;
+    }
+}
+
+void MemoryTags::fill(std::uint64_t addr, std::uint64_t size, Tag t) {
+    std::array<Tag, 256> buf;
+    buf.fill(t);
+    while (size > 0) {
+        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(size, buf.size()));
+        write(addr, std::span<const Tag>(buf.data(), n));
+        addr += n;
+        size -= n;
+    }
+}
+
+// ---- Provenance ------------------------------------------------------------------------------
+
+Provenance::Provenance(Classifier classify)
+    : classify_(std::move(classify)) {}
+
+void Provenance::contextChanged(const CpuState& s) {
+    ctx_ = classify_ ? classify_(s) : Origin{};
+    ctx_tag_ = table.single(ctx_);
+    in_world_ = isWorld(ctx_);
+}
+
+void Provenance::beginInstruction() {
+    scalar_reads_.clear();
+    vector_reads_.clear();
+    loads_.clear();
+    read_tags_.clear();
+    load_tags_.clear();
+    reads_join_ = loads_join_ = kZeroTag;
+    any_read_ = any_load_ = scalar_unknown_ = false;
+}
+
+bool Provenance::hasUnknown(Tag t) const {
+    return tagClass(t) == TagClass::Unknown ||
+           (tagClass(t) == TagClass::Mixed && table.mixedHasUnknown(t));
+}
+
+void Provenance::readScalar(std::uint64_t value, Tag t) {
+    scalar_reads_.push_back({value, t});
+    reads_join_ = table.join(reads_join_, t);
+    any_read_ = true;
+    scalar_unknown_ = scalar_unknown_ || hasUnknown(t);
+}
+
+void Provenance::readVector(const std::uint8_t* storage, std::size_t n, const Tag* tags) {
+    vector_reads_.push_back({storage, n, read_tags_.size()});
+    read_tags_.insert(read_tags_.end(), tags, tags + n);
+    Tag j = reads_join_;
+    for (std::size_t i = 0; i < n; ++i)
+        j = table.join(j, tags[i]);
+    reads_join_ = j;
+    any_read_ = true;
+}
+
+void Provenance::loaded(const void* dst, std::size_t n, const Tag* tags) {
+    const auto* p = static_cast<const std::uint8_t*>(dst);
+    loads_.push_back({p, n, load_tags_.size()});
+    if (in_world_) {
+        // A world's own loads bring its own data (its memory is its own): constants' rule.
+        for (std::size_t i = 0; i < n; ++i)
+            load_tags_.push_back(constantTag(p[i]));
+    } else {
+        load_tags_.insert(load_tags_.end(), tags, tags + n);
+    }
+    Tag j = loads_join_;
+    for (std::size_t i = load_tags_.size() - n; i < load_tags_.size(); ++i)
+        j = table.join(j, load_tags_[i]);
+    loads_join_ = j;
+    any_load_ = true;
+}
+
+Tag Provenance::sourcesTag() {
+    return any_load_ ? table.join(loads_join_, reads_join_) : reads_join_;
+}
+
+Tag Provenance::scalarWriteTag(std::uint64_t value, unsigned size_bytes) {
+    if (any_load_) {
+        // The register receives a loaded value (zero- or sign-extended): that load's tags.
+        for (const Span& l : loads_) {
+            if (l.n > 8) continue;
+            std::uint64_t v = 0;
+            std::memcpy(&v, l.ptr, l.n);
+            const unsigned bits = static_cast<unsigned>(l.n * 8);
+            const std::uint64_t sext = bits >= 64 ? v
+                                                  : (v ^ (std::uint64_t{1} << (bits - 1))) -
+                                                        (std::uint64_t{1} << (bits - 1));
+            const std::uint64_t mask =
+                size_bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size_bytes)) - 1;
+            if ((value & mask) == (v & mask) || (value & mask) == (sext & mask)) {
+                Tag j = kZeroTag;
+                for (std::size_t i = 0; i < l.n; ++i)
+                    j = table.join(j, load_tags_[l.first + i]);
+                return j;
+            }
+        }
+        // Otherwise address arithmetic (base writeback): the register reads.
+        if (any_read_) return reads_join_;
+    }
+    if (any_read_) {
+        // A copy of one scalar source keeps that source's tag (MOV, register moves).
+        for (const ScalarRead& r : scalar_reads_)
+            if (r.value == value) return r.tag;
+        return reads_join_;
+    }
+    return value == 0 ? kZeroTag : ctx_tag_;
+}
+
+void Provenance::vectorWriteTags(const std::uint8_t* src, std::size_t n, Tag* out) {
+    const Tag fallback = any_load_ ? loads_join_ : reads_join_;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint8_t* b = src + i;
+        Tag t = kZeroTag;
+        bool found = false;
+        for (const Span& l : loads_)
+            if (b >= l.ptr && b < l.ptr + l.n) {
+                t = load_tags_[l.first + static_cast<std::size_t>(b - l.ptr)];
+                found = true;
+                break;
+            }
+        if (!found)
+            for (const Span& r : vector_reads_)
+                if (b >= r.ptr && b < r.ptr + r.n) {
+                    t = read_tags_[r.first + static_cast<std::size_t>(b - r.ptr)];
+                    found = true;
+                    break;
+                }
+        if (!found) t = (any_load_ || any_read_) ? fallback : constantTag(*b);
+        out[i] = t;
+    }
+}
+
+void Provenance::storeTags(const void* src, std::size_t n, Tag* out) {
+    const auto* p = static_cast<const std::uint8_t*>(src);
+    // Straight from a register read (pointer into register storage) or a copy of one.
+    for (const Span& r : vector_reads_) {
+        if (p >= r.ptr && p + n <= r.ptr + r.n) {
+            std::copy_n(read_tags_.begin() + static_cast<std::ptrdiff_t>(r.first + (p - r.ptr)), n,
+                        out);
+            return;
+        }
+    }
+    for (const Span& r : vector_reads_) {
+        if (n <= r.n && std::memcmp(p, r.ptr, n) == 0) {
+            std::copy_n(read_tags_.begin() + static_cast<std::ptrdiff_t>(r.first), n, out);
+            return;
+        }
+    }
+    if (n <= 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, n);
+        const std::uint64_t mask = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+        for (auto it = scalar_reads_.rbegin(); it != scalar_reads_.rend(); ++it)
+            if ((it->value & mask) == v) {
+                std::fill_n(out, n, it->tag);
+                return;
+            }
+    }
+    if (!any_read_) {
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = constantTag(p[i]);
+        return;
+    }
+    std::fill_n(out, n, reads_join_);
+}
+
+} // namespace svesim
