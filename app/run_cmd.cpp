@@ -150,7 +150,8 @@ int runRun(const std::vector<std::string>& args) {
         "stop at simulated time T (N[ps|ns|us|ms|s], e.g. 10ms); exit status 124")(
         "timeout", po::value<std::string>(),
         "stop after SECONDS of wall-clock time; exit status 124")(
-        "progress", "a progress line on stderr (default when stderr is a terminal)")(
+        "progress",
+        "a progress line on stderr (default when stderr is a terminal and no --trace goes there)")(
         "no-progress",
         "no progress line")("trace", po::value<std::string>()->default_value(""),
                             "trace categories: insn,exc,sysreg,vl,zop,mem,tlm or all")(
@@ -185,8 +186,11 @@ int runRun(const std::vector<std::string>& args) {
     if (vm.count("max-time")) pcfg.cpu.max_time = parseSimTime(vm["max-time"].as<std::string>());
     const double timeout_s =
         vm.count("timeout") ? parseSeconds(vm["timeout"].as<std::string>()) : 0.0;
+    // By default only on a terminal, and not when the trace goes there too.
+    const bool trace_on_stderr = !vm["trace"].as<std::string>().empty() && !vm.count("trace-file");
     const bool progress =
-        !vm.count("no-progress") && (vm.count("progress") || isatty(STDERR_FILENO) != 0);
+        !vm.count("no-progress") &&
+        (vm.count("progress") || (isatty(STDERR_FILENO) != 0 && !trace_on_stderr));
     // Output paths are checked before anything runs.
     for (const char* flag : {"trace-file", "vcd", "stats-json"})
         if (vm.count(flag)) checkWritable(std::string("--") + flag, vm[flag].as<std::string>());
