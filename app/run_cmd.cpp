@@ -276,16 +276,17 @@ int runRun(const std::vector<std::string>& args) {
                    proc.arch().cpu.pc, proc.instructions());
         return sig == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
     }
-    if (platform.cpu.killedByDebugger()) {
-        fmt::print(stderr, "svesim: the debugger killed the run at PC {:#x}\n", proc.arch().cpu.pc);
-        return exit_status::kKilled;
-    }
     if (check) {
         const bool finished = platform.cpu.exitCode().has_value();
         for (const std::string& line : check->checker().report(vm.count("details") != 0, finished))
             fmt::print("svesim check: {}\n", line);
-        if (!check->checker().violations().empty()) return exit_status::kViolations;
     }
+    // The debugger's kill is 119 in every mode, with or without findings.
+    if (platform.cpu.killedByDebugger()) {
+        fmt::print(stderr, "svesim: the debugger killed the run at PC {:#x}\n", proc.arch().cpu.pc);
+        return exit_status::kKilled;
+    }
+    if (check && !check->checker().violations().empty()) return exit_status::kViolations;
     if (const auto code = platform.cpu.exitCode()) return *code;
     if (const auto& storm = platform.cpu.exceptionStorm()) {
         fmt::print(stderr, "svesim: {}\n", model::describe(*storm));

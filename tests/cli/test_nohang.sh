@@ -86,6 +86,42 @@ for sig in INT TERM; do
   else echo "PASS SIG$sig stops cleanly with $want"; fi
 done
 
+# gdb `kill` is 119 in every mode, also with --check after violations were found (was 118).
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# The guest's SYS_EXIT (its HLT): by then the checker has seen the clobbered Z0.
+done_addr=$(aarch64-linux-gnu-objdump -d "$progs/guest_hvc.elf" 2>/dev/null | awk '/\thlt\t/ {sub(":", "", $1); print $1; exit}')
+if [[ -n $done_addr ]]; then
+  timeout 60 "$svesim" run --check --gdb "$port" "$progs/guest_hvc.elf" >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  python3 - "$port" "$done_addr" <<'PY' || fail "kill with --check: RSP client"
+import socket, sys, time
+for _ in range(100):
+    try:
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1]))); break
+    except OSError:
+        time.sleep(0.1)
+s.settimeout(30)
+buf = b""
+def send(p): s.sendall(b"$%s#%02x" % (p, sum(p) & 0xFF))
+def recv():
+    global buf
+    while True:
+        a = buf.find(b"$"); e = buf.find(b"#", a + 1) if a >= 0 else -1
+        if a >= 0 and e >= 0 and len(buf) >= e + 3:
+            body, buf = buf[a + 1:e], buf[e + 3:]; s.sendall(b"+"); return body
+        buf += s.recv(65536)
+send(b"?"); recv()
+send(b"Z0,%s,4" % sys.argv[2].lstrip("0").encode()); r = recv(); assert r == b"OK", r
+send(b"c"); r = recv(); assert r[:1] in (b"S", b"T") and r[1:3] == b"05", r  # at the HLT
+send(b"k"); time.sleep(0.3)
+PY
+  wait "$pid"; st=$?
+  if [[ $st -eq 119 ]] && grep -q "svesim check: .*LOSS" "$tmp/out"; then echo "PASS kill with --check after violations is 119 (the findings printed)"
+  else fail "kill with --check: status $st, expected 119"; cat "$tmp/err"; fi
+else
+  echo "SKIP kill with --check (no aarch64-linux-gnu-objdump)"
+fi
+
 # Outputs that cannot be written: 73, before anything runs (spin.elf would run for ever).
 expect "--stats-json unwritable" 73 "--stats-json $tmp/no/x.json cannot be written" "$svesim" run --stats-json "$tmp/no/x.json" "$progs/spin.elf"
 expect "--trace-file unwritable" 73 "--trace-file" "$svesim" run --trace-file "$tmp/no/x.txt" "$progs/spin.elf"
