@@ -274,7 +274,8 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             continue;
         }
         // A branch to itself changes nothing; unless an interrupt can end it, it is for ever.
-        if (cx_.next_pc == s.pc && cx_.effect == SideEffect::None && !anyInterruptCanBeTaken()) {
+        if (cx_.next_pc == s.pc && stop_on_spin_ && cx_.effect == SideEffect::None &&
+            !anyInterruptCanBeTaken()) {
             charge(cost, el);
             return {StopReason::SpinForever, executed};
         }

@@ -37,6 +37,7 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
     if (cfg.quantum == sc_core::SC_ZERO_TIME)
         throw ConfigError("parameter quantum: a Cpu's quantum must be positive");
     qk_.setQuantum(cfg.quantum);
+    proc_.setStopOnSpin(true); // a branch to itself with nothing to end it ends the run
     if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
     SC_THREAD(thread);
 }

@@ -30,7 +30,7 @@ enum class StopReason : std::uint8_t {
     Exit,             // the program called SYS_EXIT / SYS_EXIT_EXTENDED
     Breakpoint,       // the PC reached a debugger breakpoint (setBreakpoints)
     ExceptionStorm,   // the same synchronous exception again and again (Processor::storm())
-    SpinForever,      // a branch to itself with every interrupt masked: nothing can change
+    SpinForever,      // a branch to itself with every interrupt masked (setStopOnSpin)
 };
 
 // An exception storm: the same synchronous exception (type, syndrome, return address, fault
@@ -81,6 +81,11 @@ public:
     // Whether an interrupt of any kind would be taken in the current state if its line were
     // asserted (a PE spinning on a branch to itself waits for one; without, it is stuck).
     [[nodiscard]] bool anyInterruptCanBeTaken() const;
+
+    // With `on`, run() stops with StopReason::SpinForever at a branch to itself while no
+    // interrupt can be taken (nothing can ever change; the PC stays at the branch). Off by
+    // default; tlm::Cpu turns it on.
+    void setStopOnSpin(bool on) { stop_on_spin_ = on; }
 
     // Makes run() return after the current instruction (e.g. to synchronise after MMIO).
     void requestStop() { stop_requested_ = true; }
@@ -167,6 +172,7 @@ private:
     std::array<std::uint64_t, 33> storm_regs_{};
     std::uint64_t storm_mark_ = 0; // instructions_ after the last synchronous exception
     bool storm_hit_ = false;
+    bool stop_on_spin_ = false;
     std::array<std::uint64_t, 4> insns_by_el_{}, cycles_by_el_{};
 };
 
