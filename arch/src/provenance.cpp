@@ -147,7 +147,14 @@ TagTable::Resolved TagTable::resolveActual(std::uint8_t value, Tag tag) const {
 std::string TagTable::describe(Tag t) const {
     switch (tagClass(t)) {
     case TagClass::Single: return name(origin(t));
-    case TagClass::Unknown: return fmt::format("UNKNOWN({})", choice(t).where);
+    case TagClass::Unknown: {
+        const ChoiceRecord& r = choice(t);
+        return fmt::format("UNKNOWN from {}: an implementation that preserves holds {}, one that "
+                           "zeroes {}, QEMU {}",
+                           r.where, describe(resolve(0, t, ImplClass::Preserve).tag),
+                           describe(resolve(0, t, ImplClass::Zero).tag),
+                           describe(resolve(0, t, ImplClass::Qemu).tag));
+    }
     case TagClass::Mixed: {
         std::string out = "MIXED{";
         const MixedSet& s = sets_[index(t)];
@@ -222,8 +229,13 @@ void MemoryTags::fill(std::uint64_t addr, std::uint64_t size, Tag t) {
 
 // ---- Provenance ------------------------------------------------------------------------------
 
-Provenance::Provenance(Classifier classify)
-    : classify_(std::move(classify)) {}
+Provenance::Provenance(Classifier classify, const CpuState& cpu)
+    : classify_(std::move(classify))
+    , cpu_(&cpu) {}
+
+void Provenance::noteWrite(unsigned reg, unsigned bytes) {
+    written_[reg] = RegRecord{true, cpu_->pc, cpu_->pstate.el, bytes, ctx_tag_};
+}
 
 void Provenance::contextChanged(const CpuState& s) {
     ctx_ = classify_ ? classify_(s) : Origin{};
@@ -253,19 +265,24 @@ void Provenance::readScalar(std::uint64_t value, Tag t) {
     scalar_unknown_ = scalar_unknown_ || hasUnknown(t);
 }
 
-void Provenance::readVector(const std::uint8_t* storage, std::size_t n, const Tag* tags) {
-    vector_reads_.push_back({storage, n, read_tags_.size()});
+void Provenance::readVector(const std::uint8_t* storage, std::size_t n, const Tag* tags,
+                            unsigned reg) {
+    vector_reads_.push_back({storage, n, read_tags_.size(), reg});
     read_tags_.insert(read_tags_.end(), tags, tags + n);
     Tag j = reads_join_;
+    Tag last = ~Tag{0};
     for (std::size_t i = 0; i < n; ++i)
-        j = table.join(j, tags[i]);
+        if (tags[i] != last) {
+            last = tags[i];
+            j = table.join(j, last);
+        }
     reads_join_ = j;
     any_read_ = true;
 }
 
 void Provenance::loaded(const void* dst, std::size_t n, const Tag* tags) {
     const auto* p = static_cast<const std::uint8_t*>(dst);
-    loads_.push_back({p, n, load_tags_.size()});
+    loads_.push_back({p, n, load_tags_.size(), kVectorRegs});
     if (in_world_) {
         // A world's own loads bring its own data (its memory is its own): constants' rule.
         for (std::size_t i = 0; i < n; ++i)
@@ -274,8 +291,12 @@ void Provenance::loaded(const void* dst, std::size_t n, const Tag* tags) {
         load_tags_.insert(load_tags_.end(), tags, tags + n);
     }
     Tag j = loads_join_;
+    Tag last = ~Tag{0};
     for (std::size_t i = load_tags_.size() - n; i < load_tags_.size(); ++i)
-        j = table.join(j, load_tags_[i]);
+        if (load_tags_[i] != last) {
+            last = load_tags_[i];
+            j = table.join(j, last);
+        }
     loads_join_ = j;
     any_load_ = true;
 }
@@ -317,6 +338,16 @@ Tag Provenance::scalarWriteTag(std::uint64_t value, unsigned size_bytes) {
 }
 
 void Provenance::vectorWriteTags(const std::uint8_t* src, std::size_t n, Tag* out) {
+    // The whole value straight from one load or one register read: a block copy.
+    for (const auto* spans : {&loads_, &vector_reads_}) {
+        const std::vector<Tag>& tags = spans == &loads_ ? load_tags_ : read_tags_;
+        for (const Span& l : *spans)
+            if (src >= l.ptr && src + n <= l.ptr + l.n) {
+                std::copy_n(tags.begin() + static_cast<std::ptrdiff_t>(l.first + (src - l.ptr)), n,
+                            out);
+                return;
+            }
+    }
     const Tag fallback = any_load_ ? loads_join_ : reads_join_;
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t* b = src + i;
@@ -347,12 +378,18 @@ void Provenance::storeTags(const void* src, std::size_t n, Tag* out) {
         if (p >= r.ptr && p + n <= r.ptr + r.n) {
             std::copy_n(read_tags_.begin() + static_cast<std::ptrdiff_t>(r.first + (p - r.ptr)), n,
                         out);
+            if (r.reg < kVectorRegs)
+                saved_[r.reg] = RegRecord{true, cpu_->pc, cpu_->pstate.el,
+                                          static_cast<unsigned>(r.n), ctx_tag_};
             return;
         }
     }
     for (const Span& r : vector_reads_) {
         if (n <= r.n && std::memcmp(p, r.ptr, n) == 0) {
             std::copy_n(read_tags_.begin() + static_cast<std::ptrdiff_t>(r.first), n, out);
+            if (r.reg < kVectorRegs)
+                saved_[r.reg] = RegRecord{true, cpu_->pc, cpu_->pstate.el,
+                                          static_cast<unsigned>(r.n), ctx_tag_};
             return;
         }
     }

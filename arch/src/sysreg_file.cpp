@@ -51,6 +51,9 @@ void SysRegFile::reset(const Features& features, const ResetValues& overrides,
     pfr0 |= std::uint64_t{1} << 32;
     values_[index(SysReg::ID_AA64PFR0_EL1)] = pfr0;
     values_[index(SysReg::ID_AA64ZFR0_EL1)] = 0; // SVE only: no SVE2 or extensions
+    // ID_AA64MMFR0_EL1: PARange 48 bits, 16-bit ASIDs, SNSMem; 4 KiB, 16 KiB and 64 KiB
+    // granules (the translation regimes of docs/mmu.md).
+    values_[index(SysReg::ID_AA64MMFR0_EL1)] = 0x5 | (0x2 << 4) | (0x1 << 12) | (0x1 << 20);
     // ID_AA64MMFR1_EL1: VH[11:8] = 1 (FEAT_VHE), PAN[23:20] = 1 (FEAT_PAN).
     values_[index(SysReg::ID_AA64MMFR1_EL1)] = (0x1ULL << 8) | (0x1ULL << 20);
     const SysReg rvbar_reg = features.highestEL() == EL::EL3   ? SysReg::RVBAR_EL3

@@ -66,6 +66,8 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     // SCR_EL3: bits 5:4 RES1, bit 6 RES0, [63:14] features not implemented (EEL2, ...).
     reg(R::SCR_EL3, "SCR_EL3", {3,6,1,1,0}, EL::EL3, EL::EL3, RW, G::None, ~0x3FBFULL, 0x30, 0x30, true),
     reg(R::VTTBR_EL2, "VTTBR_EL2", {3,4,2,1,0}, EL::EL2, EL::EL2, RW, G::None, kNone, 0, 0, true),
+    // VTCR_EL2: T0SZ, SL0, IRGN0, ORGN0, SH0, TG0, PS, VS (FEAT_VMID16); bit 31 RES1.
+    reg(R::VTCR_EL2, "VTCR_EL2", {3,4,2,1,2}, EL::EL2, EL::EL2, RW, G::None, ~0x800F'FFFFULL, 0x8000'0000ULL, 0, true),
     // CPACR_EL1: ZEN[17:16], FPEN[21:20], TTA[28].
     reg(R::CPACR_EL1, "CPACR_EL1", {3,0,1,0,2}, EL::EL1, EL::EL0, RW, G::Cpacr, ~0x1033'0000ULL, 0, 0, true, R::CPTR_EL2),
     // CPTR_EL2 holds both layouts' fields; RES1 bits of the E2H=0 layout are added on read.
@@ -87,6 +89,7 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     reg(R::MPIDR_EL1, "MPIDR_EL1", {3,0,0,0,5}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", {3,0,0,4,0}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64ZFR0_EL1, "ID_AA64ZFR0_EL1", {3,0,0,4,4}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
+    reg(R::ID_AA64MMFR0_EL1, "ID_AA64MMFR0_EL1", {3,0,0,7,0}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0, false),
     reg(R::ID_AA64MMFR1_EL1, "ID_AA64MMFR1_EL1", {3,0,0,7,1}, EL::EL1, EL::EL0, RO, G::None, kNone, 0, 0x100, false),
     reg(R::CNTFRQ_EL0, "CNTFRQ_EL0", {3,3,14,0,0}, EL::EL0, EL::EL0, RW, G::CntfrqWrite, kHigh32, 0, 62'500'000, true),
     reg(R::CNTVCT_EL0, "CNTVCT_EL0", {3,3,14,0,2}, EL::EL0, EL::EL0, RO, G::None, kNone, 0, 0, false),

@@ -20,7 +20,7 @@ void ArchState::reset() {
 }
 
 Provenance& ArchState::enableProvenance(Provenance::Classifier classify) {
-    prov_ = std::make_unique<Provenance>(std::move(classify));
+    prov_ = std::make_unique<Provenance>(std::move(classify), cpu);
     sve.attachProvenance(prov_.get());
     prov_->contextChanged(cpu);
     return *prov_;

@@ -13,8 +13,11 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns()})
+        for (auto group :
+             {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(), fpSimdInsns(),
+              sveInsns(), lseInsns(), crcInsns(), simdStructInsns(), sveMemoryInsns(),
+              simdIntSameInsns(), simdIntMiscInsns(), simdIntDiffInsns(), simdIntShiftInsns(),
+              simdPermInsns(), simdIntElemInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -198,11 +198,11 @@ std::string disBitfield(std::uint32_t i, std::uint64_t) {
         if (s < r) return fmt::format("ubfiz\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
         return fmt::format("ubfx\t{}, {}, #{}, #{}", d, nn, r, s - r + 1);
     }
-    // BFM
-    if (s < r) {
-        if (rn(i) == 31) return fmt::format("bfc\t{}, #{}, #{}", d, (w - r) % w, s + 1);
-        return fmt::format("bfi\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
-    }
+    // BFM. LLVM also prints BFC for lsb 0 (immr == 0), where the Arm ARM's alias condition
+    // (imms < immr) does not hold; svesim follows LLVM's text.
+    if (rn(i) == 31 && (s < r || r == 0))
+        return fmt::format("bfc\t{}, #{}, #{}", d, (w - r) % w, s + 1);
+    if (s < r) return fmt::format("bfi\t{}, {}, #{}, #{}", d, nn, (w - r) % w, s + 1);
     return fmt::format("bfxil\t{}, {}, #{}, #{}", d, nn, r, s - r + 1);
 }
 
@@ -533,7 +533,7 @@ const InsnDef kIntegerInsns[] = {
     insn("x x0 11010100 xxxxx xxxx 0x xxxxx xxxxx", "CSEL_CSINC_CSINV_CSNEG_condsel", execCondSelect, disCondSelect, T::IntAlu),
     insn("x 00 11011 000 xxxxx x xxxxx xxxxx xxxxx", "MADD_MSUB_dp_3src", execMulAdd, disMulAdd, T::IntMul),
     insn("1 00 11011 x01 xxxxx x xxxxx xxxxx xxxxx", "SMADDL_UMADDL_dp_3src", execMulLong, disMulLong, T::IntMul),
-    insn("1 00 11011 x10 xxxxx 0 11111 xxxxx xxxxx", "SMULH_UMULH_dp_3src", execMulHigh, disMulHigh, T::IntMul),
+    insn("1 00 11011 x10 xxxxx 0 xxxxx xxxxx xxxxx", "SMULH_UMULH_dp_3src", execMulHigh, disMulHigh, T::IntMul),
     insn("x 0 0 11010110 xxxxx 00001x xxxxx xxxxx", "UDIV_SDIV_dp_2src", execDiv, disTwoSource, T::IntDiv),
     insn("x 0 0 11010110 xxxxx 0010xx xxxxx xxxxx", "LSLV_LSRV_ASRV_RORV_dp_2src", execShiftV, disTwoSource, T::IntAlu),
     insn("x 1 0 11010110 00000 xxxxxx xxxxx xxxxx", "RBIT_REV_CLZ_CLS_dp_1src", execOneSource, disOneSource, T::IntAlu, validOneSource),

@@ -1,11 +1,13 @@
 // A64 loads and stores: single register (unsigned offset, pre/post-index, unscaled, register
-// offset, literal) for integer and SIMD&FP registers, pairs, exclusives, acquire/release
-// (ARM-M C6.2). SIMD&FP destinations are written through V[] (R12).
+// offset, literal, unprivileged) for integer and SIMD&FP registers, pairs, exclusives and
+// exclusive pairs, acquire/release and LOAcquire/StoreLORelease (ARM-M C6.2). SIMD&FP
+// destinations are written through V[] (R12).
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
 
 #include <array>
+#include <cstring>
 #include <fmt/core.h>
 
 namespace svesim::isa {
@@ -94,10 +96,11 @@ void execUnsignedOffset(ExecContext& cx, std::uint32_t i) {
     const Transfer t = *decodeTransfer(i);
     access(cx, i, t, static_cast<std::int64_t>(bits(i, 21, 10)) * t.bytes, false, false);
 }
-void execImm9(ExecContext& cx, std::uint32_t i) { // unscaled, post-index, pre-index
+// Unscaled (00), post-index (01), unprivileged (10), pre-index (11).
+void execImm9(ExecContext& cx, std::uint32_t i) {
     const Transfer t = *decodeTransfer(i);
     const unsigned mode = bits(i, 11, 10);
-    access(cx, i, t, signExtend(bits(i, 20, 12), 9), mode != 0, mode == 1);
+    access(cx, i, t, signExtend(bits(i, 20, 12), 9), (mode & 1) != 0, mode == 1);
 }
 void execRegOffset(ExecContext& cx, std::uint32_t i) {
     const Transfer t = *decodeTransfer(i);
@@ -108,6 +111,16 @@ void execRegOffset(ExecContext& cx, std::uint32_t i) {
 bool validRegOffset(std::uint32_t i) {
     return validSingle(i) && bit1(i, 14);
 } // option<1> == 1
+
+// ---- Unprivileged (LDTR/STTR family)
+// ------------------------------------------------------------------------------
+// At EL1 with PSTATE.UAO == 0 (and at EL2 in a host EL2&0 regime) these access memory with
+// EL0's permissions; elsewhere they are ordinary accesses. svesim has no translation and so no
+// permissions: the only difference would be a Permission fault, so they run as LDUR/STUR.
+bool validUnprivileged(std::uint32_t i) { // integer registers only, no prefetch
+    const auto t = decodeTransfer(i);
+    return t.has_value() && !t->vector && !t->prefetch;
+}
 
 // ---- Literal
 // ------------------------------------------------------------------------------------------
@@ -182,6 +195,15 @@ std::string disImm9(std::uint32_t i, std::uint64_t) {
     default:
         return fmt::format("{}\t{}, [{}, #{}]!", mnemonic(t, false), rtName(t, i), base(i), off);
     }
+}
+std::string disUnprivileged(std::uint32_t i, std::uint64_t) {
+    const Transfer t = *decodeTransfer(i);
+    // LDTR/STTR spell like LDR/STR with a 't' after the "ld"/"st": ldtrsb, sttrh.
+    const std::string plain = mnemonic(t, false);
+    const std::string m = fmt::format("{}t{}", plain.substr(0, 2), plain.substr(2));
+    const std::int64_t off = signExtend(bits(i, 20, 12), 9);
+    if (off == 0) return fmt::format("{}\t{}, [{}]", m, rtName(t, i), base(i));
+    return fmt::format("{}\t{}, [{}, #{}]", m, rtName(t, i), base(i), off);
 }
 std::string disRegOffset(std::uint32_t i, std::uint64_t) {
     const Transfer t = *decodeTransfer(i);
@@ -286,24 +308,66 @@ void execLoadExclusive(ExecContext& cx, std::uint32_t i) { // LDXR, LDAXR
     if (GlobalMonitor* g = cx.globalMonitor()) g->MarkExclusiveGlobal(cx.peIndex(), addr);
     cx.setX(rt(i), v);
 }
-void execStoreExclusive(ExecContext& cx, std::uint32_t i) { // STXR, STLXR
+// AArch64.ExclusiveMonitorsPass, then the store of `size` bytes from `data` when it passes, and
+// the status into Ws (0 stored, 1 not).
+void storeExclusive(ExecContext& cx, std::uint32_t i, const void* data, unsigned size) {
     if (!cx.checkSPAlignment(rn(i))) return;
     const std::uint64_t addr = cx.XorSP(rn(i));
     const unsigned status_reg = rm(i);
     GlobalMonitor* global = cx.globalMonitor();
-    const bool pass = cx.monitor.open && cx.monitor.address == addr &&
-                      cx.monitor.size == exSize(i) &&
+    const bool pass = cx.monitor.open && cx.monitor.address == addr && cx.monitor.size == size &&
                       (global == nullptr || global->IsExclusiveGlobal(cx.peIndex(), addr));
-    if (pass && !cx.store64(addr, cx.X(rt(i)), exSize(i), AccessKind::Ordered)) return;
+    if (pass && !cx.store(addr, data, size, size, AccessKind::Ordered)) return;
     // Alignment is checked even when failing, as a write (AArch64.ExclusiveMonitorsPass). A
     // misaligned Ordered access faults before reaching memory, so nothing is stored.
-    if (!pass && (addr & (exSize(i) - 1)) != 0 &&
-        !cx.store64(addr, 0, exSize(i), AccessKind::Ordered))
+    static constexpr std::array<std::uint8_t, 16> kNothing{};
+    if (!pass && (addr & (size - 1)) != 0 &&
+        !cx.store(addr, kNothing.data(), size, size, AccessKind::Ordered))
         return;
     cx.monitor.open = false;
     if (global != nullptr) global->ClearExclusiveGlobal(cx.peIndex());
     cx.setW(status_reg, pass ? 0 : 1);
 }
+void execStoreExclusive(ExecContext& cx, std::uint32_t i) { // STXR, STLXR
+    const std::uint64_t v = cx.X(rt(i));
+    storeExclusive(cx, i, &v, exSize(i));
+}
+
+// ---- Exclusive pairs: one access of both registers, aligned to its whole size
+// -----------------------------------------------------------------------------
+unsigned pairHalf(std::uint32_t i) { // each register's bytes: sz, insn[30]
+    return bit1(i, 30) ? 8 : 4;
+}
+void execLoadExclusivePair(ExecContext& cx, std::uint32_t i) { // LDXP, LDAXP
+    if (!cx.checkSPAlignment(rn(i))) return;
+    const std::uint64_t addr = cx.XorSP(rn(i));
+    const unsigned half = pairHalf(i);
+    std::array<std::uint8_t, 16> buf{};
+    if (!cx.load(addr, buf.data(), 2 * half, 2 * half, AccessKind::Ordered)) return;
+    cx.monitor = ExclusiveMonitor{true, addr, 2 * half};
+    if (GlobalMonitor* g = cx.globalMonitor()) g->MarkExclusiveGlobal(cx.peIndex(), addr);
+    std::uint64_t first = 0, second = 0; // the first register takes the lower address
+    std::memcpy(&first, buf.data(), half);
+    std::memcpy(&second, buf.data() + half, half);
+    cx.setX(rt(i), first);
+    cx.setX(rt2(i), second);
+}
+void execStoreExclusivePair(ExecContext& cx, std::uint32_t i) { // STXP, STLXP
+    const unsigned half = pairHalf(i);
+    const std::uint64_t first = cx.X(rt(i)), second = cx.X(rt2(i));
+    std::array<std::uint8_t, 16> buf{};
+    std::memcpy(buf.data(), &first, half);
+    std::memcpy(buf.data() + half, &second, half);
+    storeExclusive(cx, i, buf.data(), 2 * half);
+}
+std::string disExclusivePair(std::uint32_t i, std::uint64_t) {
+    const bool load = bit1(i, 22), o0 = bit1(i, 15), x = bit1(i, 30);
+    const std::string regs =
+        fmt::format("{}, {}, [{}]", regName(rt(i), x), regName(rt2(i), x), base(i));
+    if (load) return fmt::format("{}\t{}", o0 ? "ldaxp" : "ldxp", regs);
+    return fmt::format("{}\t{}, {}", o0 ? "stlxp" : "stxp", regName(rm(i), false), regs);
+}
+
 void execLoadAcquire(ExecContext& cx, std::uint32_t i) { // LDAR
     if (!cx.checkSPAlignment(rn(i))) return;
     std::uint64_t v = 0;
@@ -322,8 +386,10 @@ std::string disExclusive(std::uint32_t i, std::uint64_t) {
     const bool load = bit1(i, 22), o0 = bit1(i, 15), o2 = bit1(i, 23);
     const bool x = bits(i, 31, 30) == 3;
     std::string mn;
-    if (o2)
+    if (o2 && o0)
         mn = load ? "ldar" : "stlr";
+    else if (o2) // FEAT_LOR: LoadLOAcquire, StoreLORelease
+        mn = load ? "ldlar" : "stllr";
     else if (load)
         mn = o0 ? "ldaxr" : "ldxr";
     else
@@ -335,6 +401,8 @@ std::string disExclusive(std::uint32_t i, std::uint64_t) {
     return fmt::format("{}\t{}, [{}]", mn, regName(rt(i), x), base(i));
 }
 
+// The exclusive and ordered rows accept any value in their should-be-one register fields (Rs,
+// Rt2 where unused): CONSTRAINED UNPREDICTABLE, and svesim, like LLVM, ignores them.
 // clang-format off
 const InsnDef kLoadStoreInsns[] = {
     insn("xx 111 0 01 00 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Store, validSingle),
@@ -360,12 +428,18 @@ const InsnDef kLoadStoreInsns[] = {
     insn("xx 011 x 00 xxxxxxxxxxxxxxxxxxx xxxxx", "LDR_literal_loadlit", execLiteral, disLiteral, T::Load, validLiteral),
     insn("xx 101 x 0xx 0 xxxxxxx xxxxx xxxxx xxxxx", "STP_ldstpair", execPair, disPair, T::Store, validPair),
     insn("xx 101 x 0xx 1 xxxxxxx xxxxx xxxxx xxxxx", "LDP_ldstpair", execPair, disPair, T::Load, validPair),
-    insn("1x 001000 0 1 0 11111 0 11111 xxxxx xxxxx", "LDXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
-    insn("1x 001000 0 1 0 11111 1 11111 xxxxx xxxxx", "LDAXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
-    insn("1x 001000 0 0 0 xxxxx 0 11111 xxxxx xxxxx", "STXR_SR32_ldstexcl", execStoreExclusive, disExclusive, T::Store),
-    insn("1x 001000 0 0 0 xxxxx 1 11111 xxxxx xxxxx", "STLXR_SR32_ldstexcl", execStoreExclusive, disExclusive, T::Store),
-    insn("xx 001000 1 1 0 11111 1 11111 xxxxx xxxxx", "LDAR_LR32_ldstexcl", execLoadAcquire, disExclusive, T::Load),
-    insn("xx 001000 1 0 0 11111 1 11111 xxxxx xxxxx", "STLR_SL32_ldstexcl", execStoreRelease, disExclusive, T::Store),
+    insn("xx 001000 0 1 0 xxxxx 0 xxxxx xxxxx xxxxx", "LDXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
+    insn("xx 001000 0 1 0 xxxxx 1 xxxxx xxxxx xxxxx", "LDAXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
+    insn("xx 001000 0 0 0 xxxxx 0 xxxxx xxxxx xxxxx", "STXR_SR32_ldstexcl", execStoreExclusive, disExclusive, T::Store),
+    insn("xx 001000 0 0 0 xxxxx 1 xxxxx xxxxx xxxxx", "STLXR_SR32_ldstexcl", execStoreExclusive, disExclusive, T::Store),
+    insn("xx 001000 1 1 0 xxxxx 1 xxxxx xxxxx xxxxx", "LDAR_LR32_ldstexcl", execLoadAcquire, disExclusive, T::Load),
+    insn("xx 001000 1 0 0 xxxxx 1 xxxxx xxxxx xxxxx", "STLR_SL32_ldstexcl", execStoreRelease, disExclusive, T::Store),
+    insn("xx 001000 1 1 0 xxxxx 0 xxxxx xxxxx xxxxx", "LDLAR_LR32_ldstexcl", execLoadAcquire, disExclusive, T::Load),
+    insn("xx 001000 1 0 0 xxxxx 0 xxxxx xxxxx xxxxx", "STLLR_SL32_ldstexcl", execStoreRelease, disExclusive, T::Store),
+    insn("1x 001000 0 1 1 xxxxx x xxxxx xxxxx xxxxx", "LDXP_LP32_ldstexcl", execLoadExclusivePair, disExclusivePair, T::Load),
+    insn("1x 001000 0 0 1 xxxxx x xxxxx xxxxx xxxxx", "STXP_SP32_ldstexcl", execStoreExclusivePair, disExclusivePair, T::Store),
+    insn("xx 111 0 00 00 0 xxxxxxxxx 10 xxxxx xxxxx", "STTR_ldst_unpriv", execImm9, disUnprivileged, T::Store, validUnprivileged),
+    insn("xx 111 0 00 xx 0 xxxxxxxxx 10 xxxxx xxxxx", "LDTR_ldst_unpriv", execImm9, disUnprivileged, T::Load, validUnprivileged),
 };
 // clang-format on
 

@@ -2,7 +2,7 @@
 // requirement) and the contiguous LD1*/ST1* forms, scalar plus immediate (#imm, MUL VL) and
 // scalar plus scalar (ARM-M C8.2). Inactive elements are not accessed; a load zeroes them. A
 // fault leaves the destination unwritten.
-#include "sve_common.h"
+#include "sve_mem_common.h"
 #include "svesim/isa/a64_helpers.h"
 
 #include <algorithm>
@@ -96,23 +96,9 @@ std::string disLdrStr(std::uint32_t i, std::uint64_t) {
 
 // ---- LD1* / ST1* (contiguous)
 // -------------------------------------------------------------------
-// One contiguous access shape: log2 of the memory and the register element sizes.
-struct Shape {
-    unsigned msz, esz;
-    bool sign;
-};
-// LD1 dtype (insn[24:21]).
-constexpr Shape kLoadShapes[16] = {
-    {0, 0, false}, {0, 1, false}, {0, 2, false}, {0, 3, false}, // LD1B
-    {2, 3, true},                                               // LD1SW
-    {1, 1, false}, {1, 2, false}, {1, 3, false},                // LD1H
-    {1, 3, true},  {1, 2, true},                                // LD1SH
-    {2, 2, false}, {2, 3, false},                               // LD1W
-    {0, 3, true},  {0, 2, true},  {0, 1, true},                 // LD1SB
-    {3, 3, false},                                              // LD1D
-};
-Shape loadShape(std::uint32_t i) {
-    return kLoadShapes[bits(i, 24, 21)];
+using Shape = MemShape;
+Shape loadShape(std::uint32_t i) { // LD1 dtype (insn[24:21])
+    return dtypeShape(bits(i, 24, 21));
 }
 Shape storeShape(std::uint32_t i) { // msz insn[24:23], size insn[22:21]
     return Shape{bits(i, 24, 23), bits(i, 22, 21), false};

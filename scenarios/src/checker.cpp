@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fmt/core.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 namespace svesim::scenarios {
 
@@ -54,6 +55,22 @@ std::string hex(const std::vector<std::uint8_t>& b, std::size_t max = 16) {
 }
 } // namespace
 
+std::string Violation::json() const {
+    const bool bytes = byte_hi > byte_lo;
+    nlohmann::json j{{"kind", name(kind)}, {"world", world}, {"reg", reg},
+                     {"pc", pc},           {"cycle", cycle}, {"causes", causes}};
+    if (bytes) {
+        j["byte_lo"] = byte_lo;
+        j["byte_hi"] = byte_hi;
+        j["expected"] = hex(expected, expected.size());
+        j["actual"] = hex(actual, actual.size());
+    } else if (!expected.empty() || !actual.empty()) {
+        j["expected"] = std::string(expected.begin(), expected.end());
+        j["actual"] = std::string(actual.begin(), actual.end());
+    }
+    return j.dump();
+}
+
 std::string Violation::text() const {
     std::string out = fmt::format("{} {}", name(kind), world);
     if (!reg.empty()) out += " " + reg;
@@ -101,7 +118,7 @@ Origin Checker::contextOf(const CpuState& s) const {
 EventMask Checker::interests() {
     return eventBit(EventKind::ExceptionTaken) | eventBit(EventKind::ExceptionReturn) |
            eventBit(EventKind::SysRegWrite) | eventBit(EventKind::VectorLengthChange) |
-           eventBit(EventKind::ZeroUpperDecision) | eventBit(EventKind::InstructionRetired);
+           eventBit(EventKind::ZeroUpperDecision);
 }
 
 std::uint64_t Checker::ownZcr(const World& w) const {
@@ -386,6 +403,18 @@ void Checker::compareRegister(const World& w, RegRef r, const RegState* own, uns
             if (own != nullptr) v.expected.assign(own->value.begin() + b, own->value.begin() + end);
             v.actual.assign(now.value.begin() + b, now.value.begin() + end);
             v.causes = causesFor(w, r.text(), b, end);
+            const unsigned id = r.kind == RegKind::Z   ? r.index
+                                : r.kind == RegKind::P ? SveUnit::kNumZ + r.index
+                                                       : SveUnit::kNumZ + SveUnit::kNumP;
+            const auto record = [&](const char* what, const Provenance::RegRecord& rec) {
+                if (!rec.valid) return;
+                const unsigned vl = r.kind == RegKind::Z ? rec.bytes * 8 : rec.bytes * 64;
+                v.causes.push_back(fmt::format(
+                    "{} last {} at PC {:#x} by {} ({}) at VL {}", r.text(), what, rec.pc,
+                    prov_->table.describe(rec.writer), svesim::name(rec.el), vl));
+            };
+            record("saved", prov_->lastSave(id));
+            record("written", prov_->lastWrite(id));
             v.causes.push_back(
                 fmt::format("byte {} holds {}", b, prov_->table.describe(now.tag[b])));
             addViolation(std::move(v));
@@ -456,20 +485,6 @@ void Checker::onZeroUpperDecision(const ZeroUpperDecision& e) {
          fmt::format("zero-or-preserve: zeroed {} bytes [{}, {}) at PC {:#x} ({}, {})", reg,
                      e.byte_lo, e.byte_hi, e.ctx.pc, svesim::name(e.site), svesim::name(e.el)),
          reg, e.byte_lo, e.byte_hi);
-}
-
-void Checker::onInstructionRetired(const InstructionRetiredEvent& e) {
-    // SVE LDR/STR (vector): the saves and restores a violation may trace back to.
-    const std::uint32_t op = e.opcode;
-    const bool str_z = (op & 0xFFC0E000U) == 0xE5804000U;
-    const bool ldr_z = (op & 0xFFC0E000U) == 0x85804000U;
-    if (!str_z && !ldr_z) return;
-    const unsigned zt = op & 31;
-    const std::string reg = fmt::format("Z{}", zt);
-    note(e.ctx.cycle,
-         fmt::format("{} {} at VL {} at PC {:#x} ({})", str_z ? "save (STR)" : "restore (LDR)", reg,
-                     e.vl_bits, e.ctx.pc, svesim::name(e.el)),
-         reg, 0, 256);
 }
 
 void Checker::softwareViolation(ViolationKind kind, std::uint64_t arg) {

@@ -48,12 +48,24 @@ std::span<const Tag> SveUnit::tags(RegKind kind, unsigned index) const {
     return const_cast<SveUnit*>(this)->tags(kind, index);
 }
 
+namespace {
+unsigned regId(RegKind kind, unsigned index) {
+    switch (kind) {
+    case RegKind::Z: return index % SveUnit::kNumZ;
+    case RegKind::P: return SveUnit::kNumZ + index % SveUnit::kNumP;
+    case RegKind::FFR: return SveUnit::kNumZ + SveUnit::kNumP;
+    }
+    return 0;
+}
+} // namespace
+
 void SveUnit::noteRead(RegKind kind, unsigned index, std::span<const std::uint8_t> bytes) const {
-    prov_->readVector(bytes.data(), bytes.size(), tags(kind, index).data());
+    prov_->readVector(bytes.data(), bytes.size(), tags(kind, index).data(), regId(kind, index));
 }
 
 void SveUnit::tagWrite(RegKind kind, unsigned index, std::span<const std::uint8_t> value) {
     prov_->vectorWriteTags(value.data(), value.size(), tags(kind, index).data());
+    prov_->noteWrite(regId(kind, index), static_cast<unsigned>(value.size()));
 }
 
 namespace {
@@ -74,11 +86,21 @@ void SveUnit::tagChoice(const CpuState& s, ChoiceSite site, ZeroUpperSite where,
     // Bytes that are zero either way, or already the outcome of a choice of the same kind,
     // gain nothing from a new record.
     bool needed = false;
+    std::uint32_t same_record = ~0U; // a record already known to be of this site
     for (unsigned b = lo; b < hi && !needed; ++b) {
-        const bool zero = t[b] == kZeroTag && before[b] == 0;
-        const bool same =
-            tagClass(t[b]) == TagClass::Unknown && prov_->table.choice(t[b]).site == site;
-        needed = !zero && !same;
+        const Tag tb = t[b];
+        if (tb == kZeroTag && before[b] == 0) continue;
+        if (tagClass(tb) != TagClass::Unknown) {
+            needed = true;
+            break;
+        }
+        const std::uint32_t record = (tb & 0x3FFFFFFFU) >> 8;
+        if (record == same_record) continue;
+        if (prov_->table.choice(tb).site != site) {
+            needed = true;
+            break;
+        }
+        same_record = record;
     }
     if (!needed) return;
     ChoiceRecord r{site,

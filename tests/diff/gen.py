@@ -26,10 +26,15 @@ Usage: gen.py --seed S --vl BITS [--classes int,sve,...] [--length N] > prog.s
 """
 
 import argparse
+import os
 import random
 import re
 import struct
 import sys
+
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import words  # noqa: E402
 
 IMAGE_BASE = 0x40080000
 DUMP_REGS_SIZE = 0x3000   # X, NZCV, FPSR, Z0-Z31, P0-P15, FFR at up to VL 2048 (9248 bytes)
@@ -37,9 +42,16 @@ SCRATCH_SIZE = 0x4000     # X28 points to its middle
 OUT_SIZE = DUMP_REGS_SIZE + SCRATCH_SIZE
 Z_OFFSET = 512            # offset of Z0 in the dump
 
-CLASSES = ["int", "branch", "ldst", "fpldst", "simd", "sve", "sve_ldst"]
-STATES = {"full": CLASSES, "fp": ["int", "branch", "ldst", "fpldst", "simd"],
-          "x": ["int", "branch", "ldst"]}
+# Template classes (the default) and word-drawn classes (words.py: random words from the
+# architecture's encoding groups that llvm-mc accepts and svesim decodes).
+TEMPLATE_CLASSES = ["int", "branch", "ldst", "fpldst", "simd", "sve", "sve_ldst"]
+WORD_CLASSES = list(words.WORD_CLASSES)
+CLASSES = TEMPLATE_CLASSES + WORD_CLASSES
+STATES = {"full": CLASSES,
+          "fp": ["int", "branch", "ldst", "fpldst", "simd", "w_int", "w_fp", "w_simd", "w_ldst",
+                 "w_simd_ldst"],
+          "x": ["int", "branch", "ldst", "w_int", "w_ldst"]}
+FPCR_OFFSET = 264         # FPCR in the dump, after X0-X30, NZCV (248) and FPSR (256)
 
 # Writable general-purpose registers: X28 is the scratch base, 31 is SP or ZR.
 WPOOL = [r for r in range(31) if r != 28]
@@ -53,7 +65,7 @@ ARR = {"8b": ("b", 8), "16b": ("b", 16), "4h": ("h", 4), "8h": ("h", 8), "2s": (
 
 
 class Gen:
-    def __init__(self, seed, vl, classes, length=None, avoid=None):
+    def __init__(self, seed, vl, classes, length=None, avoid=None, oracle=None):
         self.rng = random.Random(seed)
         self.seed = seed
         self.vl = vl
@@ -61,6 +73,18 @@ class Gen:
         self.length = length
         self.avoid = re.compile(avoid) if avoid else None
         self.label_no = 0
+        # word-drawn classes: each with its own RNG, so the template classes' stream is the
+        # same with or without them
+        self.word_stats = {}
+        self.word_classes = {}
+        for c in self.classes:
+            if c in words.WORD_CLASSES:
+                if oracle is None:
+                    raise RuntimeError("class %s needs the decoders (--svesim, llvm-mc)" % c)
+                self.word_stats[c] = {}
+                self.word_classes[c] = words.WordClass(c, oracle, random.Random("%d:%s" % (
+                    seed, c)), vl, self.word_stats[c])
+        words.refill(list(self.word_classes.values()))
 
     # ---- random helpers -------------------------------------------------------------------
     def ri(self, a, b):
@@ -285,7 +309,7 @@ class Gen:
             head = ["adr x%d, %s" % (r, lab), "%s x%d" % (self.ch(["br", "blr"]), r)]
         body = []
         for _ in range(self.ri(1, 3)):
-            body += self.item(allow_branch=False)
+            body += self.item(allow_branch=False) or []
         return head + body + ["%s:" % lab]
 
     # ---- integer loads and stores ---------------------------------------------------------
@@ -766,25 +790,49 @@ class Gen:
         "sve_ldst": [(t_sve_ldr_str, 2), (t_sve_ld1_st1, 3)],
     }
     CLASS_WEIGHT = {"int": 6, "branch": 1, "ldst": 3, "fpldst": 2, "simd": 4, "sve": 6,
-                    "sve_ldst": 3}
+                    "sve_ldst": 3, "w_int": 4, "w_fp": 4, "w_simd": 4, "w_sve": 6, "w_ldst": 3,
+                    "w_simd_ldst": 3, "w_sve_ldst": 3}
 
     def item(self, allow_branch=True):
-        """One body item: a template's lines (an instruction and whatever it needs)."""
+        """One body item: a template's lines (an instruction and whatever it needs), or a
+        word of a word-drawn class with its setup lines."""
         classes = [c for c in self.classes if allow_branch or c != "branch"]
         if not classes:
             classes = ["int"]
         for _ in range(1000):
+            if not classes:
+                return None     # every class is a word class svesim implements nothing of
             cls = self.rng.choices(classes, [self.CLASS_WEIGHT[c] for c in classes])[0]
-            temps = self.TEMPLATES[cls]
-            fn = self.rng.choices([t for t, _ in temps], [w for _, w in temps])[0]
-            lines = fn(self)
+            if cls in self.word_classes:
+                lines = self.word_classes[cls].take()
+                if lines is None:          # svesim implements (almost) nothing of it
+                    classes.remove(cls)
+                    continue
+            else:
+                temps = self.TEMPLATES[cls]
+                fn = self.rng.choices([t for t, _ in temps], [w for _, w in temps])[0]
+                lines = fn(self)
             if self.avoid is None or not any(self.avoid.search(x) for x in lines):
                 return lines
         raise RuntimeError("--avoid %s rejects every instruction" % self.avoid.pattern)
 
+    def fpcr(self):
+        """A random FPCR: RMode, FZ, DN, AHP and FZ16 (from its own RNG, so the body is the
+        same as with --fpcr zero)."""
+        r = random.Random("%d:fpcr" % self.seed)
+        return (r.randint(0, 1) << 26 | r.randint(0, 1) << 25 | r.randint(0, 1) << 24 |
+                r.randint(0, 3) << 22 | r.randint(0, 1) << 19)
+
     def items(self):
+        """The body; shorter than asked when the word classes run out of implemented words."""
         n = self.length if self.length is not None else self.ri(20, 120)
-        return [self.item() for _ in range(n)]
+        out = []
+        for _ in range(n):
+            it = self.item()
+            if it is None:
+                break
+            out.append(it)
+        return out
 
     # ---- data -----------------------------------------------------------------------------
     def init_data(self):
@@ -821,7 +869,7 @@ def zcr_len(vl):
     return vl // 128 - 1
 
 
-def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full"):
+def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full", fpcr=0):
     """The whole assembly file; `stop` truncates the body to its first `stop` items.
 
     `state` is the register state the setup block loads and the dump block stores: "full"
@@ -921,7 +969,11 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     a("body:")
     a("    adr x0, dumpbuf")
     a("    mov sp, x0")
-    a("    msr fpcr, xzr")
+    if fpcr:
+        a("    movz x0, #0x%x, lsl #16           // FPCR: AHP DN FZ RMode FZ16" % (fpcr >> 16))
+        a("    msr fpcr, x0")
+    else:
+        a("    msr fpcr, xzr")
     a("    msr fpsr, xzr")
     a("    adr x0, init_z")
     if state == "full":
@@ -959,6 +1011,8 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     a("    str x0, [sp, #248]")
     a("    mrs x0, fpsr")
     a("    str x0, [sp, #256]")
+    a("    mrs x0, fpcr")
+    a("    str x0, [sp, #%d]" % FPCR_OFFSET)
     a("    add x0, sp, #%d" % Z_OFFSET)
     if state == "full":
         for i in range(32):
@@ -999,20 +1053,66 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     return "\n".join(L) + "\n"
 
 
+FP_WORD_CLASSES = ("w_fp", "w_simd", "w_sve")
+
+
+def fp_value(rng, ebits):
+    """An IEEE value of `ebits` (16, 32, 64) bits, biased to the cases FPCR changes: signed
+    zeros, infinities, quiet and signalling NaNs, denormals, the smallest and largest
+    normals, and numbers near 1.0."""
+    e, m = {16: (5, 10), 32: (8, 23), 64: (11, 52)}[ebits]
+    sign = rng.getrandbits(1) << (ebits - 1)
+    emax = (1 << e) - 1
+    k = rng.randint(0, 9)
+    if k == 0:
+        return sign                                                    # +-0
+    if k == 1:
+        return sign | emax << m                                        # +-inf
+    if k == 2:                                                         # quiet NaN
+        return sign | emax << m | 1 << (m - 1) | rng.getrandbits(m - 1)
+    if k == 3:                                                         # signalling NaN
+        return sign | emax << m | (rng.getrandbits(m - 1) or 1)
+    if k == 4:                                                         # denormal
+        return sign | (rng.getrandbits(m) or 1)
+    if k == 5:                                                         # near the normal limits
+        return sign | rng.choice([1 << m, (emax - 1) << m | ((1 << m) - 1), 1 << m | 1])
+    bias = (1 << (e - 1)) - 1                                          # near 1.0
+    return sign | (bias + rng.randint(-3, 3)) << m | rng.getrandbits(m)
+
+
+def fp_specials(zb, vl, rng):
+    """Overwrites about half of the Z (and so V) registers' initial values with lanes of
+    fp_value, each register at one element size."""
+    vlb = vl // 8
+    for r in range(32):
+        if rng.random() < 0.5:
+            continue
+        ebits = rng.choice([16, 32, 64])
+        n = ebits // 8
+        for off in range(r * vlb, (r + 1) * vlb, n):
+            zb[off:off + n] = fp_value(rng, ebits).to_bytes(n, "little")
+
+
 class Program:
     """A generated program that can be re-rendered with a truncated body (for bisection)."""
 
-    def __init__(self, seed, vl, classes, length=None, state="full", avoid=None):
-        g = Gen(seed, vl, classes, length, avoid)
+    def __init__(self, seed, vl, classes, length=None, state="full", avoid=None, oracle=None,
+                 fpcr="random"):
+        g = Gen(seed, vl, classes, length, avoid, oracle)
         self.seed, self.vl, self.classes, self.state = seed, vl, classes, state
         self.data = g.init_data()
+        if any(c in FP_WORD_CLASSES for c in classes):
+            fp_specials(self.data[0], vl, random.Random("%d:fpdata" % seed))
         self.ffr_init = g.pat()
         self.body = g.items()
+        self.fpcr = g.fpcr() if fpcr == "random" else 0
+        self.word_stats = g.word_stats          # per word class: what happened to its words
+        self.unimplemented = [u for wc in g.word_classes.values() for u in wc.unimplemented]
 
     def text(self, stop=None):
         zb, pb, nzcv, xs, scratch = self.data
         return render(self.vl, zb, pb, nzcv, xs, scratch, self.ffr_init, self.body, stop,
-                      self.state)
+                      self.state, self.fpcr)
 
     def body_lines(self, stop=None):
         out = []
@@ -1026,7 +1126,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--vl", type=int, default=128)
-    ap.add_argument("--classes", default=",".join(CLASSES))
+    ap.add_argument("--classes", default=",".join(TEMPLATE_CLASSES),
+                    help="default: the template classes; word-drawn: %s" % ",".join(WORD_CLASSES))
+    ap.add_argument("--svesim", help="svesim binary (the word-drawn classes keep what it decodes)")
+    ap.add_argument("--fpcr", choices=["random", "zero"], default="random")
     ap.add_argument("--length", type=int)
     ap.add_argument("--state", choices=sorted(STATES), default="full")
     ap.add_argument("--avoid", help="regenerate every item with a line matching this regex")
@@ -1037,8 +1140,13 @@ def main():
             sys.exit("gen.py: unknown class %s (known: %s)" % (c, ", ".join(CLASSES)))
         if c not in STATES[args.state]:
             sys.exit("gen.py: class %s needs more than --state %s" % (c, args.state))
-    sys.stdout.write(Program(args.seed, args.vl, classes, args.length, args.state,
-                             args.avoid).text())
+    try:
+        oracle = words.Oracle(args.svesim) if any(c in WORD_CLASSES for c in classes) else None
+        text = Program(args.seed, args.vl, classes, args.length, args.state, args.avoid, oracle,
+                       args.fpcr).text()
+    except RuntimeError as e:
+        sys.exit("gen.py: %s" % e)
+    sys.stdout.write(text)
 
 
 if __name__ == "__main__":

@@ -85,7 +85,7 @@ def fields(vl):
     vb = vl // 8
     pb = vb // 8
     out = [("X%d" % i, 8 * i, 8) for i in range(31)]
-    out += [("NZCV", 248, 8), ("FPSR", 256, 8)]
+    out += [("NZCV", 248, 8), ("FPSR", 256, 8), ("FPCR", gen.FPCR_OFFSET, 8)]
     out += [("Z%d" % i, gen.Z_OFFSET + i * vb, vb) for i in range(32)]
     pbase = gen.Z_OFFSET + 32 * vb
     out += [("P%d" % i, pbase + i * pb, pb) for i in range(16)]
@@ -257,6 +257,9 @@ def mnemonic(item):
     """The mnemonic of the instruction a body item is about: the forward branch of a branch
     item, the load of a literal-load item, else the last instruction (the ones before it only
     make an address or an index, or a predicate for WRFFR, or are a MOVPRFX)."""
+    for x in item:                          # a word-drawn item: LLVM's text is the comment
+        if x.startswith(".inst"):
+            return x.split("//", 1)[1].split()[0]
     insns = [x.split()[0] for x in item
              if not x.endswith(":") and not x.startswith(".") and ": ." not in x]
     if not insns:
@@ -323,7 +326,34 @@ def repro_cmd(args, prog):
         cmd += ["--state", args.state]
     if args.avoid:
         cmd += ["--avoid", args.avoid]
+    if args.fpcr != "random":
+        cmd += ["--fpcr", args.fpcr]
     return shlex.join(cmd)
+
+
+def print_word_stats(word_stats):
+    """What happened to the words each word-drawn class drew (all programs together)."""
+    print("word-drawn classes: words drawn in the class's encoding groups, valid for LLVM, "
+          "safe after patching, of those not decoded by svesim (skipped), and placed in "
+          "programs:")
+    print("  %-12s %8s %8s %8s %8s %8s %8s" % ("class", "drawn", "valid", "safe", "unimpl",
+                                              "unimpl%", "placed"))
+    for c in sorted(word_stats):
+        st = word_stats[c]
+        safe = st.get("safe", 0)
+        print("  %-12s %8d %8d %8d %8d %7.1f%% %8d" % (
+            c, st.get("drawn", 0), st.get("valid", 0), safe, st.get("unimplemented", 0),
+            100.0 * st.get("unimplemented", 0) / safe if safe else 0, st.get("placed", 0)))
+        if st.get("movprfx paired"):
+            print("  %-12s %d MOVPRFX paired with a successor llvm-mc's assembler accepts"
+                  % ("", st["movprfx paired"]))
+        why = sorted(((k[8:], v) for k, v in st.items() if k.startswith("unsafe: ")),
+                     key=lambda kv: -kv[1])
+        if why or st.get("patched word invalid"):
+            print("  %-12s left out: %s" % ("", ", ".join(
+                ["%s %d" % kv for kv in why] +
+                (["patched word invalid %d" % st["patched word invalid"]]
+                 if st.get("patched word invalid") else []))))
 
 
 # ---- main -----------------------------------------------------------------------------------
@@ -353,8 +383,19 @@ def main():
                     help="first program seed (default: $SVESIM_DIFF_SEED, else the clock)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--vls", default=DEFAULT_VLS, help="VLs in bits, used round robin")
-    ap.add_argument("--classes", default=",".join(gen.CLASSES),
-                    help="instruction classes (%s)" % ",".join(gen.CLASSES))
+    ap.add_argument("--classes", default=",".join(gen.TEMPLATE_CLASSES),
+                    help="instruction classes: template classes (the default: %s) and "
+                         "word-drawn classes (%s: random words of the architecture's "
+                         "encoding groups that llvm-mc accepts; the ones svesim does not "
+                         "decode are counted and skipped)"
+                         % (",".join(gen.TEMPLATE_CLASSES), ",".join(gen.WORD_CLASSES)))
+    ap.add_argument("--require-implemented", action="store_true",
+                    help="fail when a word-drawn class meets a safe LLVM-valid word svesim "
+                         "does not decode, instead of skipping it")
+    ap.add_argument("--fpcr", choices=["random", "zero"], default="random",
+                    help="FPCR at the start of every program: random RMode, FZ, DN, AHP, FZ16 "
+                         "(default), or zero")
+    ap.add_argument("--llvm-mc", default=None, help="llvm-mc for the word-drawn classes")
     ap.add_argument("--length", type=int, help="body items per program (default 20-120)")
     ap.add_argument("--state", choices=sorted(gen.STATES), default="full",
                     help="register state set up and compared: full (X, Z, P, FFR; default), "
@@ -399,6 +440,12 @@ def main():
 
     tools = Tools(args)
     why = probe(tools)
+    oracle = None
+    if not why and any(c in gen.WORD_CLASSES for c in classes):
+        try:
+            oracle = gen.words.Oracle(args.svesim, args.llvm_mc)
+        except RuntimeError as e:
+            why = str(e)
     if why:
         print("SKIP: %s" % why)
         return SKIP
@@ -411,12 +458,32 @@ def main():
     state = {"done": 0, "failed": 0, "stop": False}
     failures = []
     culprits = []
+    word_stats = {}
+    unimplemented = {}    # mnemonic -> (count, example word, text, seed)
 
     def task(i):
         if state["stop"]:
             return
-        prog = gen.Program(args.seed + i, vls[i % len(vls)], classes, args.length, args.state,
-                           args.avoid)
+        try:
+            prog = gen.Program(args.seed + i, vls[i % len(vls)], classes, args.length,
+                               args.state, args.avoid, oracle, args.fpcr)
+        except Exception as e:  # noqa: BLE001
+            with lock:
+                state["done"] += 1
+                state["failed"] += 1
+                text = "ERROR: generating program seed %d: %s" % (args.seed + i, e)
+                failures.append(text)
+                print(text, flush=True)
+            return
+        with lock:
+            for c, st in prog.word_stats.items():
+                agg = word_stats.setdefault(c, {})
+                for k, v in st.items():
+                    agg[k] = agg.get(k, 0) + v
+            for w, t in prog.unimplemented:
+                m = t.split()[0]
+                n, ex = unimplemented.get(m, (0, None))
+                unimplemented[m] = (n + 1, ex or (w, t, prog.seed))
         with tempfile.TemporaryDirectory(prefix="svesim-diff-") as d:
             try:
                 agree, qo, so, obj, syms = compare(tools, d, prog)
@@ -448,6 +515,14 @@ def main():
         list(ex.map(task, range(args.count)))
 
     elapsed = time.time() - t0
+    if word_stats:
+        print_word_stats(word_stats)
+    if args.require_implemented and unimplemented:
+        print("svesim diff: FAILED (--require-implemented): %d distinct mnemonics of safe "
+              "LLVM-valid words svesim does not decode:" % len(unimplemented))
+        for m, (n, (w, t, seed)) in sorted(unimplemented.items(), key=lambda kv: -kv[1][0]):
+            print("  %-10s %5d words, e.g. %08x %s (program seed %d)" % (m, n, w, t, seed))
+        return 1
     if state["failed"]:
         ran = state["done"]
         print("svesim diff: FAILED: %d of %d programs run disagreed%s (%.1f s)"

@@ -862,12 +862,13 @@ TEST_CASE("Checker Violation::text names world, register, bytes and the causes s
     r.checker.onSysRegWrite(SysRegWriteEvent{{kHypPc + 8, c + 2}, SysReg::HCR_EL2, 0, 1, EL::EL2});
     r.checker.onVectorLengthChange(
         VectorLengthChange{{kHypPc + 4, c + 1}, EL::EL2, 512, 256, VlChangeCause::ZcrWrite});
-    r.checker.onInstructionRetired(InstructionRetiredEvent{
-        {kHypPc + 12, c + 3}, 0xE5804005U, EL::EL2, 512, 1}); // STR z5, [x0]
-    r.checker.onInstructionRetired(InstructionRetiredEvent{
-        {kHypPc + 16, c + 4}, 0x85804009U, EL::EL2, 512, 1}); // LDR z9, [x0]
-    r.checker.onInstructionRetired(
-        InstructionRetiredEvent{{kHypPc + 20, c + 5}, 0xD503201FU, EL::EL2, 512, 1}); // NOP
+    // The hypervisor saves Z5 at VL 512 (STR z5: its bytes go to memory).
+    r.st.cpu.pc = kHypPc + 12;
+    Provenance& prov = *r.st.provenance();
+    prov.beginInstruction();
+    const auto z5 = r.st.sve.Z(5, VectorLength::fromBits(512));
+    std::vector<Tag> saved(z5.size());
+    prov.storeTags(z5.data(), z5.size(), saved.data());
     const std::vector<std::uint8_t> own = bytes(r.st.sve.zStorage(5), 16, 32);
     r.zeroZ(5, 16, 32);
     r.cycle += 10;
@@ -884,7 +885,8 @@ TEST_CASE("Checker Violation::text names world, register, bytes and the causes s
     CHECK(anyContains(v.causes, "zero-or-preserve: zeroed Z5 bytes [16, 32)"));
     CHECK(anyContains(v.causes, "ZCR_EL2 0x3 -> 0x1"));
     CHECK(anyContains(v.causes, "VL 512 -> 256"));
-    CHECK(anyContains(v.causes, "save (STR) Z5 at VL 512"));
+    CHECK(anyContains(v.causes, "Z5 last saved at PC 0xa00c"));
+    CHECK(anyContains(v.causes, "at VL 512"));
     CHECK_FALSE(anyContains(v.causes, "ZCR_EL1"));  // before the leave
     CHECK_FALSE(anyContains(v.causes, "Z9"));       // another register
     CHECK_FALSE(anyContains(v.causes, "[32, 64)")); // a preserve decision

@@ -159,7 +159,21 @@ private:
 class Provenance {
 public:
     using Classifier = std::function<Origin(const CpuState&)>;
-    explicit Provenance(Classifier classify);
+    Provenance(Classifier classify, const CpuState& cpu);
+
+    // Register identities for the cause records: Z0-Z31, P0-P15 (32-47), FFR (48).
+    static constexpr unsigned kVectorRegs = 49;
+    // The last time a register's bytes went to memory (a save) or it was written.
+    struct RegRecord {
+        bool valid = false;
+        std::uint64_t pc = 0;
+        EL el = EL::EL0;
+        unsigned bytes = 0;    // how many bytes (the VL of the save or write, in bytes)
+        Tag writer = kZeroTag; // the executing context
+    };
+    [[nodiscard]] const RegRecord& lastSave(unsigned reg) const { return saved_[reg]; }
+    [[nodiscard]] const RegRecord& lastWrite(unsigned reg) const { return written_[reg]; }
+    void noteWrite(unsigned reg, unsigned bytes);
 
     TagTable table;
     MemoryTags memory;
@@ -177,7 +191,7 @@ public:
     // ---- the instruction being executed ----
     void beginInstruction();
     void readScalar(std::uint64_t value, Tag t);
-    void readVector(const std::uint8_t* storage, std::size_t n, const Tag* tags);
+    void readVector(const std::uint8_t* storage, std::size_t n, const Tag* tags, unsigned reg);
     // A load placed `n` bytes at `dst` with memory tags `tags` (already replaced by the world's
     // tag when a world loads).
     void loaded(const void* dst, std::size_t n, const Tag* tags);
@@ -200,6 +214,8 @@ private:
         return byte == 0 ? kZeroTag : ctx_tag_;
     }
     Classifier classify_;
+    const CpuState* cpu_;
+    std::array<RegRecord, kVectorRegs> saved_{}, written_{};
     Origin ctx_;
     Tag ctx_tag_ = kZeroTag;
     bool in_world_ = false;
@@ -212,6 +228,7 @@ private:
         const std::uint8_t* ptr;
         std::size_t n;
         std::size_t first; // index into tags_
+        unsigned reg;      // register identity (vector reads), kVectorRegs otherwise
     };
     std::vector<ScalarRead> scalar_reads_;
     std::vector<Span> vector_reads_, loads_;

@@ -46,6 +46,7 @@ enum class SysReg : std::uint8_t {
     HCR_EL2,
     SCR_EL3,
     VTTBR_EL2,
+    VTCR_EL2,
     // Enables and vector-length controls
     CPACR_EL1,
     CPTR_EL2,
@@ -67,6 +68,7 @@ enum class SysReg : std::uint8_t {
     MPIDR_EL1,
     ID_AA64PFR0_EL1,
     ID_AA64ZFR0_EL1,
+    ID_AA64MMFR0_EL1,
     ID_AA64MMFR1_EL1,
     // Generic timer (frequency and virtual count only)
     CNTFRQ_EL0,

@@ -64,7 +64,17 @@ std::span<const InsnDef> branchInsns();
 std::span<const InsnDef> loadStoreInsns();
 std::span<const InsnDef> systemInsns();
 std::span<const InsnDef> fpSimdInsns();
+std::span<const InsnDef> simdIntSameInsns();
+std::span<const InsnDef> simdIntMiscInsns();
+std::span<const InsnDef> simdIntDiffInsns();
+std::span<const InsnDef> simdIntShiftInsns();
+std::span<const InsnDef> simdPermInsns();
+std::span<const InsnDef> simdIntElemInsns();
 std::span<const InsnDef> sveInsns();
+std::span<const InsnDef> lseInsns();
+std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> simdStructInsns();
+std::span<const InsnDef> sveMemoryInsns();
 
 // The row that decodes `insn`, or nullptr: unallocated or not implemented (UNDEFINED).
 const InsnDef* decode(std::uint32_t insn);
