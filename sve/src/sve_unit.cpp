@@ -85,6 +85,21 @@ void SveUnit::tagChoice(const CpuState& s, ChoiceSite site, ZeroUpperSite where,
     auto t = tags(kind, index);
     // Bytes that are zero either way, or already the outcome of a choice of the same kind,
     // gain nothing from a new record.
+    // Fast paths, each a loop the compiler vectorises: nothing there at all (never written), or
+    // the whole run already one record of this site.
+    Tag any_tag = 0;
+    unsigned any_byte = 0;
+    for (unsigned b = lo; b < hi; ++b) {
+        any_tag |= t[b];
+        any_byte |= before[b];
+    }
+    if (any_tag == kZeroTag && any_byte == 0) return;
+    if (tagClass(t[lo]) == TagClass::Unknown && (t[lo] & 0xFFU) == 0) {
+        bool one_record = true;
+        for (unsigned b = lo; b < hi; ++b)
+            one_record &= t[b] == t[lo] + (b - lo);
+        if (one_record && prov_->table.choice(t[lo]).site == site) return;
+    }
     bool needed = false;
     std::uint32_t same_record = ~0U; // a record already known to be of this site
     for (unsigned b = lo; b < hi && !needed; ++b) {
