@@ -82,6 +82,7 @@ std::span<const InsnDef> sveFpMiscInsns();    // sve_fp_misc_insns.cpp
 std::span<const InsnDef> sveInsns();
 std::span<const InsnDef> lseInsns();
 std::span<const InsnDef> crcInsns();
+std::span<const InsnDef> udfInsns(); // udf_insns.cpp
 std::span<const InsnDef> simdStructInsns();
 std::span<const InsnDef> sveMemoryInsns();
 
