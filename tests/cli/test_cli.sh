@@ -116,6 +116,12 @@ expect "mpidr RES0 bits" 2 "parameter mpidr" "$svesim" run --mpidr 0x10000000000
 expect "gdb port out of range" 2 "parameter gdb_port: '70000'" "$svesim" run --gdb 70000 "$progs/exit_code.elf"
 expect "quantum in microseconds" 7 "" "$svesim" run --quantum 2us "$progs/exit_code.elf"
 expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
+# Which ZCRs constrain each EL (arch-rules §1.1): the host EL0 ignores ZCR_EL1, Secure EL1 ZCR_EL2.
+expect "vl-table" 0 "" "$svesim" vl-table
+for want in '^EL0 .*  ZCR_EL1, ZCR_EL2, ZCR_EL3$' '^EL0 \(VHE host.*  ZCR_EL2, ZCR_EL3$' \
+            '^EL2 \(E2H=0\) .*  ZCR_EL2, ZCR_EL3$' '^EL3 .*  ZCR_EL3$' '^EL1 Secure .*  ZCR_EL1, ZCR_EL3$'; do
+  if ! grep -Eq -e "$want" "$tmp/out"; then echo "FAIL vl-table row /$want/"; cat "$tmp/out"; failures=$((failures + 1)); fi
+done
 
 expect "check: a clobbered guest register is a LOSS" 118 "" "$svesim" run --check "$progs/guest_hvc.elf"
 if ! grep -q "svesim check: LOSS guest1: 1 finding in Z0 bytes \[0, 32)" "$tmp/out"; then echo "FAIL check output"; cat "$tmp/out"; failures=$((failures + 1)); fi
