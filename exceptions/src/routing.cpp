@@ -12,9 +12,14 @@ ExceptionEntry entry(Exception type, std::uint32_t iss, EL target, std::uint64_t
 
 } // namespace
 
+// R10, R18 (ARM-M D1.4.5.1; SAIL route_to_el2 in AArch64_UndefinedFault and the traps).
+bool RouteToEL2ByTGE(const CpuState& s, EL target_el) {
+    return target_el == EL::EL1 && EL2Enabled(s) && bitSet(s.hcr(), hcr::TGE);
+}
+
 EL SynchronousExceptionTarget(const CpuState& s) {
     if (s.pstate.el != EL::EL0) return s.pstate.el;
-    return EL2Enabled(s) && bitSet(s.hcr(), hcr::TGE) ? EL::EL2 : EL::EL1;
+    return RouteToEL2ByTGE(s, EL::EL1) ? EL::EL2 : EL::EL1;
 }
 
 // R18 (SAIL AArch64_UndefinedFault).

@@ -9,8 +9,12 @@
 
 namespace svesim {
 
-// The target of most synchronous exceptions (ARM-M D1.4.5.1): from EL0 to EL1, or to EL2 when
-// EL2 is enabled and HCR_EL2.TGE == 1; from a higher EL to that EL.
+// route_to_el2 of the pseudocode's synchronous exceptions (AArch64.UndefinedFault,
+// AArch64.AdvSIMDFPAccessTrap, SVEAccessTrap, AArch64.WFxTrap, ...): one that would be taken to
+// EL1 goes to EL2 instead when EL2 is enabled and HCR_EL2.TGE == 1. R10, R18
+bool RouteToEL2ByTGE(const CpuState& s, EL target_el);
+// The target of most synchronous exceptions (ARM-M D1.4.5.1): from EL0 to EL1, or to EL2 by
+// RouteToEL2ByTGE; from a higher EL to that EL.
 EL SynchronousExceptionTarget(const CpuState& s);
 
 // AArch64.UndefinedFault: EC 0x00, preferred return = this instruction.
