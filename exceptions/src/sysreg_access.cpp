@@ -52,8 +52,7 @@ SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDire
     case SysRegGate::None: break;
     case SysRegGate::DaifEl0:
         if (el == EL::EL0) {
-            const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-            if (!bitSet(s.sysregs.raw(sctlr), sctlr::UMA))
+            if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), sctlr::UMA))
                 trap = AArch64_SystemAccessTrap(s, SynchronousExceptionTarget(s),
                                                 Exception::SystemRegisterTrap, iss);
         }

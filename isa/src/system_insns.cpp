@@ -19,14 +19,14 @@ using T = TimingClass;
 // ------------------------------------------------------------------------------------------
 constexpr std::uint32_t kWfxIssWfi = (1U << 24) | (0xEU << 20), kWfxIssWfe = kWfxIssWfi | 1U;
 
-// WFI/WFE traps: SCTLR_EL1.nTWI/nTWE (EL0), HCR_EL2.TWI/TWE (EL0/EL1), SCR_EL3.TWI/TWE (EL0-EL2).
+// WFI/WFE traps: SCTLR[EL0].nTWI/nTWE (EL0), HCR_EL2.TWI/TWE (EL0/EL1), SCR_EL3.TWI/TWE (EL0-EL2).
 bool wfxTrapped(ExecContext& cx, bool wfe) {
     const CpuState& s = cx.cpu();
     const EL el = s.pstate.el;
     std::optional<EL> target;
     if (el == EL::EL0) {
-        const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-        if (!bitSet(s.sysregs.raw(sctlr), wfe ? 18 : 16)) target = SynchronousExceptionTarget(s);
+        if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), wfe ? 18 : 16))
+            target = SynchronousExceptionTarget(s);
     }
     if (!target && (el == EL::EL0 || el == EL::EL1) && EL2Enabled(s) && !ELIsInHost(s, EL::EL0) &&
         bitSet(s.hcr(), wfe ? 14 : 13))
@@ -126,8 +126,7 @@ void execMsrImm(ExecContext& cx, std::uint32_t i) {
     const PstateField f = pstateField(i);
     if (p.el == EL::EL0) {
         if (f != PstateField::DAIFSet && f != PstateField::DAIFClr) return cx.undefined();
-        const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-        if (!bitSet(s.sysregs.raw(sctlr), sctlr::UMA)) {
+        if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), sctlr::UMA)) {
             const std::uint32_t iss = (bits(i, 7, 5) << 17) | (bits(i, 18, 16) << 14) | (4U << 10) |
                                       (31U << 5) | (crm << 1);
             return cx.raise(AArch64_SystemAccessTrap(s, SynchronousExceptionTarget(s),
