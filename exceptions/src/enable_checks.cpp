@@ -5,11 +5,7 @@
 #include "svesim/exceptions/routing.h"
 
 namespace svesim {
-namespace {
-
-constexpr std::uint32_t kFpTrapIss = 0x1E0'0000; // CV=1, COND=0b1110 (ConditionSyndrome)
-
-} // namespace
+namespace {} // namespace
 
 // R10 (SAIL SVEAccessTrap).
 ExceptionEntry SVEAccessTrap(const CpuState& s, EL target_el) {
@@ -22,8 +18,9 @@ ExceptionEntry AdvSIMDFPAccessTrap(const CpuState& s, EL target_el) {
     if (RouteToEL2ByTGE(s, target_el))
         return ExceptionEntry{ExceptionRecord{Exception::Uncategorized, 0, std::nullopt}, EL::EL2,
                               s.pc};
-    return ExceptionEntry{ExceptionRecord{Exception::AdvSIMDFPAccessTrap, kFpTrapIss, std::nullopt},
-                          target_el, s.pc};
+    return ExceptionEntry{
+        ExceptionRecord{Exception::AdvSIMDFPAccessTrap, ConditionSyndrome(), std::nullopt},
+        target_el, s.pc};
 }
 
 // R8 (SAIL CheckOriginalSVEEnabled), R9 (layout by E2H, inside ControlDisables).

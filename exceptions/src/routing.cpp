@@ -64,6 +64,12 @@ ExceptionEntry AArch64_IllegalStateException(const CpuState& s) {
     return entry(Exception::IllegalState, 0, SynchronousExceptionTarget(s), s.pc);
 }
 
+// SAIL AArch64_WFxTrap.
+ExceptionEntry AArch64_WFxTrap(const CpuState& s, EL target_el, bool wfe) {
+    const EL target = RouteToEL2ByTGE(s, target_el) ? EL::EL2 : target_el;
+    return entry(Exception::WFxTrap, ConditionSyndrome() | (wfe ? 1U : 0U), target, s.pc);
+}
+
 ExceptionEntry AArch64_SystemAccessTrap(const CpuState& s, EL target, Exception type,
                                         std::uint32_t iss) {
     return entry(type, iss, target, s.pc);

@@ -33,6 +33,9 @@ ExceptionEntry AArch64_SecureMonitorCall(const CpuState& s, std::uint16_t imm16)
 ExceptionEntry AArch64_SoftwareBreakpoint(const CpuState& s, std::uint16_t imm16);
 // The Illegal Execution state exception (PSTATE.IL == 1): EC 0x0E, this instruction. R20
 ExceptionEntry AArch64_IllegalStateException(const CpuState& s);
+// AArch64.WFxTrap: EC 0x01, ISS = ConditionSyndrome | TI (0 WFI, 1 WFE), this instruction; a
+// target of EL1 goes to EL2 by RouteToEL2ByTGE.
+ExceptionEntry AArch64_WFxTrap(const CpuState& s, EL target_el, bool wfe);
 // AArch64.SystemAccessTrap(target_el, ec) for a trapped MRS/MSR; ISS as ARM-M D24.2.45.
 ExceptionEntry AArch64_SystemAccessTrap(const CpuState& s, EL target, Exception type,
                                         std::uint32_t iss);
