@@ -37,6 +37,11 @@ expect "bad trace category refused" 2 "trace category 'cache'" "$svesim" run --t
 expect "unknown reset register refused" 2 "unknown system register 'FOO_EL1'" "$svesim" run --reset FOO_EL1=1 "$progs/exit_code.elf"
 printf 'int_div = lots\n' >"$tmp/t.ini"
 expect "bad timing value refused" 2 "timing file .*int_div" "$svesim" run --timing "$tmp/t.ini" "$progs/exit_code.elf"
+# Timing and config files share one INI reader: comments after a value are comments.
+printf 'exception = 60   # cycles\nint_alu = 1 ; one\n' >"$tmp/c.ini"
+expect "timing file with trailing comments" 7 "" "$svesim" run --timing "$tmp/c.ini" "$progs/exit_code.elf"
+printf 'max_vl = 512 # bits\n[cpu]\npolicy = zero ; a comment\n' >"$tmp/cc.ini"
+expect "config file with trailing comments" 7 "" "$svesim" run --config "$tmp/cc.ini" "$progs/exit_code.elf"
 printf 'warp_drive = 3\n' >"$tmp/u.ini"
 expect "unknown timing key refused" 2 "unknown key 'warp_drive'" "$svesim" run --timing "$tmp/u.ini" "$progs/exit_code.elf"
 expect "missing program" 2 "no PROGRAM.elf" "$svesim" run
