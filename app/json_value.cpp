@@ -1,5 +1,6 @@
 #include "json_value.h"
 
+#include "exit_codes.h"
 #include "svesim/arch/config_error.h"
 
 #include <charconv>
@@ -24,9 +25,9 @@ nlohmann::json typedValue(const std::string& cell) {
 
 void writeJsonFile(const nlohmann::json& value, const std::string& path, const std::string& flag) {
     std::ofstream out(path);
-    if (!out) throw ConfigError(flag + " " + path + " cannot be written");
+    if (!out) throw OutputError(flag + " " + path + " cannot be written");
     out << value.dump(2) << "\n";
-    if (!out) throw ConfigError(flag + " " + path + " cannot be written");
+    if (!out) throw OutputError(flag + " " + path + " cannot be written");
 }
 
 } // namespace svesim::app

@@ -18,6 +18,8 @@ std::string flagOf(std::string_view parameter) {
 
 namespace {
 
+std::vector<std::string>* g_collected = nullptr; // collectOptions() is running
+
 void addParameterOptions(po::options_description& opts, bool architectural_only) {
     for (const tlm::CpuParameter& p : tlm::cpuParameters()) {
         if (architectural_only && !p.architectural) continue;
@@ -64,6 +66,11 @@ tlm::CpuConfig cpuConfigFrom(const po::variables_map& vm) {
 bool parseCommandLine(const std::vector<std::string>& args, const po::options_description& opts,
                       const po::positional_options_description& pos, po::variables_map& vm,
                       const std::string& epilogue) {
+    if (g_collected != nullptr) {
+        for (const auto& o : opts.options())
+            if (!o->long_name().empty()) g_collected->push_back("--" + o->long_name());
+        return false;
+    }
     po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
     po::notify(vm);
     if (!vm.count("help")) return true;
@@ -71,6 +78,19 @@ bool parseCommandLine(const std::vector<std::string>& args, const po::options_de
     os << opts;
     fmt::print("{}{}", os.str(), epilogue);
     return false;
+}
+
+std::vector<std::string> collectOptions(const std::function<void()>& command) {
+    std::vector<std::string> names;
+    g_collected = &names;
+    try {
+        command();
+    } catch (...) {
+        g_collected = nullptr;
+        throw;
+    }
+    g_collected = nullptr;
+    return names;
 }
 
 } // namespace svesim::app

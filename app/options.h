@@ -5,6 +5,7 @@
 #include "svesim/tlm/cpu.h"
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,10 @@ bool parseCommandLine(const std::vector<std::string>& args,
                       const boost::program_options::options_description& opts,
                       const boost::program_options::positional_options_description& pos,
                       boost::program_options::variables_map& vm, const std::string& epilogue = "");
+
+// Runs `command` in collecting mode: every parseCommandLine it reaches records the long option
+// names of its table and returns false (as for --help), so the command does nothing. Returns the
+// names ("--max-vl", ...): the shell completion is generated from the option tables this way.
+std::vector<std::string> collectOptions(const std::function<void()>& command);
 
 } // namespace svesim::app

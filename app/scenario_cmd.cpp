@@ -1,6 +1,7 @@
 #include "scenario_cmd.h"
 
 #include "check_session.h"
+#include "exit_codes.h"
 #include "json_value.h"
 #include "options.h"
 #include "scenario_runner.h"
@@ -94,12 +95,23 @@ void validateParams(const std::map<std::string, std::uint64_t>& params, unsigned
 } // namespace
 
 int runScenario(const std::vector<std::string>& args) {
-    if (args.empty() || (args[0] != "list" && args[0] != "run"))
-        throw ConfigError(
-            "svesim scenario: expected 'list' or 'run' (see svesim scenario run --help)");
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        fmt::print("usage: svesim scenario list | svesim scenario run NAME...|--all [options]\n"
+                   "  list  the scenarios, their era and program\n"
+                   "  run   run scenarios under policies with the world checker (svesim scenario "
+                   "run --help)\n");
+        return 0;
+    }
+    if (args[0] != "list" && args[0] != "run")
+        throw ConfigError("svesim scenario: unknown subcommand '" + args[0] +
+                          "' (allowed: list, run; see svesim scenario --help)");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     const std::string dir_default = defaultDir();
     if (args[0] == "list") {
+        po::options_description list_opts("svesim scenario list");
+        list_opts.add_options()("help,h", "show this help");
+        po::variables_map list_vm;
+        if (!parseCommandLine(rest, list_opts, {}, list_vm)) return 0;
         fmt::print("{:<24} {:<44} {}\n", "scenario", "era", "program");
         for (const ScenarioInfo& s : scenarios::catalogue()) {
             const std::string elf = dir_default + "/" + std::string(s.program) + ".elf";
@@ -129,8 +141,9 @@ int runScenario(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parseCommandLine(rest, opts, pos, vm,
                           "\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 "
-                          "bad input;\n3 a scenario program is not built; 124 a run hit the "
-                          "instruction limit.\n"))
+                          "bad input;\n120 a scenario program is not built; 124 a run hit the "
+                          "instruction limit;\n125 stuck in WFI; 117 exception storm (svesim "
+                          "help exit-codes).\n"))
         return 0;
     std::vector<const ScenarioInfo*> chosen;
     if (vm.count("all"))
@@ -169,7 +182,7 @@ int runScenario(const std::vector<std::string>& args) {
     for (const auto& [flag, path] : {std::pair{"--timeline", timeline}, {"--vcd", vcd}}) {
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         if (!path.empty() && !parent.empty() && !std::filesystem::is_directory(parent))
-            throw ConfigError(std::string(flag) + " " + path + ": directory " + parent.string() +
+            throw OutputError(std::string(flag) + " " + path + ": directory " + parent.string() +
                               " does not exist");
     }
     const bool many = chosen.size() * policies.size() > 1;
@@ -177,7 +190,8 @@ int runScenario(const std::vector<std::string>& args) {
     fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
                "verdict", "expected", "entry", "exit", "outside", "result");
     nlohmann::json json = nlohmann::json::array();
-    bool unexpected = false, unfinished = false, missing = false;
+    bool unexpected = false, missing = false;
+    int unfinished = scenario_status::kAsExpected;
     for (const ScenarioInfo* s : chosen) {
         const std::string elf = dir + "/" + std::string(s->program) + ".elf";
         if (!std::filesystem::exists(elf)) {
@@ -207,11 +221,12 @@ int runScenario(const std::vector<std::string>& args) {
             by_policy[policy] = r;
             const std::string expected(scenarios::expectedFor(*s, policy));
             const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
-            if (r.finish == "limit" || r.finish == "stuck") unfinished = true;
+            if (r.finish != "exit") unfinished = worseExit(unfinished, exitForFinish(r.finish));
             if (!ok) unexpected = true;
             const std::string result = r.finish == "exit"    ? (ok ? "ok" : "UNEXPECTED")
                                        : r.finish == "limit" ? "DID NOT FINISH (instruction limit)"
                                        : r.finish == "stuck" ? "DID NOT FINISH (stuck in WFI)"
+                                       : r.finish == "storm" ? "DID NOT FINISH (exception storm)"
                                                              : "ERROR";
             fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name,
                        policy, r.verdict, expected, r.entry_phase, r.exit_phase, r.cycles_outside,
@@ -254,7 +269,7 @@ int runScenario(const std::vector<std::string>& args) {
     if (vm.count("json"))
         writeJsonFile(nlohmann::json{{"runs", json}}, vm["json"].as<std::string>(), "--json");
     if (missing) return scenario_status::kMissing;
-    if (unfinished) return scenario_status::kUnfinished;
+    if (unfinished != scenario_status::kAsExpected) return unfinished;
     return unexpected ? scenario_status::kUnexpected : scenario_status::kAsExpected;
 }
 

@@ -2,17 +2,20 @@
 // in its own process (SystemC elaborates once per process) and reports its verdict.
 #pragma once
 
+#include "exit_codes.h"
+
 #include <string>
 #include <vector>
 
 namespace svesim::app {
 
 namespace scenario_status {
-inline constexpr int kAsExpected = 0;   // every verdict equals its expected verdict
-inline constexpr int kUnexpected = 1;   // some verdict differs from its expectation
-inline constexpr int kBadInput = 2;     // unknown scenario or parameter, value out of range
-inline constexpr int kUnfinished = 124; // a scenario hit the instruction limit or got stuck
-inline constexpr int kMissing = 3;      // a scenario's program was not built
+inline constexpr int kAsExpected = exit_code::kOk;      // every verdict equals its expectation
+inline constexpr int kUnexpected = exit_code::kFailed;  // some verdict differs
+inline constexpr int kBadInput = exit_code::kUsage;     // unknown scenario or parameter, range
+inline constexpr int kUnfinished = exit_code::kLimit;   // a run hit the instruction limit
+inline constexpr int kMissing = exit_code::kUnreadable; // a scenario's program was not built
+// A run stuck in WFI gives exit_code::kStuck, an exception storm kExceptionStorm (exitForFinish).
 } // namespace scenario_status
 
 int runScenario(const std::vector<std::string>& args);

@@ -49,9 +49,12 @@ std::string runInChild(const RunRequest& r) {
         sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
         sc_core::sc_start();
         const auto& checker = session.checker();
+        const auto& storm = platform.cpu.exceptionStorm();
         const char* finish = platform.cpu.exitCode()          ? "exit"
                              : platform.cpu.budgetExhausted() ? "limit"
+                             : storm                          ? "storm"
                                                               : "stuck";
+        if (storm) out << "violation=" << model::describe(*storm) << "\n";
         out << "verdict=" << checker.verdict() << "\n"
             << "finish=" << finish << "\n"
             << "exit_code=" << platform.cpu.exitCode().value_or(-1) << "\n"

@@ -1,6 +1,7 @@
 #include "sweep_cmd.h"
 
 #include "check_session.h"
+#include "exit_codes.h"
 #include "json_value.h"
 #include "options.h"
 #include "scenario_runner.h"
@@ -267,7 +268,7 @@ int runSweep(const std::vector<std::string>& args) {
     const bool resume = vm.count("resume") && std::filesystem::exists(out_path);
     if (resume) done = doneKeys(out_path);
     std::ofstream out(out_path, resume ? std::ios::app : std::ios::trunc);
-    if (!out) throw ConfigError("--out " + out_path + " cannot be written");
+    if (!out) throw OutputError("--out " + out_path + " cannot be written");
     if (!resume) out << kHeader << "\n";
     const auto jobs =
         std::max<unsigned long long>(1, parseUnsigned(vm["jobs"].as<std::string>(), "--jobs"));
@@ -276,6 +277,7 @@ int runSweep(const std::vector<std::string>& args) {
     std::vector<std::string> rows;
     std::deque<std::pair<Point, RunningChild>> running;
     std::size_t finished = 0, failed = 0, skipped = 0;
+    int status = exit_code::kOk; // the worst finish (exit_codes.h)
     const std::size_t total = mine.size();
     const auto t0 = std::chrono::steady_clock::now();
     const auto collect = [&]() {
@@ -284,6 +286,7 @@ int runSweep(const std::vector<std::string>& args) {
         const RunResult r = finishForked(child);
         if (r.finish != "exit") {
             ++failed;
+            status = worseExit(status, exitForFinish(r.finish));
             fmt::print(stderr, "sweep: point {} did not finish ({}){}\n", p.key(), r.finish,
                        r.violations.empty() ? std::string() : ": " + r.violations.front());
         }
@@ -338,7 +341,7 @@ int runSweep(const std::vector<std::string>& args) {
         writeJsonFile(nlohmann::json{{"points", json_rows}}, vm["json"].as<std::string>(),
                       "--json");
     }
-    return failed ? 1 : 0;
+    return status;
 }
 
 // ---- svesim plot --------------------------------------------------------------------------------
@@ -445,7 +448,7 @@ int runPlot(const std::vector<std::string>& args) {
     }
     svg += "</svg>\n";
     std::ofstream out(vm["out"].as<std::string>());
-    if (!out) throw ConfigError("--out " + vm["out"].as<std::string>() + " cannot be written");
+    if (!out) throw OutputError("--out " + vm["out"].as<std::string>() + " cannot be written");
     out << svg;
     return 0;
 }

@@ -1,8 +1,12 @@
 #include "sysregs_cmd.h"
 
+#include "options.h"
 #include "svesim/arch/sysreg.h"
 
+#include <boost/program_options.hpp>
 #include <fmt/core.h>
+
+namespace po = boost::program_options;
 
 namespace svesim::app {
 namespace {
@@ -26,7 +30,14 @@ std::string_view gateText(SysRegGate g) {
 
 } // namespace
 
-int runSysregs() {
+int runSysregs(const std::vector<std::string>& args) {
+    po::options_description opts("svesim sysregs");
+    opts.add_options()("help,h", "show this help");
+    po::variables_map vm;
+    if (!parseCommandLine(args, opts, {}, vm,
+                          "\nPrints the system-register table (encoding, access rules, RES0/RES1, "
+                          "reset values)\nas Markdown (docs/sysregs.md).\n"))
+        return 0;
     fmt::print("| name | op0,op1,CRn,CRm,op2 | min EL | access | extra rule | reaches | "
                "RES0 | RES1 | RAZ/WI | reset | reset UNKNOWN |\n");
     fmt::print("|---|---|---|---|---|---|---|---|---|---|---|\n");

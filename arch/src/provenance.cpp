@@ -22,7 +22,8 @@ std::string_view name(OriginKind k) {
 std::string name(const Origin& o) {
     switch (o.kind) {
     case OriginKind::Guest: return fmt::format("guest{}", o.id);
-    case OriginKind::HostTask: return fmt::format("host-task{}", o.id);
+    case OriginKind::HostTask:
+        return o.id == 0 ? std::string("host-task") : fmt::format("host-task{}", o.id);
     default: return std::string(name(o.kind));
     }
 }

@@ -15,6 +15,7 @@
 #include <svesim/model/elf_image.h>
 #include <svesim/model/semihosting.h>
 #include <svesim/tlm/cpu.h>
+#include <svesim/tlm/platform.h>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -168,6 +169,7 @@ int sc_main(int argc, char* argv[]) {
     const std::string path = argc > 1 ? argv[1] : "program.elf";
     try {
         const auto image = svesim::model::ElfImage::load(path);
+        svesim::tlm::checkEntry(image); // an entry outside the image would only fault for ever
 
         svesim::tlm::CpuConfig cfg;
         cfg.set("max_vl", "1024");
@@ -200,6 +202,11 @@ int sc_main(int argc, char* argv[]) {
 
         sc_core::sc_start();
 
+        if (const auto& storm = cpu.exceptionStorm()) {
+            // The same fault at the same vector again and again: the Cpu stopped the run.
+            std::fprintf(stderr, "embed: %s\n", svesim::model::describe(*storm).c_str());
+            return 1;
+        }
         const auto exit_code = cpu.exitCode();
         std::printf("embed: VL %llu bits, interrupt %s, exit status %d, %s simulated\n",
                     static_cast<unsigned long long>(doorbell.words[0] * 8),

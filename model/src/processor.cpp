@@ -3,12 +3,25 @@
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
 
+#include <fmt/core.h>
 #include <utility>
 
 namespace svesim::model {
 
 using isa::SideEffect;
 using isa::TimingClass;
+
+std::string describe(const ExceptionStorm& s) {
+    const unsigned el = toUnsigned(s.target);
+    return fmt::format("exception storm: {} (EC {:#04x}) taken {} times at the EL{} vector {:#x} "
+                       "with no progress: ESR_EL{} {:#x} ELR_EL{} {:#x} FAR_EL{} {} (from EL{})",
+                       name(s.type), s.esr >> 26, s.repeats, el, s.vector, el, s.esr, el, s.elr, el,
+                       s.far ? fmt::format("{:#x}", *s.far) : std::string("not set"),
+                       toUnsigned(s.from)) +
+           (s.began_with ? fmt::format("; it began with EC {:#04x} at ELR {:#x}",
+                                       s.began_with->first >> 26, s.began_with->second)
+                         : std::string());
+}
 
 Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Console& console)
     : timing_(cfg.timing)
@@ -31,6 +44,8 @@ void Processor::reset() {
     cx_.event_register = false;
     cx_.refreshVL();
     waiting_ = false;
+    storm_ = {};
+    storm_hit_ = false;
 }
 
 void Processor::setDirectWindow(std::uint8_t* host, std::uint64_t start, std::uint64_t end) {
@@ -88,6 +103,44 @@ unsigned Processor::takeException(const ExceptionEntry& e) {
     return timing_.cost[static_cast<std::size_t>(TimingClass::ExceptionEntry)];
 }
 
+std::optional<ExceptionStorm> Processor::storm() const {
+    if (!storm_hit_) return std::nullopt;
+    return storm_;
+}
+
+unsigned Processor::takeSynchronous(const ExceptionEntry& e, bool counted) {
+    const EL from = arch_.cpu.pstate.el;
+    std::array<std::uint64_t, 33> regs{};
+    for (unsigned n = 0; n < 31; ++n)
+        regs[n] = cx_.X(n);
+    regs[31] = cx_.SP();
+    regs[32] = nzcvBits(arch_.cpu.pstate);
+    const unsigned cost = takeException(e);
+    const std::uint64_t completed = instructions_ - (counted ? 1 : 0) - storm_mark_;
+    storm_mark_ = instructions_;
+    const ExceptionStorm now{e.record.type,      from,
+                             e.target,           esrValue(e.record, from, e.target),
+                             e.preferred_return, e.record.vaddress,
+                             arch_.cpu.pc,       0,
+                             std::nullopt};
+    const bool same =
+        now.type == storm_.type && now.target == storm_.target && now.esr == storm_.esr &&
+        now.elr == storm_.elr && now.far == storm_.far && now.vector == storm_.vector &&
+        (completed == 0 || (completed <= ExceptionStorm::kSlack && regs == storm_regs_));
+    const std::uint64_t repeats = same ? storm_.repeats + 1 : 1;
+    const auto began_with = same ? storm_.began_with
+                                 : (completed == 0 && storm_.repeats != 0
+                                        ? std::optional<std::pair<std::uint32_t, std::uint64_t>>(
+                                              {storm_.esr, storm_.elr})
+                                        : std::nullopt);
+    storm_ = now;
+    storm_.repeats = repeats;
+    storm_.began_with = began_with;
+    storm_regs_ = regs;
+    if (repeats >= ExceptionStorm::kRepeats) storm_hit_ = true;
+    return cost;
+}
+
 // R19: the highest-priority interrupt that is pending and not masked (FIQ before IRQ as QEMU;
 // the architecture leaves the relative priority IMPLEMENTATION DEFINED). No platform source
 // raises SError, so the processor has no SError input (its routing is in exceptions/).
@@ -101,6 +154,14 @@ std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
     if (auto e = TakeVirtualInterrupt(s, InterruptKind::FIQ, vfiq_)) return e;
     if (auto e = TakeVirtualInterrupt(s, InterruptKind::IRQ, virq_)) return e;
     return std::nullopt;
+}
+
+bool Processor::anyInterruptCanBeTaken() const {
+    const CpuState& s = arch_.cpu;
+    for (const InterruptKind k : {InterruptKind::FIQ, InterruptKind::IRQ, InterruptKind::SError})
+        if (TakePhysicalInterrupt(s, k)) return true;
+    return TakeVirtualInterrupt(s, InterruptKind::FIQ, true) ||
+           TakeVirtualInterrupt(s, InterruptKind::IRQ, true);
 }
 
 bool Processor::interruptMayBePending() const {
@@ -165,23 +226,27 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         ++executed;
         if (interruptMayBePending()) {
             if (auto e = pendingInterrupt()) {
+                storm_.repeats = 0; // an interrupt between two faults is progress
                 charge(takeException(*e), el);
                 continue;
             }
         }
         // R20: after an illegal exception return the next instruction takes EC 0x0E.
         if (s.pstate.il) {
-            charge(takeException(AArch64_IllegalStateException(s)), el);
+            charge(takeSynchronous(AArch64_IllegalStateException(s), false), el);
+            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
         if ((s.pc & 3) != 0) {
-            charge(takeException(AArch64_PCAlignmentFault(s)), el);
+            charge(takeSynchronous(AArch64_PCAlignmentFault(s), false), el);
+            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
         std::optional<ExceptionEntry> abort;
         const DecodedInsn* slot = fetch(abort);
         if (slot == nullptr) {
-            charge(takeException(*abort), el);
+            charge(takeSynchronous(*abort, false), el);
+            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
         // A copy: the instruction may store to its own page, which drops the cached slot.
@@ -201,9 +266,16 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         if (events.listening(EventKind::InstructionRetired))
             events.emit(InstructionRetiredEvent{{}, d.raw, el, cx_.vl().bits(), cost});
         if (cx_.faulted()) {
-            cost += takeException(*cx_.fault);
+            cost += takeSynchronous(*cx_.fault, true);
             charge(cost, el);
+            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
+        }
+        // A branch to itself changes nothing; unless an interrupt can end it, it is for ever.
+        if (cx_.next_pc == s.pc && stop_on_spin_ && cx_.effect == SideEffect::None &&
+            !anyInterruptCanBeTaken()) {
+            charge(cost, el);
+            return {StopReason::SpinForever, executed};
         }
         s.pc = cx_.next_pc;
         charge(cost, el);

@@ -324,17 +324,13 @@ TEST_CASE("fpsimd: unallocated encodings are UNDEFINED (EC 0x00), also with FP d
         0x5e000420, // dup (element, scalar) with imm5 00000
         0x5e100420, // dup (element, scalar) with imm5 10000
         0x2f00f400, // modified immediate op 1, cmode 1111, Q 0
-        0x0f00fc00, // fmov v0.4h, #2.0 (FP16 not implemented)
         0x0f000c00, // modified immediate o2 1, cmode 0000
-        0x1ee60020, // fmov w0, h1 (FP16 not implemented)
         0x1e660020, // fmov with sf 0, ftype 01
         0x9e260020, // fmov with sf 1, ftype 00
         0x1eae0020, // fmov with sf 0, ftype 10, rmode 01
         0x9ea60020, // fmov with sf 1, ftype 10, rmode 00
-        0x1ee01000, // fmov h0, #2.0 (FP16 not implemented)
         0x1ea01000, // fmov (scalar, immediate) with ftype 10
         0x1e2e1020, // fmov (scalar, immediate) with imm5 != 0
-        0x1ee04020, // fmov h0, h1 (FP16 not implemented)
         0x1ea04020, // fmov (register) with ftype 10
     };
     // clang-format on

@@ -986,3 +986,30 @@ TEST_CASE("Checker: a world with SVE disabled only owns V[127:0]", "[scenarios][
     r.eretReal();
     CHECK(r.checker.verdict() == "clean");
 }
+
+TEST_CASE("Checker: two host tasks on one CPU are two worlds, told apart by CONTEXTIDR_EL1",
+          "[scenarios][checker]") {
+    // Linux with CONFIG_PID_IN_CONTEXTIDR writes the running task's PID to CONTEXTIDR_EL1.
+    Rig r;
+    CpuState& s = r.st.cpu;
+    s.sysregs.write(SysReg::CONTEXTIDR_EL1, 100);
+    r.inHostTask();
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 100});
+    Rig::Data own = r.patternOf(kHost);
+    own.tag = r.st.provenance()->table.single({OriginKind::HostTask, 100});
+    r.load(own); // task 100's own data
+    r.eret(EL::EL1);
+    CHECK(r.checker.verdict() == "clean");
+    r.take("SVC", EL::EL1);
+    r.inHostKernel();
+    s.sysregs.write(SysReg::CONTEXTIDR_EL1, 200);
+    r.enterHostTask(); // task 200 starts with task 100's... registers: not its own data
+    CHECK(r.checker.worldsSeen().size() == 2);
+    CHECK(r.checker.verdict() == "LEAK");
+    CHECK(r.of(ViolationKind::Leak).front().world == "host-task200");
+    // Under VHE the EL0 regime's CONTEXTIDR is CONTEXTIDR_EL2.
+    test::setHcr(s, bit(hcr::E2H) | bit(hcr::TGE));
+    s.sysregs.write(SysReg::CONTEXTIDR_EL2, 300);
+    s.pstate.el = EL::EL0;
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 300});
+}

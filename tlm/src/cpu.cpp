@@ -11,6 +11,10 @@ namespace svesim::tlm {
 
 using sc_core::sc_time;
 
+namespace {
+constexpr int kSigSegv = 11; // what the debugger hears when an exception storm ends the run
+}
+
 sc_time CpuQuantumKeeper::compute_local_quantum() {
     const sc_time now = sc_core::sc_time_stamp();
     sc_time local = quantum_ - sc_time::from_value(now.value() % quantum_.value());
@@ -33,6 +37,7 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
     if (cfg.quantum == sc_core::SC_ZERO_TIME)
         throw ConfigError("parameter quantum: a Cpu's quantum must be positive");
     qk_.setQuantum(cfg.quantum);
+    proc_.setStopOnSpin(true); // a branch to itself with nothing to end it ends the run
     if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
     SC_THREAD(thread);
 }
@@ -195,7 +200,7 @@ void Cpu::thread() {
     const std::uint64_t quantum_cycles =
         std::max<std::uint64_t>(1, static_cast<std::uint64_t>(qk_.quantum() / period_));
     std::uint64_t executed = 0;
-    unsigned chunks = 0;
+    unsigned chunks = 0, host_chunks = 0;
     if (gdb_) {
         gdb_->waitForDebugger();
         if (!debuggerStop(model::GdbServer::kSigTrap, false)) return;
@@ -221,6 +226,23 @@ void Cpu::thread() {
             finish();
             return;
         }
+        if (r.reason == model::StopReason::ExceptionStorm) {
+            storm_ = proc_.storm();
+            if (gdb_) gdb_->terminated(kSigSegv);
+            finish();
+            return;
+        }
+        // With a debugger attached the spin goes on: the user may change the state.
+        if (r.reason == model::StopReason::SpinForever && !(gdb_ && gdb_->attached())) {
+            spin_pc_ = proc_.arch().cpu.pc;
+            finish();
+            return;
+        }
+        if (!mayContinue((++host_chunks & 15) == 0)) {
+            if (gdb_) gdb_->terminated(model::GdbServer::kSigInt);
+            finish();
+            return;
+        }
         if (gdb_ && gdb_->attached()) {
             int signal = 0;
             if (stepping || r.reason == model::StopReason::Breakpoint)
@@ -231,11 +253,30 @@ void Cpu::thread() {
             if (signal != 0 && !debuggerStop(signal)) return;
         }
         if (r.reason == model::StopReason::WaitForInterrupt) {
-            if (const int signal = sleep(); signal != 0 && !debuggerStop(signal)) return;
+            const int signal = sleep();
+            if (signal == kStopRun) {
+                if (gdb_) gdb_->terminated(model::GdbServer::kSigInt);
+                finish();
+                return;
+            }
+            if (signal != 0 && !debuggerStop(signal)) return;
             continue;
         }
         if (qk_.need_sync() || r.executed < budget) qk_.sync();
     }
+}
+
+bool Cpu::mayContinue(bool ask_host) {
+    if (cfg_.max_time != sc_core::SC_ZERO_TIME &&
+        sc_core::sc_time_stamp() + localTime() >= cfg_.max_time) {
+        time_limit_ = true;
+        return false;
+    }
+    if (ask_host && host_check_ && !host_check_()) {
+        stopped_by_host_ = true;
+        return false;
+    }
+    return true;
 }
 
 int Cpu::sleep() {
@@ -243,19 +284,42 @@ int Cpu::sleep() {
     const sc_time slept_from = sc_core::sc_time_stamp();
     int signal = 0;
     while (!proc_.wakeUpPending()) {
-        if (!gdb_ || !gdb_->attached()) {
+        const bool debugger = gdb_ && gdb_->attached();
+        const bool limited = host_check_ || cfg_.max_time != sc_core::SC_ZERO_TIME;
+        if (!debugger && !limited) {
             sc_core::wait(wake_);
             continue;
         }
-        // With a debugger attached, Ctrl-C must still reach the stub.
+        // Nothing else in the platform can wake the PE: with a debugger, wait for Ctrl-C;
+        // otherwise the simulation ends here (starvation: stuck in WFI).
         if (!sc_core::sc_pending_activity()) {
-            gdb_->waitForInterruptRequest(); // nothing else in the platform can wake the PE
-        } else {
-            sc_core::wait(sc_time(kDebuggerPollNs, sc_core::SC_NS), wake_);
-            if (!gdb_->interruptRequested()) continue;
+            if (!debugger) {
+                sc_core::wait(wake_);
+                continue;
+            }
+            gdb_->waitForInterruptRequest();
+            signal = model::GdbServer::kSigInt;
+            break;
         }
-        signal = model::GdbServer::kSigInt;
-        break;
+        // Others keep SystemC busy: look at Ctrl-C, the host check and max_time now and then.
+        sc_time step(kDebuggerPollNs, sc_core::SC_NS);
+        if (cfg_.max_time != sc_core::SC_ZERO_TIME) {
+            if (sc_core::sc_time_stamp() >= cfg_.max_time) {
+                time_limit_ = true;
+                signal = kStopRun;
+                break;
+            }
+            step = std::min(step, cfg_.max_time - sc_core::sc_time_stamp());
+        }
+        sc_core::wait(step, wake_);
+        if (debugger && gdb_->interruptRequested()) {
+            signal = model::GdbServer::kSigInt;
+            break;
+        }
+        if (!mayContinue(true)) {
+            signal = kStopRun;
+            break;
+        }
     }
     proc_.addIdleCycles(
         static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));

@@ -1,6 +1,10 @@
 #include "svesim/tlm/ram.h"
 
+#include "svesim/arch/config_error.h"
+
 #include <cstring>
+#include <fmt/core.h>
+#include <string>
 
 namespace svesim::tlm {
 
@@ -10,7 +14,9 @@ Ram::Ram(sc_core::sc_module_name name, std::uint64_t size, sc_core::sc_time late
     , bytes_(static_cast<std::uint8_t*>(std::calloc(size, 1)))
     , size_(size)
     , latency_(latency) {
-    if (!bytes_) throw std::bad_alloc();
+    if (!bytes_)
+        throw ConfigError(fmt::format("{}: a RAM of {} MiB cannot be allocated on this host",
+                                      this->name(), size >> 20));
     socket.register_b_transport(this, &Ram::b_transport);
     socket.register_get_direct_mem_ptr(this, &Ram::get_direct_mem_ptr);
     socket.register_transport_dbg(this, &Ram::transport_dbg);

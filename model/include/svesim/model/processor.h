@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <unordered_set>
+#include <utility>
 
 namespace svesim::model {
 
@@ -27,7 +29,34 @@ enum class StopReason : std::uint8_t {
     WaitForInterrupt, // WFI/WFE with no wake-up event pending
     Exit,             // the program called SYS_EXIT / SYS_EXIT_EXTENDED
     Breakpoint,       // the PC reached a debugger breakpoint (setBreakpoints)
+    ExceptionStorm,   // the same synchronous exception again and again (Processor::storm())
+    SpinForever,      // a branch to itself with every interrupt masked (setStopOnSpin)
 };
+
+// An exception storm: the same synchronous exception (type, syndrome, return address, fault
+// address, target EL and vector) taken kRepeats times in a row, each time either before any
+// instruction completed, or after at most kSlack instructions that left X0-X30, SP and NZCV as
+// they were. Nothing can end it (a fetch from unmapped memory at the vector, an UNDEFINED word
+// there, a handler that returns to the faulting instruction unchanged), so run() stops with
+// StopReason::ExceptionStorm instead of spinning.
+struct ExceptionStorm {
+    static constexpr std::uint64_t kRepeats = 100'000;
+    static constexpr std::uint64_t kSlack = 16;
+    Exception type = Exception::Uncategorized;
+    EL from = EL::EL0, target = EL::EL0;
+    std::uint32_t esr = 0;
+    std::uint64_t elr = 0;
+    std::optional<std::uint64_t> far;
+    std::uint64_t vector = 0;
+    std::uint64_t repeats = 0;
+    // The exception taken just before the storm began, when no instruction completed in
+    // between (e.g. the fetch from unmapped memory whose vector is unmapped too).
+    std::optional<std::pair<std::uint32_t, std::uint64_t>> began_with; // ESR, ELR
+};
+// One line naming the exception, ESR, ELR, FAR, the EL and the vector, e.g. "exception storm:
+// InstructionAbort (EC 0x21) taken 100000 times at the EL3 vector 0x200 with no progress:
+// ESR_EL3 0x86000010 ELR_EL3 0x200 FAR_EL3 0x200 (from EL3)".
+std::string describe(const ExceptionStorm& s);
 
 struct RunResult {
     StopReason reason;
@@ -45,6 +74,18 @@ public:
     void reset();
     // Executes up to `max_instructions` instructions (an exception entry counts as one step).
     RunResult run(std::uint64_t max_instructions);
+
+    // The exception storm run() stopped for (StopReason::ExceptionStorm), else nullopt.
+    [[nodiscard]] std::optional<ExceptionStorm> storm() const;
+
+    // Whether an interrupt of any kind would be taken in the current state if its line were
+    // asserted (a PE spinning on a branch to itself waits for one; without, it is stuck).
+    [[nodiscard]] bool anyInterruptCanBeTaken() const;
+
+    // With `on`, run() stops with StopReason::SpinForever at a branch to itself while no
+    // interrupt can be taken (nothing can ever change; the PC stays at the branch). Off by
+    // default; tlm::Cpu turns it on.
+    void setStopOnSpin(bool on) { stop_on_spin_ = on; }
 
     // Makes run() return after the current instruction (e.g. to synchronise after MMIO).
     void requestStop() { stop_requested_ = true; }
@@ -99,6 +140,9 @@ private:
     void codeWritten(std::uint64_t addr, unsigned size) override;
     // Takes `e` (AArch64.TakeException) and charges its cost; returns the cycles charged.
     unsigned takeException(const ExceptionEntry& e);
+    // Takes the synchronous exception `e` like takeException and follows it for a storm;
+    // `counted`: the faulting instruction was counted in instructions_. Sets storm_hit_.
+    unsigned takeSynchronous(const ExceptionEntry& e, bool counted);
     std::optional<ExceptionEntry> pendingInterrupt() const;
     // The decoded instruction at PC, or the Instruction Abort the fetch takes.
     const DecodedInsn* fetch(std::optional<ExceptionEntry>& abort);
@@ -121,6 +165,13 @@ private:
     std::function<void()> on_event_;
     const std::unordered_set<std::uint64_t>* breakpoints_ = nullptr;
     std::uint64_t cycles_ = 0, instructions_ = 0;
+    // Exception-storm detection (ExceptionStorm): the last synchronous exception and the
+    // registers when it was taken.
+    ExceptionStorm storm_;
+    std::array<std::uint64_t, 33> storm_regs_{};
+    std::uint64_t storm_mark_ = 0; // instructions_ after the last synchronous exception
+    bool storm_hit_ = false;
+    bool stop_on_spin_ = false;
     std::array<std::uint64_t, 4> insns_by_el_{}, cycles_by_el_{};
 };
 

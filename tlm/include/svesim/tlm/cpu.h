@@ -7,6 +7,7 @@
 #include "svesim/model/processor.h"
 #include "svesim/tlm/cpu_params.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,10 +24,11 @@ namespace svesim::tlm {
 struct CpuConfig {
     model::ProcessorConfig processor;
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
-    std::string timing_source = "neoverse-v1"; // what processor.timing was loaded from
-    std::uint16_t gdb_port = 0;                // 0: no GDB stub
-    std::uint64_t max_instructions = 0;        // 0: no limit
-    bool stop_simulation_on_exit = true;       // sc_stop() when the program exits
+    std::string timing_source = "neoverse-v1";         // what processor.timing was loaded from
+    std::uint16_t gdb_port = 0;                        // 0: no GDB stub
+    std::uint64_t max_instructions = 0;                // 0: no limit
+    sc_core::sc_time max_time = sc_core::SC_ZERO_TIME; // simulated-time limit (0: none)
+    bool stop_simulation_on_exit = true;               // sc_stop() when the program exits
 
     // By-name access; throws ConfigError for an unknown name or a bad value.
     void set(std::string_view name, const std::string& value) {
@@ -83,6 +85,21 @@ public:
     [[nodiscard]] std::optional<int> exitCode() const { return exit_code_; }
     // True if the run stopped because max_instructions were executed.
     [[nodiscard]] bool budgetExhausted() const { return budget_exhausted_; }
+    // True if the run stopped because simulated time reached max_time.
+    [[nodiscard]] bool timeLimitReached() const { return time_limit_; }
+    // The exception storm that stopped the run (model::ExceptionStorm), if any.
+    [[nodiscard]] const std::optional<model::ExceptionStorm>& exceptionStorm() const {
+        return storm_;
+    }
+    // A check of the host's own (a signal, a wall-clock limit, a progress line): called about
+    // every kHostCheckInstructions instructions and while the PE sleeps with other processes
+    // active; when it returns false the Cpu stops the run (stoppedByHost()).
+    void setHostCheck(std::function<bool()> check) { host_check_ = std::move(check); }
+    [[nodiscard]] bool stoppedByHost() const { return stopped_by_host_; }
+    // The PC of a branch to itself with every interrupt masked that ended the run (without a
+    // debugger attached), if any.
+    [[nodiscard]] const std::optional<std::uint64_t>& spinForever() const { return spin_pc_; }
+    static constexpr std::uint64_t kHostCheckInstructions = 16 * 512;
     [[nodiscard]] sc_core::sc_time clockPeriod() const { return period_; }
     [[nodiscard]] sc_core::sc_time quantum() const { return qk_.quantum(); }
     // How far the PE has run ahead of SystemC time (temporal decoupling): the simulated time of
@@ -106,8 +123,13 @@ private:
     // The debugger has the PE: serve it; false if it ended the run.
     bool debuggerStop(int signal, bool announce = true);
     // WFI/WFE: waits until an interrupt wakes the PE and counts the time as idle cycles.
-    // Returns kSigInt if an attached debugger asked to stop first, else 0.
+    // Returns kSigInt if an attached debugger asked to stop first, kStopRun if the host check
+    // or max_time ended the run, else 0.
     int sleep();
+    static constexpr int kStopRun = -1;
+    // max_time and (with `ask_host`) the host check, between chunks; false (and the reason
+    // recorded) to stop.
+    bool mayContinue(bool ask_host);
     // How often (simulated ns) a sleeping PE checks for Ctrl-C while other processes keep
     // SystemC busy.
     static constexpr double kDebuggerPollNs = 10'000;
@@ -134,6 +156,11 @@ private:
     bool dmi_valid_ = false;
     std::optional<int> exit_code_;
     bool budget_exhausted_ = false;
+    bool time_limit_ = false;
+    bool stopped_by_host_ = false;
+    std::optional<model::ExceptionStorm> storm_;
+    std::optional<std::uint64_t> spin_pc_;
+    std::function<bool()> host_check_;
     bool killed_ = false;
     std::unique_ptr<model::GdbServer> gdb_;
     model::GdbResume gdb_mode_ = model::GdbResume::Detach;

@@ -23,13 +23,20 @@ struct PlatformConfig {
     std::uint64_t timer_base = 0x0A00'1000;
 };
 
+// Throws model::ElfError(OutsideMemory) with one line when the image's entry point is not
+// 4-byte aligned or lies outside every loadable segment: such a program could only fault at its
+// first fetch and then at the (unset) vector for ever.
+void checkEntry(const model::ElfImage& image);
+
 class Platform : public sc_core::sc_module {
 public:
     Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, model::Console& console);
 
     // Copies the image into RAM (debug transport) and, with `start_at_entry`, sets the PC to its
     // entry (otherwise the PE starts at its reset vector, the `rvbar` parameter); throws
-    // model::ElfError(OutsideMemory) for a segment that is not entirely inside RAM.
+    // model::ElfError(OutsideMemory) for a segment that is not entirely inside RAM, and, with
+    // `start_at_entry`, for an entry point outside the loaded segments or not 4-byte aligned
+    // (checkEntry).
     void load(const model::ElfImage& image, bool start_at_entry = true);
 
     Cpu cpu;
