@@ -23,17 +23,11 @@ struct Row {
     bool secure;
 };
 
+// The ZCR_ELx that CurrentNSVL reads for the row's EL, in the state the row set up.
 std::string constraining(const CpuState& s, const Row& r) {
-    // Which ZCR fields CurrentNSVL consults for this row (arch-rules §1.1 table).
-    const bool el2_enabled = s.features.has_el2 && (!s.features.has_el3 || !r.secure);
-    const bool host_el0 = r.el == EL::EL0 && el2_enabled && r.e2h && r.tge;
     std::string out;
-    if (r.el == EL::EL3) return "ZCR_EL3";
-    if (r.el == EL::EL2 || host_el0)
-        out = "ZCR_EL2";
-    else
-        out = el2_enabled ? "ZCR_EL1, ZCR_EL2" : "ZCR_EL1";
-    if (s.features.has_el3) out += ", ZCR_EL3";
+    for (SysReg z : CurrentNSVLControls(s, r.el).list())
+        out += fmt::format("{}{}", out.empty() ? "" : ", ", name(z));
     return out;
 }
 

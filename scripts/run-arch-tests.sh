@@ -14,7 +14,8 @@
 # Each program prints one PASS/FAIL/SKIP line per check and exits with its number of
 # failures. This script prints every program's output, then a summary, and exits 1 if any
 # program failed (non-zero status, timeout or no DONE line), 0 otherwise. When the cross
-# assembler or the selected runner is missing it says so and exits 0 (skipped).
+# assembler or the selected runner is missing it says so and exits 77, which ctest reports as
+# skipped (SKIP_RETURN_CODE in tests/CMakeLists.txt), never as passed.
 set -u
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +30,7 @@ ONLY=""
 QEMU_CPU="max,sve128=on,sve256=on,sve512=on,sve1024=on,sve2048=on"
 TIMEOUT=20
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -52,17 +53,17 @@ if [[ "${SVESIM_ARGS:-}" == *"--policy qemu"* ]]; then AS_DEFS+=(--defsym QEMU_S
 LD=aarch64-linux-gnu-ld
 if ! command -v "$AS" >/dev/null 2>&1 || ! command -v "$LD" >/dev/null 2>&1; then
     echo "run-arch-tests: SKIPPED: $AS / $LD not found (apt-get install binutils-aarch64-linux-gnu)"
-    exit 0
+    exit 77
 fi
 if ! command -v timeout >/dev/null 2>&1; then
     echo "run-arch-tests: SKIPPED: timeout(1) not found"
-    exit 0
+    exit 77
 fi
 case "$RUNNER" in
 qemu)
     if ! command -v qemu-system-aarch64 >/dev/null 2>&1; then
         echo "run-arch-tests: SKIPPED: qemu-system-aarch64 not found (apt-get install qemu-system-arm)"
-        exit 0
+        exit 77
     fi ;;
 svesim)
     if [ ! -x "$SVESIM" ] && command -v "$SVESIM" >/dev/null 2>&1; then
@@ -70,7 +71,7 @@ svesim)
     fi
     if [ ! -x "$SVESIM" ]; then
         echo "run-arch-tests: SKIPPED: svesim binary '$SVESIM' not found or not executable"
-        exit 0
+        exit 77
     fi ;;
 esac
 

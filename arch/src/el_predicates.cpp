@@ -27,6 +27,23 @@ bool ELIsInHost(const CpuState& s, EL el) {
     return false;
 }
 
+// SAIL S1TranslationRegime (EL3 is AArch64: svesim has no AArch32).
+EL S1TranslationRegime(const CpuState& s, EL el) {
+    if (el != EL::EL0) return el;
+    return ELIsInHost(s, EL::EL0) ? EL::EL2 : EL::EL1;
+}
+
+// SAIL SCTLR_read (SCTLR[] = SCTLR[S1TranslationRegime()]).
+SysReg SCTLR(const CpuState& s, EL el) {
+    switch (S1TranslationRegime(s, el)) {
+    case EL::EL2: return SysReg::SCTLR_EL2;
+    case EL::EL3: return SysReg::SCTLR_EL3;
+    case EL::EL0:
+    case EL::EL1: break;
+    }
+    return SysReg::SCTLR_EL1;
+}
+
 bool ELUsingAArch32(const CpuState& s, EL el) {
     const bool el3_says_32 = HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::RW);
     switch (el) {

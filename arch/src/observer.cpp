@@ -22,7 +22,6 @@ std::string_view name(VlChangeCause c) {
     case VlChangeCause::ZcrWrite: return "ZCR write";
     case VlChangeCause::ExceptionEntry: return "exception entry";
     case VlChangeCause::ExceptionReturn: return "exception return";
-    case VlChangeCause::ControlWrite: return "control register write";
     }
     return "?";
 }

@@ -2,31 +2,25 @@
 
 #include "svesim/arch/el_predicates.h"
 #include "svesim/arch/enables.h"
+#include "svesim/exceptions/routing.h"
 
 namespace svesim {
-namespace {
-
-constexpr std::uint32_t kFpTrapIss = 0x1E0'0000; // CV=1, COND=0b1110 (ConditionSyndrome)
-
-bool tgeReroutes(const CpuState& s, EL target_el) {
-    return target_el == EL::EL1 && EL2Enabled(s) && bitSet(s.hcr(), hcr::TGE);
-}
-
-} // namespace
+namespace {} // namespace
 
 // R10 (SAIL SVEAccessTrap).
 ExceptionEntry SVEAccessTrap(const CpuState& s, EL target_el) {
-    const EL target = tgeReroutes(s, target_el) ? EL::EL2 : target_el;
+    const EL target = RouteToEL2ByTGE(s, target_el) ? EL::EL2 : target_el;
     return ExceptionEntry{ExceptionRecord{Exception::SVEAccessTrap, 0, std::nullopt}, target, s.pc};
 }
 
 // R10 (SAIL AArch64_AdvSIMDFPAccessTrap; ARM-M R_JNBTN).
 ExceptionEntry AdvSIMDFPAccessTrap(const CpuState& s, EL target_el) {
-    if (tgeReroutes(s, target_el))
+    if (RouteToEL2ByTGE(s, target_el))
         return ExceptionEntry{ExceptionRecord{Exception::Uncategorized, 0, std::nullopt}, EL::EL2,
                               s.pc};
-    return ExceptionEntry{ExceptionRecord{Exception::AdvSIMDFPAccessTrap, kFpTrapIss, std::nullopt},
-                          target_el, s.pc};
+    return ExceptionEntry{
+        ExceptionRecord{Exception::AdvSIMDFPAccessTrap, ConditionSyndrome(), std::nullopt},
+        target_el, s.pc};
 }
 
 // R8 (SAIL CheckOriginalSVEEnabled), R9 (layout by E2H, inside ControlDisables).

@@ -43,14 +43,8 @@ void SetPSTATEFromPSR(CpuState& s, std::uint64_t spsr, bool illegal) {
         p.il = bitSet(spsr, 20);
     }
     p.ss = false; // self-hosted debug (MDSCR_EL1.SS) is not implemented
-    p.n = bitSet(spsr, 31);
-    p.z = bitSet(spsr, 30);
-    p.c = bitSet(spsr, 29);
-    p.v = bitSet(spsr, 28);
-    p.d = bitSet(spsr, 9);
-    p.a = bitSet(spsr, 8);
-    p.i = bitSet(spsr, 7);
-    p.f = bitSet(spsr, 6);
+    setNzcvBits(p, spsr);
+    setDaifBits(p, spsr);
     p.pan = bitSet(spsr, 22);
     p.uao = bitSet(spsr, 23);
 }

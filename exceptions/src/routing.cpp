@@ -12,9 +12,14 @@ ExceptionEntry entry(Exception type, std::uint32_t iss, EL target, std::uint64_t
 
 } // namespace
 
+// R10, R18 (ARM-M D1.4.5.1; SAIL route_to_el2 in AArch64_UndefinedFault and the traps).
+bool RouteToEL2ByTGE(const CpuState& s, EL target_el) {
+    return target_el == EL::EL1 && EL2Enabled(s) && bitSet(s.hcr(), hcr::TGE);
+}
+
 EL SynchronousExceptionTarget(const CpuState& s) {
     if (s.pstate.el != EL::EL0) return s.pstate.el;
-    return EL2Enabled(s) && bitSet(s.hcr(), hcr::TGE) ? EL::EL2 : EL::EL1;
+    return RouteToEL2ByTGE(s, EL::EL1) ? EL::EL2 : EL::EL1;
 }
 
 // R18 (SAIL AArch64_UndefinedFault).
@@ -57,6 +62,12 @@ ExceptionEntry AArch64_SoftwareBreakpoint(const CpuState& s, std::uint16_t imm16
 // R20: the exception the next instruction takes after an illegal exception return.
 ExceptionEntry AArch64_IllegalStateException(const CpuState& s) {
     return entry(Exception::IllegalState, 0, SynchronousExceptionTarget(s), s.pc);
+}
+
+// SAIL AArch64_WFxTrap.
+ExceptionEntry AArch64_WFxTrap(const CpuState& s, EL target_el, bool wfe) {
+    const EL target = RouteToEL2ByTGE(s, target_el) ? EL::EL2 : target_el;
+    return entry(Exception::WFxTrap, ConditionSyndrome() | (wfe ? 1U : 0U), target, s.pc);
 }
 
 ExceptionEntry AArch64_SystemAccessTrap(const CpuState& s, EL target, Exception type,

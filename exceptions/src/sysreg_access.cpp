@@ -52,8 +52,7 @@ SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDire
     case SysRegGate::None: break;
     case SysRegGate::DaifEl0:
         if (el == EL::EL0) {
-            const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-            if (!bitSet(s.sysregs.raw(sctlr), sctlr::UMA))
+            if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), sctlr::UMA))
                 trap = AArch64_SystemAccessTrap(s, SynchronousExceptionTarget(s),
                                                 Exception::SystemRegisterTrap, iss);
         }
@@ -111,18 +110,8 @@ void WriteSysReg(ArchState& st, SysReg r, std::uint64_t value) {
     const std::uint64_t old_value = ReadSysReg(st, r);
     const VectorLength vl_before = st.currentVL();
     switch (r) {
-    case SysReg::DAIF:
-        p.d = bitSet(value, 9);
-        p.a = bitSet(value, 8);
-        p.i = bitSet(value, 7);
-        p.f = bitSet(value, 6);
-        break;
-    case SysReg::NZCV:
-        p.n = bitSet(value, 31);
-        p.z = bitSet(value, 30);
-        p.c = bitSet(value, 29);
-        p.v = bitSet(value, 28);
-        break;
+    case SysReg::DAIF: setDaifBits(p, value); break;
+    case SysReg::NZCV: setNzcvBits(p, value); break;
     case SysReg::SPSel: p.sp = bitSet(value, 0); break;
     default: s.sysregs.write(r, value); break;
     }

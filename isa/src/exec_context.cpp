@@ -10,14 +10,7 @@ namespace {
 
 // The SCTLR of the translation regime of the current EL.
 std::uint64_t regimeSctlr(const CpuState& s) {
-    switch (s.pstate.el) {
-    case EL::EL0:
-        return s.sysregs.raw(ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1);
-    case EL::EL1: return s.sysregs.raw(SysReg::SCTLR_EL1);
-    case EL::EL2: return s.sysregs.raw(SysReg::SCTLR_EL2);
-    case EL::EL3: return s.sysregs.raw(SysReg::SCTLR_EL3);
-    }
-    return 0;
+    return s.sysregs.raw(SCTLR(s, s.pstate.el));
 }
 
 constexpr unsigned kSctlrM = 0, kSctlrA = 1, kSctlrSA = 3, kSctlrSA0 = 4;

@@ -17,16 +17,13 @@ using T = TimingClass;
 
 // ---- Hints
 // ------------------------------------------------------------------------------------------
-constexpr std::uint32_t kWfxIssWfi = (1U << 24) | (0xEU << 20), kWfxIssWfe = kWfxIssWfi | 1U;
-
-// WFI/WFE traps: SCTLR_EL1.nTWI/nTWE (EL0), HCR_EL2.TWI/TWE (EL0/EL1), SCR_EL3.TWI/TWE (EL0-EL2).
+// WFI/WFE traps: SCTLR[EL0].nTWI/nTWE (EL0), HCR_EL2.TWI/TWE (EL0/EL1), SCR_EL3.TWI/TWE (EL0-EL2).
 bool wfxTrapped(ExecContext& cx, bool wfe) {
     const CpuState& s = cx.cpu();
     const EL el = s.pstate.el;
     std::optional<EL> target;
     if (el == EL::EL0) {
-        const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-        if (!bitSet(s.sysregs.raw(sctlr), wfe ? 18 : 16)) target = SynchronousExceptionTarget(s);
+        if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), wfe ? 18 : 16)) target = EL::EL1;
     }
     if (!target && (el == EL::EL0 || el == EL::EL1) && EL2Enabled(s) && !ELIsInHost(s, EL::EL0) &&
         bitSet(s.hcr(), wfe ? 14 : 13))
@@ -34,8 +31,7 @@ bool wfxTrapped(ExecContext& cx, bool wfe) {
     if (!target && el != EL::EL3 && HaveEL(s, EL::EL3) && bitSet(s.scr(), wfe ? 13 : 12))
         target = EL::EL3;
     if (!target) return false;
-    cx.raise(
-        AArch64_SystemAccessTrap(s, *target, Exception::WFxTrap, wfe ? kWfxIssWfe : kWfxIssWfi));
+    cx.raise(AArch64_WFxTrap(s, *target, wfe));
     return true;
 }
 
@@ -126,10 +122,12 @@ void execMsrImm(ExecContext& cx, std::uint32_t i) {
     const PstateField f = pstateField(i);
     if (p.el == EL::EL0) {
         if (f != PstateField::DAIFSet && f != PstateField::DAIFClr) return cx.undefined();
-        const SysReg sctlr = ELIsInHost(s, EL::EL0) ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1;
-        if (!bitSet(s.sysregs.raw(sctlr), sctlr::UMA)) {
-            const std::uint32_t iss = (bits(i, 7, 5) << 17) | (bits(i, 18, 16) << 14) | (4U << 10) |
-                                      (31U << 5) | (crm << 1);
+        if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), sctlr::UMA)) {
+            // MSR (immediate) reports op0 = 00, CRn = 0100, Rt = 11111, as a write.
+            const SysRegEncoding enc{0, static_cast<std::uint8_t>(bits(i, 18, 16)), 4,
+                                     static_cast<std::uint8_t>(crm),
+                                     static_cast<std::uint8_t>(bits(i, 7, 5))};
+            const std::uint32_t iss = SystemRegisterTrapIss(enc, 31, SysRegDirection::Write);
             return cx.raise(AArch64_SystemAccessTrap(s, SynchronousExceptionTarget(s),
                                                      Exception::SystemRegisterTrap, iss));
         }

@@ -135,15 +135,8 @@ bool GdbRegisters::write(unsigned n, std::span<const std::uint8_t> b) {
         // The debugger may change the flags and the interrupt masks, not the EL or SP select.
         constexpr std::uint64_t kWritable = 0xF000'0000ULL | 0x3C0ULL;
         if (((v ^ GetPSRFromPSTATE(s.pstate)) & ~kWritable) != 0) return false;
-        PState& p = s.pstate;
-        p.n = (v >> 31) & 1;
-        p.z = (v >> 30) & 1;
-        p.c = (v >> 29) & 1;
-        p.v = (v >> 28) & 1;
-        p.d = (v >> 9) & 1;
-        p.a = (v >> 8) & 1;
-        p.i = (v >> 7) & 1;
-        p.f = (v >> 6) & 1;
+        setNzcvBits(s.pstate, v);
+        setDaifBits(s.pstate, v);
         return true;
     }
     if (n >= kZ0 && n < kZ0 + 32) return copy(sve.zStorage(n - kZ0));

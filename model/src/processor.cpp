@@ -141,16 +141,15 @@ unsigned Processor::takeSynchronous(const ExceptionEntry& e, bool counted) {
     return cost;
 }
 
-// R19: the highest-priority interrupt that is pending and not masked (FIQ, IRQ, SError order
-// as QEMU; the architecture leaves the relative priority IMPLEMENTATION DEFINED).
+// R19: the highest-priority interrupt that is pending and not masked (FIQ before IRQ as QEMU;
+// the architecture leaves the relative priority IMPLEMENTATION DEFINED). No platform source
+// raises SError, so the processor has no SError input (its routing is in exceptions/).
 std::optional<ExceptionEntry> Processor::pendingInterrupt() const {
     const CpuState& s = arch_.cpu;
     if (fiq_)
         if (auto e = TakePhysicalInterrupt(s, InterruptKind::FIQ)) return e;
     if (irq_)
         if (auto e = TakePhysicalInterrupt(s, InterruptKind::IRQ)) return e;
-    if (serror_)
-        if (auto e = TakePhysicalInterrupt(s, InterruptKind::SError)) return e;
     // Virtual interrupts after physical ones (their relative priority is IMPLEMENTATION DEFINED).
     if (auto e = TakeVirtualInterrupt(s, InterruptKind::FIQ, vfiq_)) return e;
     if (auto e = TakeVirtualInterrupt(s, InterruptKind::IRQ, virq_)) return e;
@@ -166,8 +165,7 @@ bool Processor::anyInterruptCanBeTaken() const {
 }
 
 bool Processor::interruptMayBePending() const {
-    return irq_ || fiq_ || serror_ ||
-           VirtualInterruptPending(arch_.cpu, InterruptKind::IRQ, virq_) ||
+    return irq_ || fiq_ || VirtualInterruptPending(arch_.cpu, InterruptKind::IRQ, virq_) ||
            VirtualInterruptPending(arch_.cpu, InterruptKind::FIQ, vfiq_);
 }
 
@@ -187,7 +185,7 @@ void Processor::signalEvent() {
 }
 
 bool Processor::wakeUpPending() const {
-    if (irq_ || fiq_ || serror_ || event_wake_) return true;
+    if (irq_ || fiq_ || event_wake_) return true;
     const CpuState& s = arch_.cpu;
     for (const InterruptKind k : {InterruptKind::IRQ, InterruptKind::FIQ})
         if (VirtualInterruptSignalled(s, k) &&
@@ -299,7 +297,6 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             if (auto code = semihostingCall(cx_, *console_, cycles_, timing_.clock_hz))
                 return {StopReason::Exit, executed, *code};
             break;
-        case SideEffect::Halt: break;
         }
     }
     return {StopReason::Budget, executed};

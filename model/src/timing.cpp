@@ -1,9 +1,9 @@
 #include "svesim/model/timing.h"
 
 #include "svesim/arch/config_error.h"
+#include "svesim/model/ini_file.h"
 
-#include <boost/property_tree/ini_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
+#include <fmt/core.h>
 
 namespace svesim::model {
 
@@ -71,16 +71,13 @@ void TimingConfig::set(const std::string& key, const std::string& value, const s
 }
 
 TimingConfig TimingConfig::fromFile(const std::string& path) {
-    boost::property_tree::ptree tree;
-    try {
-        boost::property_tree::ini_parser::read_ini(path, tree);
-    } catch (const boost::property_tree::ini_parser_error& e) {
-        throw ConfigError("timing file " + path + ": " + e.message() +
-                          (e.line() ? " (line " + std::to_string(e.line()) + ")" : ""));
-    }
     TimingConfig t = neoverseV1();
-    for (const auto& entry : tree)
-        t.set(entry.first, entry.second.get_value<std::string>(), "timing file " + path + ": ");
+    for (const IniEntry& e : readIniFile(path, "timing file")) {
+        const std::string where = fmt::format("timing file {}:{}: ", path, e.line);
+        if (!e.section.empty())
+            throw ConfigError(where + "a timing file has no sections ([" + e.section + "])");
+        t.set(e.key, e.value, where);
+    }
     return t;
 }
 

@@ -45,20 +45,27 @@ VectorLength ImplementedSVEVectorLength(const SveConfig& cfg, unsigned nbits) {
     return VectorLength::fromBits(n);
 }
 
+// R1, R2 (ARM-M J1.1.3.302 CurrentNSVL): the registers its steps read. Where a step assigns
+// rather than takes the minimum, no earlier register was read, so the minimum is the same.
+ZcrSet CurrentNSVLControls(const CpuState& s, EL el) {
+    ZcrSet z;
+    const auto add = [&z](SysReg r) { z.regs[z.count++] = r; };
+    if (el == EL::EL3) {
+        add(SysReg::ZCR_EL3);
+        return z;
+    }
+    const bool host_el0 = el == EL::EL0 && ELIsInHost(s, EL::EL0);
+    if (el == EL::EL1 || (el == EL::EL0 && !host_el0)) add(SysReg::ZCR_EL1);
+    if (el == EL::EL2 || host_el0 || EL2Enabled(s)) add(SysReg::ZCR_EL2);
+    if (HaveEL(s, EL::EL3)) add(SysReg::ZCR_EL3);
+    return z;
+}
+
 // R1, R2 (ARM-M J1.1.3.302 CurrentNSVL).
 VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg, EL el) {
-    const auto len = [&](SysReg r) { return static_cast<unsigned>(field(s.sysregs.raw(r), 3, 0)); };
     unsigned vl = 15;
-    const bool host_el0 = el == EL::EL0 && ELIsInHost(s, EL::EL0);
-    if (el == EL::EL1 || (el == EL::EL0 && !host_el0)) vl = len(SysReg::ZCR_EL1);
-    if (el == EL::EL2 || host_el0)
-        vl = len(SysReg::ZCR_EL2);
-    else if ((el == EL::EL0 || el == EL::EL1) && EL2Enabled(s))
-        vl = std::min(vl, len(SysReg::ZCR_EL2));
-    if (el == EL::EL3)
-        vl = len(SysReg::ZCR_EL3);
-    else if (HaveEL(s, EL::EL3))
-        vl = std::min(vl, len(SysReg::ZCR_EL3));
+    for (SysReg r : CurrentNSVLControls(s, el).list())
+        vl = std::min(vl, static_cast<unsigned>(field(s.sysregs.raw(r), 3, 0)));
     return ImplementedSVEVectorLength(cfg, (vl + 1) * 128);
 }
 

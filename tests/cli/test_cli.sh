@@ -37,6 +37,11 @@ expect "bad trace category refused" 2 "trace category 'cache'" "$svesim" run --t
 expect "unknown reset register refused" 2 "unknown system register 'FOO_EL1'" "$svesim" run --reset FOO_EL1=1 "$progs/exit_code.elf"
 printf 'int_div = lots\n' >"$tmp/t.ini"
 expect "bad timing value refused" 2 "timing file .*int_div" "$svesim" run --timing "$tmp/t.ini" "$progs/exit_code.elf"
+# Timing and config files share one INI reader: comments after a value are comments.
+printf 'exception = 60   # cycles\nint_alu = 1 ; one\n' >"$tmp/c.ini"
+expect "timing file with trailing comments" 7 "" "$svesim" run --timing "$tmp/c.ini" "$progs/exit_code.elf"
+printf 'max_vl = 512 # bits\n[cpu]\npolicy = zero ; a comment\n' >"$tmp/cc.ini"
+expect "config file with trailing comments" 7 "" "$svesim" run --config "$tmp/cc.ini" "$progs/exit_code.elf"
 printf 'warp_drive = 3\n' >"$tmp/u.ini"
 expect "unknown timing key refused" 2 "unknown key 'warp_drive'" "$svesim" run --timing "$tmp/u.ini" "$progs/exit_code.elf"
 expect "missing program" 2 "no PROGRAM.elf" "$svesim" run
@@ -116,6 +121,12 @@ expect "mpidr RES0 bits" 2 "parameter mpidr" "$svesim" run --mpidr 0x10000000000
 expect "gdb port out of range" 2 "parameter gdb_port: '70000'" "$svesim" run --gdb 70000 "$progs/exit_code.elf"
 expect "quantum in microseconds" 7 "" "$svesim" run --quantum 2us "$progs/exit_code.elf"
 expect "vl-table bad LEN" 2 "--zcr-el1 16 is out of range" "$svesim" vl-table --zcr-el1 16
+# Which ZCRs constrain each EL (arch-rules §1.1): the host EL0 ignores ZCR_EL1, Secure EL1 ZCR_EL2.
+expect "vl-table" 0 "" "$svesim" vl-table
+for want in '^EL0 .*  ZCR_EL1, ZCR_EL2, ZCR_EL3$' '^EL0 \(VHE host.*  ZCR_EL2, ZCR_EL3$' \
+            '^EL2 \(E2H=0\) .*  ZCR_EL2, ZCR_EL3$' '^EL3 .*  ZCR_EL3$' '^EL1 Secure .*  ZCR_EL1, ZCR_EL3$'; do
+  if ! grep -Eq -e "$want" "$tmp/out"; then echo "FAIL vl-table row /$want/"; cat "$tmp/out"; failures=$((failures + 1)); fi
+done
 
 expect "check: a clobbered guest register is a LOSS" 118 "" "$svesim" run --check "$progs/guest_hvc.elf"
 if ! grep -q "svesim check: LOSS guest1: 1 finding in Z0 bytes \[0, 32)" "$tmp/out"; then echo "FAIL check output"; cat "$tmp/out"; failures=$((failures + 1)); fi

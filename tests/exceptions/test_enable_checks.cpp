@@ -167,13 +167,3 @@ TEST_CASE("R10: TGE reroutes an EL1-targeted FP trap to EL2 as EC 0x00, an SVE t
     AArch64_TakeException(fp.st, *CheckFPAdvSIMDEnabled(fp.st.cpu));
     CHECK(fp.st.cpu.sysregs.read(SysReg::ESR_EL3) == 0x1FE0'0000); // EC 0x07, IL 1, CV/COND
 }
-
-TEST_CASE("R21: an enable write takes effect without a context synchronization event",
-          "[exceptions][R21]") {
-    // svesim applies system-register writes immediately, which the architecture permits: the
-    // very next check sees the new CPACR_EL1.
-    Pe pe(EL::EL1);
-    CHECK_FALSE(CheckSVEEnabled(pe.st.cpu));
-    pe.set(SysReg::CPACR_EL1, kFpen11);
-    CHECK(CheckSVEEnabled(pe.st.cpu));
-}

@@ -32,6 +32,21 @@ void check(const ExceptionEntry& e, Exception type, EL target, std::uint64_t ret
 
 } // namespace
 
+TEST_CASE("R10/R18: HCR_EL2.TGE moves only EL1-targeted exceptions, and only with EL2 enabled",
+          "[exceptions][R10][R18]") {
+    // ARM-M D1.4.5.1 and the route_to_el2 of AArch64.UndefinedFault / AdvSIMDFPAccessTrap.
+    Pe tge(EL::EL0, bit(hcr::TGE));
+    CHECK(RouteToEL2ByTGE(tge.s(), EL::EL1));
+    CHECK_FALSE(RouteToEL2ByTGE(tge.s(), EL::EL2));
+    CHECK_FALSE(RouteToEL2ByTGE(tge.s(), EL::EL3));
+    CHECK_FALSE(RouteToEL2ByTGE(Pe(EL::EL0).s(), EL::EL1)); // TGE = 0
+    Pe secure(EL::EL0, bit(hcr::TGE));
+    secure.s().sysregs.write(SysReg::SCR_EL3, bit(scr::RW)); // NS = 0: EL2 not enabled
+    CHECK_FALSE(RouteToEL2ByTGE(secure.s(), EL::EL1));
+    CHECK(SynchronousExceptionTarget(secure.s()) == EL::EL1);
+    CHECK(SynchronousExceptionTarget(tge.s()) == EL::EL2);
+}
+
 TEST_CASE("R18: SVC goes from EL0 to EL1 (EL2 with TGE) and stays at EL1-EL3; returns after it",
           "[exceptions][R18]") {
     check(AArch64_CallSupervisor(Pe(EL::EL0).s(), 7), Exception::SupervisorCall, EL::EL1, 0x2004,

@@ -150,6 +150,18 @@ TEST_CASE("R5: a ZCR write changes VL for the very next instruction and is repor
     CHECK(rec.vl_changes.size() == 1);
 }
 
+TEST_CASE("R_KXKNK: a CPACR_EL1 write that disables SVE is not a VL change", "[exceptions][R5]") {
+    // CurrentNSVL (ARM-M J1.1.3.302) reads only ZCR_ELx.LEN and PSTATE.EL; the enables decide
+    // trapping and the width a V[] write zeroes, so the write reports no VectorLengthChange.
+    Pe pe(EL::EL1);
+    Recorder rec;
+    pe.st.bus.subscribe(rec);
+    WriteSysReg(pe.st, reaches(pe.access(kCpacrEl1, SysRegDirection::Write)), 0); // ZEN=FPEN=00
+    CHECK(pe.st.currentVL().bits() == 2048);
+    REQUIRE(rec.writes.size() == 1);
+    CHECK(rec.vl_changes.empty());
+}
+
 TEST_CASE("EC 0x18: CPTR_ELx.TCPAC traps CPACR_EL1 and CPTR_EL2 accesses with the MSR/MRS ISS",
           "[exceptions]") {
     Pe pe(EL::EL1);

@@ -207,6 +207,51 @@ TEST_CASE("system: MSR (immediate) at EL0: DAIF needs SCTLR_EL1.UMA, SPSel is UN
     }
 }
 
+TEST_CASE("system: at a VHE host's EL0 (E2H = TGE = 1) SCTLR_EL2, not SCTLR_EL1, governs WFI "
+          "and MSR DAIFSet",
+          "[isa][system]") {
+    // ARM-M: SCTLR_EL2.nTWI/UMA apply to EL0 when HCR_EL2.{E2H, TGE} == {1, 1}; SCTLR_EL1's
+    // have no effect then. The traps go to EL2 (TGE).
+    const auto host = [](IsaHarness& h) { setHcr(h.arch.cpu, bit(hcr::E2H) | bit(hcr::TGE)); };
+    SECTION("WFI") {
+        IsaHarness h(512, EL::EL0);
+        host(h);
+        setBits(h, SysReg::SCTLR_EL1, kNTWI);
+        clearBits(h, SysReg::SCTLR_EL2, kNTWI);
+        const Taken t = fault(h, 0xd503207f); // wfi
+        CHECK(t.target == EL::EL2);
+        CHECK(t.esr == kEsrWfi);
+        IsaHarness w(512, EL::EL0);
+        host(w);
+        clearBits(w, SysReg::SCTLR_EL1, kNTWI);
+        setBits(w, SysReg::SCTLR_EL2, kNTWI);
+        run(w, 0xd503207f); // wfi: waits
+        CHECK(w.cx.effect == isa::SideEffect::WaitForInterrupt);
+    }
+    SECTION("MSR DAIFSet and MRS DAIF") {
+        IsaHarness h(512, EL::EL0);
+        host(h);
+        setBits(h, SysReg::SCTLR_EL1, kUMA);
+        clearBits(h, SysReg::SCTLR_EL2, kUMA);
+        const Taken t = fault(h, 0xd5034fdf); // msr daifset, #0xf
+        CHECK(t.target == EL::EL2);
+        CHECK(t.esr == 0x620C'D3FE); // as the SCTLR_EL1.UMA case above
+        IsaHarness m(512, EL::EL0);
+        host(m);
+        setBits(m, SysReg::SCTLR_EL1, kUMA);
+        clearBits(m, SysReg::SCTLR_EL2, kUMA);
+        const Taken r = fault(m, 0xd53b4220); // mrs x0, daif
+        CHECK(r.target == EL::EL2);
+        // Op0 11, Op2 001, Op1 011, CRn 0100, Rt 00000, CRm 0010, Direction 1 (read).
+        CHECK(r.esr == 0x6232'D005);
+        IsaHarness ok(512, EL::EL0);
+        host(ok);
+        clearBits(ok, SysReg::SCTLR_EL1, kUMA);
+        setBits(ok, SysReg::SCTLR_EL2, kUMA);
+        run(ok, 0xd5034fdf); // msr daifset, #0xf: allowed
+    }
+}
+
 TEST_CASE("system: MRS and MSR of NZCV, TPIDR_EL0 and CurrentEL", "[isa][system]") {
     SECTION("NZCV at EL1 and EL0") {
         for (EL el : {EL::EL1, EL::EL0}) {

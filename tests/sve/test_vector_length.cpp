@@ -76,6 +76,27 @@ TEST_CASE("R1/R2: CurrentNSVL takes the minimum of exactly the ZCR fields that c
     }
 }
 
+TEST_CASE("R1/R2: CurrentNSVLControls names exactly the ZCR fields that constrain the EL",
+          "[sve][R1][R2]") {
+    // The one place `svesim vl-table` and CurrentNSVL learn which ZCRs apply; checked against
+    // the hand-written arch-rules §1.1 table above.
+    for (const ConfigRow& row : kRows) {
+        ArchState st(makeConfig({row.has_el2, row.has_el3, 2048}));
+        CpuState& s = st.cpu;
+        s.sysregs.write(SysReg::SCR_EL3, (row.secure ? 0 : bit(scr::NS)) | bit(scr::RW));
+        for (std::size_t c = 0; c < 8; ++c) {
+            if (std::string(row.fields[c]) == "-") continue;
+            const Column col = kColumns[c];
+            setHcr(s, (col.e2h ? bit(hcr::E2H) : 0) | (col.tge ? bit(hcr::TGE) : 0));
+            std::string got;
+            for (SysReg r : CurrentNSVLControls(s, col.el).list())
+                got += r == SysReg::ZCR_EL1 ? '1' : r == SysReg::ZCR_EL2 ? '2' : '3';
+            INFO(row.name << " column " << c);
+            CHECK(got == row.fields[c]);
+        }
+    }
+}
+
 TEST_CASE("R1: CurrentVL follows PSTATE.EL", "[sve][R1]") {
     ArchState st(makeConfig({}));
     openEverything(st.cpu);

@@ -94,6 +94,6 @@ TEST_CASE("params: a file's global lines apply to every Cpu, a section to the Cp
     std::ofstream(path) << "max_vl 512\n";
     CHECK_THROWS_WITH(c0.load(path), Catch::Contains(":1: expected 'name = value'"));
     std::ofstream(path) << "[cpu0\n";
-    CHECK_THROWS_WITH(c0.load(path), Catch::Contains(":1: a section is written [instance]"));
+    CHECK_THROWS_WITH(c0.load(path), Catch::Contains(":1: a section is written [name]"));
     std::remove(path.c_str());
 }

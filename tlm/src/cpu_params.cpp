@@ -1,13 +1,13 @@
 #include "svesim/tlm/cpu_params.h"
 
 #include "svesim/arch/config_error.h"
+#include "svesim/model/ini_file.h"
 #include "svesim/tlm/cpu.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <fmt/core.h>
-#include <fstream>
 
 namespace svesim::tlm {
 namespace {
@@ -86,13 +86,6 @@ std::string formatQuantum(const sc_core::sc_time& t) {
          {std::pair{"ms", 1'000'000'000ULL}, {"us", 1'000'000ULL}, {"ns", 1'000ULL}})
         if (ps % scale == 0) return fmt::format("{}{}", ps / scale, unit);
     return fmt::format("{}ps", ps);
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t\r");
-    return s.substr(b, e - b + 1);
 }
 
 } // namespace
@@ -192,33 +185,16 @@ std::string getCpuParameter(const CpuConfig& cfg, std::string_view name) {
 }
 
 void loadCpuParameterFile(CpuConfig& cfg, const std::string& path, std::string_view instance) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(fmt::format("config file {} cannot be read", path));
     // The section that selects this Cpu: its full name or its basename.
     const std::string_view base = instance.substr(
         instance.find_last_of('.') == std::string_view::npos ? 0 : instance.find_last_of('.') + 1);
-    bool applies = true;
-    std::string line;
-    for (unsigned n = 1; std::getline(in, line); ++n) {
-        const std::string where = fmt::format("{}:{}", path, n);
-        std::string text = trim(line.substr(0, line.find_first_of("#;")));
-        if (text.empty()) continue;
-        if (text.front() == '[') {
-            if (text.back() != ']' || text.size() < 3)
-                throw ConfigError(where + ": a section is written [instance]");
-            const std::string section = trim(text.substr(1, text.size() - 2));
-            applies = section == instance || section == base;
-            continue;
-        }
-        const auto eq = text.find('=');
-        if (eq == std::string::npos)
-            throw ConfigError(where + ": expected 'name = value', got '" + text + "'");
-        const std::string key = trim(text.substr(0, eq));
-        if (findCpuParameter(key) == nullptr || applies) {
+    for (const model::IniEntry& e : model::readIniFile(path, "config file")) {
+        const bool applies = e.section.empty() || e.section == instance || e.section == base;
+        if (findCpuParameter(e.key) == nullptr || applies) {
             try {
-                setCpuParameter(cfg, key, trim(text.substr(eq + 1)));
-            } catch (const ConfigError& e) {
-                throw ConfigError(where + ": " + e.what());
+                setCpuParameter(cfg, e.key, e.value);
+            } catch (const ConfigError& err) {
+                throw ConfigError(fmt::format("{}:{}: {}", path, e.line, err.what()));
             }
         }
     }

@@ -52,7 +52,10 @@ struct ZeroUpperDecision {
     EL el; // the Exception level at the decision point
 };
 
-enum class VlChangeCause : std::uint8_t { ZcrWrite, ExceptionEntry, ExceptionReturn, ControlWrite };
+// What changed CurrentVL. A CPACR_ELx/CPTR_ELx write is not one: the enables decide whether SVE
+// traps and how much of Z a V[] write zeroes (R_KXKNK), not the vector length (CurrentNSVL reads
+// only ZCR_ELx.LEN and PSTATE.EL).
+enum class VlChangeCause : std::uint8_t { ZcrWrite, ExceptionEntry, ExceptionReturn };
 std::string_view name(VlChangeCause c);
 
 struct VectorLengthChange {

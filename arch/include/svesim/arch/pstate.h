@@ -31,5 +31,19 @@ constexpr std::uint64_t daifBits(const PState& p) {
     return (std::uint64_t{p.d} << 9) | (std::uint64_t{p.a} << 8) | (std::uint64_t{p.i} << 7) |
            (std::uint64_t{p.f} << 6);
 }
+// The inverses, for every writer of those bit positions (MSR NZCV/DAIF, SetPSTATEFromPSR, a
+// debugger's CPSR): PSTATE.{N,Z,C,V} from bits [31:28], PSTATE.{D,A,I,F} from bits [9:6].
+constexpr void setNzcvBits(PState& p, std::uint64_t v) {
+    p.n = ((v >> 31) & 1) != 0;
+    p.z = ((v >> 30) & 1) != 0;
+    p.c = ((v >> 29) & 1) != 0;
+    p.v = ((v >> 28) & 1) != 0;
+}
+constexpr void setDaifBits(PState& p, std::uint64_t v) {
+    p.d = ((v >> 9) & 1) != 0;
+    p.a = ((v >> 8) & 1) != 0;
+    p.i = ((v >> 7) & 1) != 0;
+    p.f = ((v >> 6) & 1) != 0;
+}
 
 } // namespace svesim

@@ -17,6 +17,12 @@ struct ExceptionRecord {
     std::optional<std::uint64_t> vaddress; // written to FAR_ELx where the exception reports one
 };
 
+// ConditionSyndrome() for an A64 instruction, placed at ISS[24:20]: CV = 1, COND = 0b1110
+// (ARM-M D24.2.45; the WFx and FP/SIMD access traps report it).
+constexpr std::uint32_t ConditionSyndrome() {
+    return (1U << 24) | (0xEU << 20);
+}
+
 // The vector offset base of an exception type (R16): Synchronous 0x000, IRQ 0x080, FIQ 0x100,
 // SError 0x180.
 std::uint64_t vectorBase(Exception e);

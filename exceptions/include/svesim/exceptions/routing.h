@@ -9,8 +9,12 @@
 
 namespace svesim {
 
-// The target of most synchronous exceptions (ARM-M D1.4.5.1): from EL0 to EL1, or to EL2 when
-// EL2 is enabled and HCR_EL2.TGE == 1; from a higher EL to that EL.
+// route_to_el2 of the pseudocode's synchronous exceptions (AArch64.UndefinedFault,
+// AArch64.AdvSIMDFPAccessTrap, SVEAccessTrap, AArch64.WFxTrap, ...): one that would be taken to
+// EL1 goes to EL2 instead when EL2 is enabled and HCR_EL2.TGE == 1. R10, R18
+bool RouteToEL2ByTGE(const CpuState& s, EL target_el);
+// The target of most synchronous exceptions (ARM-M D1.4.5.1): from EL0 to EL1, or to EL2 by
+// RouteToEL2ByTGE; from a higher EL to that EL.
 EL SynchronousExceptionTarget(const CpuState& s);
 
 // AArch64.UndefinedFault: EC 0x00, preferred return = this instruction.
@@ -29,6 +33,9 @@ ExceptionEntry AArch64_SecureMonitorCall(const CpuState& s, std::uint16_t imm16)
 ExceptionEntry AArch64_SoftwareBreakpoint(const CpuState& s, std::uint16_t imm16);
 // The Illegal Execution state exception (PSTATE.IL == 1): EC 0x0E, this instruction. R20
 ExceptionEntry AArch64_IllegalStateException(const CpuState& s);
+// AArch64.WFxTrap: EC 0x01, ISS = ConditionSyndrome | TI (0 WFI, 1 WFE), this instruction; a
+// target of EL1 goes to EL2 by RouteToEL2ByTGE.
+ExceptionEntry AArch64_WFxTrap(const CpuState& s, EL target_el, bool wfe);
 // AArch64.SystemAccessTrap(target_el, ec) for a trapped MRS/MSR; ISS as ARM-M D24.2.45.
 ExceptionEntry AArch64_SystemAccessTrap(const CpuState& s, EL target, Exception type,
                                         std::uint32_t iss);

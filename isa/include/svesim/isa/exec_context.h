@@ -20,8 +20,7 @@ enum class SideEffect : std::uint8_t {
     ContextChanged, // MSR, ERET or anything else that may change VL, enables or routing
     WaitForInterrupt,
     WaitForEvent,
-    Semihosting, // HLT #0xF000
-    Halt,        // HLT with another immediate: stop the run (no external debugger)
+    Semihosting, // HLT #0xF000 (any other HLT is UNDEFINED: halting debug is disabled)
 };
 
 // How an access is made, for the alignment rules.

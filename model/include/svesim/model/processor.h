@@ -93,7 +93,6 @@ public:
     // Interrupt request lines (level-sensitive).
     void setIrq(bool level) { irq_ = level; }
     void setFiq(bool level) { fiq_ = level; }
-    void setSError(bool level) { serror_ = level; }
     // Virtual interrupt inputs (a GIC's virtual CPU interface); taken at EL0/EL1 when HCR_EL2
     // routes that kind to EL2 (IMO/FMO), as are HCR_EL2.VI/VF. R23
     void setVirq(bool level) { virq_ = level; }
@@ -160,7 +159,7 @@ private:
     Console* console_;
     DecodeCache icache_;
     [[nodiscard]] bool interruptMayBePending() const;
-    bool irq_ = false, fiq_ = false, serror_ = false, virq_ = false, vfiq_ = false;
+    bool irq_ = false, fiq_ = false, virq_ = false, vfiq_ = false;
     bool waiting_ = false, stop_requested_ = false, skip_breakpoint_ = false;
     bool waiting_for_event_ = false, event_wake_ = false;
     std::function<void()> on_event_;

@@ -22,7 +22,7 @@ struct TimingConfig {
 
     // The Neoverse V1 defaults of docs/timing.md.
     static TimingConfig neoverseV1();
-    // Reads "name = value" lines (INI syntax, Boost.PropertyTree) over the defaults: the class
+    // Reads "name = value" lines (readIniFile; no sections) over the defaults: the class
     // names of isa::name(TimingClass), sve_load_bytes_per_cycle, sve_store_bytes_per_cycle,
     // clock_hz. Throws ConfigError naming the file, key or value on bad input.
     static TimingConfig fromFile(const std::string& path);

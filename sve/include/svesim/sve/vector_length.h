@@ -3,6 +3,8 @@
 
 #include "svesim/arch/cpu_state.h"
 
+#include <array>
+#include <span>
 #include <string>
 
 namespace svesim {
@@ -49,8 +51,17 @@ std::string name(VlSet s);
 // ImplementedSVEVectorLength(nbits): the largest supported VL not above min(nbits, max). R3
 VectorLength ImplementedSVEVectorLength(const SveConfig& cfg, unsigned nbits);
 
-// CurrentNSVL evaluated for code at `el` (the pseudocode uses PSTATE.EL): the ZCR_EL1/2/3.LEN
-// that constrain `el`, their minimum, then ImplementedSVEVectorLength. R1, R2
+// The ZCR_ELx registers whose LEN CurrentNSVL reads for code at `el`, lowest EL first: the
+// pseudocode's three steps (arch-rules §1.1 table). R1, R2
+struct ZcrSet {
+    std::array<SysReg, 3> regs{};
+    unsigned count = 0;
+    [[nodiscard]] std::span<const SysReg> list() const { return {regs.data(), count}; }
+};
+ZcrSet CurrentNSVLControls(const CpuState& s, EL el);
+
+// CurrentNSVL evaluated for code at `el` (the pseudocode uses PSTATE.EL): the minimum LEN of
+// CurrentNSVLControls, then ImplementedSVEVectorLength. R1, R2
 VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg, EL el);
 inline VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg) {
     return CurrentNSVL(s, cfg, s.pstate.el);

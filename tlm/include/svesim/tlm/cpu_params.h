@@ -29,7 +29,8 @@ void setCpuParameter(CpuConfig& cfg, std::string_view name, const std::string& v
 // The parameter's value as text (the form setCpuParameter accepts).
 std::string getCpuParameter(const CpuConfig& cfg, std::string_view name);
 
-// Reads an INI-style config file: `name = value` lines ('#' or ';' comments), optionally under
+// Reads an INI-style config file (model::readIniFile: '#' or ';' comments, also after a value;
+// a repeated name: the last wins): `name = value` lines, optionally under
 // `[instance]` sections. Lines before any section apply to every Cpu; a section applies only to
 // the Cpu of that name (its SystemC basename or full hierarchical name). Throws ConfigError
 // naming the file and the offending line.
