@@ -466,7 +466,6 @@ TEST_CASE("integer: ADR and ADRP are PC-relative, ADRP to the 4 KiB page", "[isa
 
 TEST_CASE("integer: unallocated encodings are UNDEFINED (EC 0x00)", "[isa][int]") {
     const std::uint32_t words[] = {
-        0x00000000, // udf #0
         0x12400000, // logical immediate, 32-bit with N = 1
         0x9240fc00, // logical immediate, 64-bit all-ones element (imms = 111111)
         0x12007c00, // logical immediate, 32-bit all-ones element (imms = 011111)
@@ -493,4 +492,11 @@ TEST_CASE("integer: unallocated encodings are UNDEFINED (EC 0x00)", "[isa][int]"
     }
     IsaHarness h;
     CHECK(h.exec(0x92400000) != nullptr); // and x0, x0, #0x1 (N = 1 is valid at 64 bits)
+    // UDF is allocated (it has a name and an operand) but permanently UNDEFINED: the same
+    // exception as an unallocated encoding.
+    IsaHarness u;
+    REQUIRE(u.exec(0x00001234) != nullptr); // udf #4660
+    REQUIRE(u.cx.faulted());
+    CHECK(u.cx.fault->record.type == Exception::Uncategorized);
+    CHECK(u.arch.cpu.pc == 0x1000);
 }
