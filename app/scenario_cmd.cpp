@@ -1,6 +1,7 @@
 #include "scenario_cmd.h"
 
 #include "check_session.h"
+#include "json_value.h"
 #include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
@@ -8,8 +9,6 @@
 #include "svesim/scenarios/timeline.h"
 
 #include <boost/program_options.hpp>
-#include <boost/property_tree/json_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fmt/core.h>
@@ -177,7 +176,7 @@ int runScenario(const std::vector<std::string>& args) {
 
     fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
                "verdict", "expected", "entry", "exit", "outside", "result");
-    boost::property_tree::ptree json;
+    nlohmann::json json = nlohmann::json::array();
     bool unexpected = false, unfinished = false, missing = false;
     for (const ScenarioInfo* s : chosen) {
         const std::string elf = dir + "/" + std::string(s->program) + ".elf";
@@ -220,49 +219,40 @@ int runScenario(const std::vector<std::string>& args) {
             if (vm.count("verbose") || (!ok && r.finish != "exit"))
                 for (const auto& v : r.violations)
                     fmt::print("    {}\n", v);
-            boost::property_tree::ptree row;
-            row.put("scenario", std::string(s->name));
-            row.put("policy", policy);
-            row.put("verdict", r.verdict);
-            row.put("expected", expected);
-            row.put("as_expected", ok);
-            row.put("finish", r.finish);
-            row.put("instructions", r.instructions);
-            row.put("total_cycles", r.cycles);
-            row.put("world_entries", r.entries);
-            row.put("phase_cycles.guest_entry", r.entry_phase);
-            row.put("phase_cycles.guest_exit", r.exit_phase);
-            row.put("phase_cycles.host_restore", r.restore_phase);
-            row.put("phase_cycles.vcpu_put", r.put_phase);
-            row.put("phase_cycles.host_window", r.window_phase);
-            row.put("phase_cycles.mean_outside", r.cycles_outside);
-            for (const auto& [k, v] : params)
-                row.put("params." + k, v);
-            boost::property_tree::ptree vs;
-            for (const auto& v : r.violations) {
-                boost::property_tree::ptree item;
-                item.put("", v);
-                vs.push_back({"", item});
-            }
-            row.add_child("violations", vs);
+            nlohmann::json row{{"scenario", std::string(s->name)},
+                               {"policy", policy},
+                               {"verdict", r.verdict},
+                               {"expected", expected},
+                               {"as_expected", ok},
+                               {"finish", r.finish},
+                               {"instructions", r.instructions},
+                               {"total_cycles", r.cycles},
+                               {"world_entries", r.entries},
+                               {"summary", r.summary}};
+            nlohmann::json violations = nlohmann::json::array();
+            for (const std::string& v : r.violations_json)
+                violations.push_back(nlohmann::json::parse(v));
+            row["violations"] = std::move(violations);
+            row["phase_cycles"] = {
+                {"guest_entry", r.entry_phase},    {"guest_exit", r.exit_phase},
+                {"host_restore", r.restore_phase}, {"vcpu_put", r.put_phase},
+                {"host_window", r.window_phase},   {"mean_outside", r.cycles_outside}};
+            row["params"] = params;
+            nlohmann::json one_run;
             for (std::size_t c = 0; c < kImplClasses.size(); ++c)
-                row.put("one_run." + std::string(name(kImplClasses[c])), r.class_verdicts[c]);
-            row.put("one_run.conclusive", r.inconclusive.empty());
-            json.push_back({"", row});
+                one_run[std::string(name(kImplClasses[c]))] = r.class_verdicts[c];
+            one_run["conclusive"] = r.inconclusive.empty();
+            if (!r.inconclusive.empty()) one_run["control_depends_on_choice_at"] = r.inconclusive;
+            row["one_run"] = std::move(one_run);
+            json.push_back(std::move(row));
         }
         if (!oneRunAgrees(*s, by_policy)) unexpected = true;
     }
     fmt::print(
         "entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"
         "outside: mean cycles a world spent outside between leaving and re-entry.\n");
-    if (vm.count("json")) {
-        std::ofstream out(vm["json"].as<std::string>());
-        if (!out)
-            throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
-        boost::property_tree::ptree root;
-        root.add_child("runs", json);
-        boost::property_tree::write_json(out, root);
-    }
+    if (vm.count("json"))
+        writeJsonFile(nlohmann::json{{"runs", json}}, vm["json"].as<std::string>(), "--json");
     if (missing) return scenario_status::kMissing;
     if (unfinished) return scenario_status::kUnfinished;
     return unexpected ? scenario_status::kUnexpected : scenario_status::kAsExpected;

@@ -75,7 +75,10 @@ std::string runInChild(const RunRequest& r) {
             for (char& c : t)
                 if (c == '\n') c = '\x1f';
             out << "violation=" << t << "\n";
+            out << "violation_json=" << v.json() << "\n";
         }
+        for (const std::string& line : checker.summary())
+            out << "summary=" << line << "\n";
         if (!r.timeline.empty()) {
             std::ofstream svg(r.timeline);
             svg << timeline.svg(
@@ -108,6 +111,10 @@ RunResult parseResult(const std::string& text) {
             r.cycles = std::stoull(v);
         else if (k == "entries")
             r.entries = std::stoull(v);
+        else if (k == "violation_json")
+            r.violations_json.push_back(v);
+        else if (k == "summary")
+            r.summary.push_back(v);
         else if (k == "class_preserve")
             r.class_verdicts[0] = v;
         else if (k == "class_zero")

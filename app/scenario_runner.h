@@ -34,6 +34,8 @@ struct RunResult {
            window_phase = 0;
     double host_ms = 0;
     std::vector<std::string> violations;
+    std::vector<std::string> violations_json; // the same, one JSON object each
+    std::vector<std::string> summary;         // the checker's summary lines
     // The checker's own kinds (no software events) every implementation class would give,
     // from this one run's provenance; and where that stops being conclusive ("" if never).
     std::array<std::string, 3> class_verdicts;

@@ -1,6 +1,7 @@
 #include "sweep_cmd.h"
 
 #include "check_session.h"
+#include "json_value.h"
 #include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
@@ -12,8 +13,6 @@
 #include <algorithm>
 #include <boost/algorithm/string.hpp>
 #include <boost/program_options.hpp>
-#include <boost/property_tree/json_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <deque>
 #include <filesystem>
 #include <fmt/core.h>
@@ -319,8 +318,8 @@ int runSweep(const std::vector<std::string>& args) {
     fmt::print(stderr, "sweep: done: {} points run, {} resumed, {} did not finish, {:.1f} s\n",
                finished, skipped, failed, secs);
     if (vm.count("json")) {
-        // Every row now in the CSV (resumed ones included), as JSON objects.
-        boost::property_tree::ptree arr;
+        // Every row now in the CSV (resumed ones included), as JSON objects with typed values.
+        nlohmann::json json_rows = nlohmann::json::array();
         std::ifstream in(out_path);
         std::string line, header;
         std::getline(in, header);
@@ -330,17 +329,14 @@ int runSweep(const std::vector<std::string>& args) {
             const auto close = line.find('"', 1);
             std::vector<std::string> vals;
             boost::split(vals, line.substr(close + 2), boost::is_any_of(","));
-            boost::property_tree::ptree row;
-            row.put("key", line.substr(1, close - 1));
+            nlohmann::json row;
+            row["key"] = line.substr(1, close - 1);
             for (std::size_t i = 1; i < cols.size() && i - 1 < vals.size(); ++i)
-                row.put(cols[i], vals[i - 1]);
-            arr.push_back({"", row});
+                row[cols[i]] = typedValue(vals[i - 1]);
+            json_rows.push_back(std::move(row));
         }
-        boost::property_tree::ptree root;
-        root.add_child("points", arr);
-        std::ofstream js(vm["json"].as<std::string>());
-        if (!js) throw ConfigError("--json " + vm["json"].as<std::string>() + " cannot be written");
-        boost::property_tree::write_json(js, root);
+        writeJsonFile(nlohmann::json{{"points", json_rows}}, vm["json"].as<std::string>(),
+                      "--json");
     }
     return failed ? 1 : 0;
 }

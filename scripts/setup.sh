@@ -17,7 +17,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 packages=(cmake g++ make pkg-config libsystemc-dev libboost-dev libboost-program-options-dev
-          catch2 libfmt-dev libelf-dev binutils-aarch64-linux-gnu llvm qemu-user qemu-system-arm
+          catch2 libfmt-dev libelf-dev nlohmann-json3-dev binutils-aarch64-linux-gnu llvm qemu-user qemu-system-arm
           python3 clang libclang-rt-14-dev clang-format gdb-multiarch)
 missing=()
 for p in "${packages[@]}"; do

@@ -13,11 +13,14 @@ struct Tables {
     std::array<std::vector<const InsnDef*>, 16> buckets;
 
     Tables() {
-        for (auto group : {integerInsns(), branchInsns(), loadStoreInsns(), systemInsns(),
-                           fpSimdInsns(), sveInsns(), lseInsns(), crcInsns(), simdStructInsns(),
-                           sveMemoryInsns(), fpScalarInsns(), fpConvertInsns(), simdFpSameInsns(),
-                           simdFpMiscInsns(), simdFpElemInsns(), simdFpReduceInsns(),
-                           simdFpFixedInsns(), sveFpInsns(), sveFpMiscInsns()})
+        for (auto group :
+             {integerInsns(),     branchInsns(),       loadStoreInsns(),   systemInsns(),
+              fpSimdInsns(),      sveInsns(),          lseInsns(),         crcInsns(),
+              simdStructInsns(),  sveMemoryInsns(),    simdIntSameInsns(), simdIntMiscInsns(),
+              simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns(),    simdIntElemInsns(),
+              fpScalarInsns(),    fpConvertInsns(),    simdFpSameInsns(),  simdFpMiscInsns(),
+              simdFpElemInsns(),  simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns(),
+              sveFpMiscInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)

@@ -1,7 +1,9 @@
-// A64 SIMD&FP data processing (ARM-M C7): vector logical and integer add/subtract, the AdvSIMD
-// copy group (DUP, INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector)
-// and the scalar FMOV forms. Every SIMD&FP destination is written once through V[] at its
-// architectural width (R12); every instruction first calls CheckFPAdvSIMDEnabled.
+// A64 SIMD&FP data processing (ARM-M C7): vector logical operations, the AdvSIMD copy group
+// (DUP, INS, UMOV, SMOV), modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the
+// scalar FMOV forms; the integer arithmetic is in simd_int_*.cpp. Every SIMD&FP destination is
+// written once through V[] at its architectural width (R12); every instruction first calls
+// CheckFPAdvSIMDEnabled.
+#include "simd_common.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -13,53 +15,7 @@
 namespace svesim::isa {
 namespace {
 
-using T = TimingClass;
-using Vec = std::array<std::uint8_t, 16>;
-
-// ---- Register and element helpers ------------------------------------------------------------
-
-// The low `bytes` of V[n] (the rest zero).
-Vec readV(ExecContext& cx, unsigned n, unsigned bytes) {
-    Vec v{};
-    const auto src = cx.sve().V(n, bytes);
-    for (unsigned k = 0; k < bytes; ++k)
-        v[k] = src[k];
-    return v;
-}
-// V[n, bytes * 8] = v: the one write of the instruction (R12).
-void writeV(ExecContext& cx, unsigned n, const Vec& v, unsigned bytes) {
-    cx.sve().setV(cx.cpu(), n, std::span<const std::uint8_t>(v.data(), bytes));
-}
-// Elem[v, e, esize] with esize = bytes * 8 (little-endian element order).
-std::uint64_t elem(const Vec& v, unsigned e, unsigned bytes) {
-    std::uint64_t r = 0;
-    for (unsigned k = 0; k < bytes; ++k)
-        r |= std::uint64_t{v[e * bytes + k]} << (8 * k);
-    return r;
-}
-void setElem(Vec& v, unsigned e, unsigned bytes, std::uint64_t value) {
-    for (unsigned k = 0; k < bytes; ++k)
-        v[e * bytes + k] = static_cast<std::uint8_t>(value >> (8 * k));
-}
-
-bool Q(std::uint32_t i) {
-    return bit1(i, 30);
-}
-unsigned datasizeBytes(std::uint32_t i) {
-    return Q(i) ? 16 : 8;
-}
-// Arrangement specifier from size (log2 of the element bytes) and Q.
-const char* arrangement(unsigned size, bool q) {
-    static constexpr const char* kNames[4][2] = {
-        {"8b", "16b"}, {"4h", "8h"}, {"2s", "4s"}, {"1d", "2d"}};
-    return kNames[size & 3][q ? 1 : 0];
-}
-char elemChar(unsigned size) {
-    return "bhsd"[size & 3];
-}
-std::string vreg(unsigned n, unsigned size, bool q) {
-    return fmt::format("v{}.{}", n, arrangement(size, q));
-}
+using namespace simd;
 
 // ---- Logical (vector, register): AdvSIMD three same, opcode 00011 ------------------------------
 void execLogicalVec(ExecContext& cx, std::uint32_t i) {
@@ -101,28 +57,6 @@ std::string disLogicalVec(std::uint32_t i, std::uint64_t) {
                        vreg(rn(i), 0, Q(i)), vreg(rm(i), 0, Q(i)));
 }
 
-// ---- ADD/SUB (vector): AdvSIMD three same, opcode 10000 ----------------------------------------
-bool validAddSubVec(std::uint32_t i) {
-    return !(bits(i, 23, 22) == 3 && !Q(i)); // size 11 with Q 0 is reserved
-}
-void execAddSubVec(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkFPEnabled()) return;
-    const unsigned bytes = datasizeBytes(i), ebytes = 1U << bits(i, 23, 22);
-    const bool sub = bit1(i, 29);
-    const Vec a = readV(cx, rn(i), bytes), b = readV(cx, rm(i), bytes);
-    Vec r{};
-    for (unsigned e = 0; e < bytes / ebytes; ++e) {
-        const std::uint64_t x = elem(a, e, ebytes), y = elem(b, e, ebytes);
-        setElem(r, e, ebytes, sub ? x - y : x + y);
-    }
-    writeV(cx, rd(i), r, bytes);
-}
-std::string disAddSubVec(std::uint32_t i, std::uint64_t) {
-    const unsigned size = bits(i, 23, 22);
-    return fmt::format("{}\t{}, {}, {}", bit1(i, 29) ? "sub" : "add", vreg(rd(i), size, Q(i)),
-                       vreg(rn(i), size, Q(i)), vreg(rm(i), size, Q(i)));
-}
-
 // ---- AdvSIMD copy: DUP, INS, UMOV, SMOV --------------------------------------------------------
 // imm5 gives the element size (lowest set bit of imm5<3:0>) and the index above it.
 unsigned copySize(std::uint32_t i) {
@@ -131,9 +65,6 @@ unsigned copySize(std::uint32_t i) {
 }
 unsigned copyIndex(std::uint32_t i) {
     return bits(i, 20, 16) >> (copySize(i) + 1);
-}
-std::string elemRef(unsigned n, unsigned size, unsigned index) {
-    return fmt::format("v{}.{}[{}]", n, elemChar(size), index);
 }
 
 // DUP (element), vector: Q=1 for D.
@@ -453,7 +384,6 @@ std::string disFmovReg(std::uint32_t i, std::uint64_t) {
 // clang-format off
 const InsnDef kFpSimdInsns[] = {
     insn("0 x x 01110 xx 1 xxxxx 00011 1 xxxxx xxxxx", "AND_BIC_ORR_ORN_EOR_BSL_BIT_BIF_asimdsame", execLogicalVec, disLogicalVec, T::FpSimd),
-    insn("0 x x 01110 xx 1 xxxxx 10000 1 xxxxx xxxxx", "ADD_SUB_asimdsame", execAddSubVec, disAddSubVec, T::FpSimd, validAddSubVec),
     insn("0 x 0 01110000 xxxxx 0 0000 1 xxxxx xxxxx", "DUP_asimdins_DV_v", execDupElem, disDupElem, T::FpSimd, validDupElem),
     insn("0 x 0 01110000 xxxxx 0 0001 1 xxxxx xxxxx", "DUP_asimdins_DR_r", execDupGen, disDupGen, T::FpSimd, validDupElem),
     insn("0 1 0 01110000 xxxxx 0 0011 1 xxxxx xxxxx", "INS_asimdins_IR_r", execInsGen, disInsGen, T::FpSimd, validIns),

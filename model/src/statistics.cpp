@@ -1,8 +1,7 @@
 #include "svesim/model/statistics.h"
 
-#include <boost/property_tree/json_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace svesim::model {
@@ -47,28 +46,23 @@ std::string Statistics::text(const Processor& p) const {
 }
 
 std::string Statistics::json(const Processor& p) const {
-    namespace pt = boost::property_tree;
-    pt::ptree root;
     const double secs = hostSeconds();
-    root.put("instructions", p.instructions());
-    root.put("cycles", p.cycles());
-    for (EL el : {EL::EL0, EL::EL1, EL::EL2, EL::EL3}) {
-        root.put(fmt::format("per_el.{}.instructions", name(el)), p.instructionsAt(el));
-        root.put(fmt::format("per_el.{}.cycles", name(el)), p.cyclesAt(el));
-    }
+    nlohmann::json root{{"instructions", p.instructions()}, {"cycles", p.cycles()}};
+    for (EL el : {EL::EL0, EL::EL1, EL::EL2, EL::EL3})
+        root["per_el"][std::string(name(el))] = {{"instructions", p.instructionsAt(el)},
+                                                 {"cycles", p.cyclesAt(el)}};
+    root["exceptions_by_ec"] = nlohmann::json::object();
     for (const auto& [ec, n] : by_ec_)
-        root.put(fmt::format("exceptions_by_ec.{:#04x}", ec), n);
+        root["exceptions_by_ec"][fmt::format("{:#04x}", ec)] = n;
+    root["interrupts"] = nlohmann::json::object();
     for (const auto& [k, n] : interrupts_)
-        root.put("interrupts." + k, n);
-    root.put("exception_returns", erets_);
-    root.put("vl_changes", vl_changes_);
-    root.put("zero_or_preserve.zeroed", zeroed_);
-    root.put("zero_or_preserve.preserved", preserved_);
-    root.put("host_seconds", secs);
-    root.put("host_mips", secs > 0 ? static_cast<double>(p.instructions()) / secs / 1e6 : 0.0);
-    std::ostringstream os;
-    pt::write_json(os, root);
-    return os.str();
+        root["interrupts"][k] = n;
+    root["exception_returns"] = erets_;
+    root["vl_changes"] = vl_changes_;
+    root["zero_or_preserve"] = {{"zeroed", zeroed_}, {"preserved", preserved_}};
+    root["host_seconds"] = secs;
+    root["host_mips"] = secs > 0 ? static_cast<double>(p.instructions()) / secs / 1e6 : 0.0;
+    return root.dump(2) + "\n";
 }
 
 } // namespace svesim::model

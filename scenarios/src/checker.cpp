@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fmt/core.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 namespace svesim::scenarios {
 
@@ -53,6 +54,22 @@ std::string hex(const std::vector<std::uint8_t>& b, std::size_t max = 16) {
     return out;
 }
 } // namespace
+
+std::string Violation::json() const {
+    const bool bytes = byte_hi > byte_lo;
+    nlohmann::json j{{"kind", name(kind)}, {"world", world}, {"reg", reg},
+                     {"pc", pc},           {"cycle", cycle}, {"causes", causes}};
+    if (bytes) {
+        j["byte_lo"] = byte_lo;
+        j["byte_hi"] = byte_hi;
+        j["expected"] = hex(expected, expected.size());
+        j["actual"] = hex(actual, actual.size());
+    } else if (!expected.empty() || !actual.empty()) {
+        j["expected"] = std::string(expected.begin(), expected.end());
+        j["actual"] = std::string(actual.begin(), actual.end());
+    }
+    return j.dump();
+}
 
 std::string Violation::text() const {
     std::string out = fmt::format("{} {}", name(kind), world);

@@ -73,6 +73,12 @@ std::span<const InsnDef> simdFpReduceInsns(); // simd_fp_reduce_insns.cpp
 std::span<const InsnDef> simdFpFixedInsns();  // simd_fp_fixed_insns.cpp
 std::span<const InsnDef> sveFpInsns();        // sve_fp_insns.cpp
 std::span<const InsnDef> sveFpMiscInsns();    // sve_fp_misc_insns.cpp
+std::span<const InsnDef> simdIntSameInsns();
+std::span<const InsnDef> simdIntMiscInsns();
+std::span<const InsnDef> simdIntDiffInsns();
+std::span<const InsnDef> simdIntShiftInsns();
+std::span<const InsnDef> simdPermInsns();
+std::span<const InsnDef> simdIntElemInsns();
 std::span<const InsnDef> sveInsns();
 std::span<const InsnDef> lseInsns();
 std::span<const InsnDef> crcInsns();

@@ -56,6 +56,9 @@ struct Violation {
     std::uint64_t pc = 0, cycle = 0; // where the world was re-entered (or the event happened)
     std::vector<std::string> causes; // earlier events that explain it, where the stream shows them
     [[nodiscard]] std::string text() const;
+    // The same as one JSON object, on one line: kind, world, reg, byte_lo, byte_hi, expected and
+    // actual (hex), pc, cycle, causes (a list).
+    [[nodiscard]] std::string json() const;
 };
 
 // How a world was left, which decides what it may expect back.
