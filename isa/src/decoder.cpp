@@ -20,7 +20,7 @@ struct Tables {
               simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns(),    simdIntElemInsns(),
               fpScalarInsns(),    fpConvertInsns(),    simdFpSameInsns(),  simdFpMiscInsns(),
               simdFpElemInsns(),  simdFpReduceInsns(), simdFpFixedInsns(), sveFpInsns(),
-              sveFpMiscInsns()})
+              sveFpMiscInsns(),   sveFpTrigInsns(),    sveFpComplexInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)
