@@ -53,8 +53,33 @@ def operand(rng, n, kind, k):
     return g.fp_value(rng, n)
 
 
-def cases(rng, per_form):
+ONE = {16: 0x3C00, 32: 0x3F800000, 64: 0x3FF0000000000000}
+
+
+def table_cases():
+    """Every FEXPA table entry (Zn = the indices 0..31 or 0..63 with random exponent bits
+    above) and every FTMAD coefficient (Zdn = +0.0, Zm = +1.0 and -1.0: the result is the
+    coefficient itself), under FPCR = 0."""
     out = []
+    rng = random.Random(1)
+    for size, entries in ((1, 32), (2, 64), (3, 64)):
+        n = 8 << size
+        per = 512 // n
+        for base in range(0, entries, per):
+            z = 0
+            for e in range(per):
+                z |= ((base + e) % entries | rng.getrandbits(n - 6) << 6) << (e * n)
+            out.append((0x0420B800 | size << 22 | 1 << 5, 0, [z, 0, 0], 0, 0))
+        for imm in range(8):
+            zm = 0
+            for e in range(512 // n):
+                zm |= (ONE[n] | (e & 1) << (n - 1)) << (e * n)
+            out.append((0x65108000 | size << 22 | imm << 16 | 2 << 5, 0, [0, zm, 0], 0, 0))
+    return out
+
+
+def cases(rng, per_form):
+    out = table_cases()
     for word, n, kind in words():
         for k in range(per_form):
             fpcr = g.FPCRS[k % len(g.FPCRS)] if k < len(g.FPCRS) else rng.choice(g.FPCRS)
