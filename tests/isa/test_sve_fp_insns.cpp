@@ -88,8 +88,8 @@ TEST_CASE("SVE FP: unallocated and not implemented encodings are UNDEFINED", "[f
     // clang-format off
     const std::uint32_t kUndefined[] = {
         0x65020020, // fadd with size 00 (no byte FP)
-        0x65420c20, // ftsmul (not implemented)
-        0x65898420, // fscale (not implemented)
+        0x65020c20, // ftsmul with size 00
+        0x65098420, // fscale with size 00
         0x6582e420, // compare op:o2:o3 = 110
         0x6545a420, // frint with opc 101
         0x650ca420, // frecpx with size 00

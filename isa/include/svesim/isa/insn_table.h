@@ -79,6 +79,8 @@ std::span<const InsnDef> simdFpReduceInsns(); // simd_fp_reduce_insns.cpp
 std::span<const InsnDef> simdFpFixedInsns();  // simd_fp_fixed_insns.cpp
 std::span<const InsnDef> sveFpInsns();        // sve_fp_insns.cpp
 std::span<const InsnDef> sveFpMiscInsns();    // sve_fp_misc_insns.cpp
+std::span<const InsnDef> sveFpTrigInsns();    // sve_fp_trig.cpp
+std::span<const InsnDef> sveFpComplexInsns(); // sve_fp_complex.cpp
 std::span<const InsnDef> sveInsns();
 std::span<const InsnDef> lseInsns();
 std::span<const InsnDef> crcInsns();
