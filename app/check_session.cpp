@@ -65,8 +65,12 @@ void checkVectorLengthParam(const std::string& nm, std::uint64_t value) {
     if (value < 1 || value > 16)
         throw ConfigError(
             fmt::format("{} = {} is outside the architecture (allowed: 1 to 16)", nm, value));
+    // An offered maximum must be a length the platform implements (R3, R_NWYBP: every power of
+    // two up to the maximum): the rule's own function answers.
     const bool offered_max = nm == "hmax_vq" || nm == "gmax_vq";
-    if (offered_max && (value & (value - 1)) != 0)
+    const SveConfig platform{VectorLength::fromBits(2048), VlSet::PowersOfTwo};
+    const unsigned vq = static_cast<unsigned>(value);
+    if (offered_max && ImplementedSVEVectorLength(platform, vq * 128).quadwords() != vq)
         throw ConfigError(fmt::format("{} = {} is not a vector length the scenario platform "
                                       "implements (allowed: 1, 2, 4, 8, 16)",
                                       nm, value));

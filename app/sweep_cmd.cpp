@@ -7,9 +7,11 @@
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/model/elf_image.h"
+#include "svesim/model/ini_file.h"
 #include "svesim/model/timing.h"
 #include "svesim/scenarios/catalogue.h"
 #include "svesim/sve/zero_upper_policy.h"
+#include "sweep_csv.h"
 
 #include <algorithm>
 #include <boost/algorithm/string.hpp>
@@ -67,26 +69,14 @@ Grid defaultGrid() {
     return g;
 }
 
-// "key = values" lines, '#' comments; every key of the grid replaces the default's.
+// `key = values` lines (model::readIniFile: '#'/';' comments, no sections); every key of the
+// grid replaces the default's.
 Grid readGrid(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError("grid file " + path + " cannot be read");
     Grid g = defaultGrid();
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        const auto hash = line.find('#');
-        if (hash != std::string::npos) line.resize(hash);
-        boost::trim(line);
-        if (line.empty()) continue;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos)
-            throw ConfigError(
-                fmt::format("grid file {} line {}: '{}' is not key = values", path, n, line));
-        std::string key = line.substr(0, eq);
-        boost::trim(key);
-        g[key] = expandValues(key, line.substr(eq + 1));
+    for (const model::IniEntry& e : model::readIniFile(path, "grid file")) {
+        if (!e.section.empty())
+            throw ConfigError(fmt::format("grid file {}:{}: a grid has no sections", path, e.line));
+        g[e.key] = expandValues(e.key, e.value);
     }
     return g;
 }
@@ -205,10 +195,8 @@ std::string csvRow(const Point& p, const RunResult& r) {
 
 std::set<std::string> doneKeys(const std::string& path) {
     std::set<std::string> keys;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line))
-        if (line.size() > 2 && line[0] == '"') keys.insert(line.substr(1, line.find('"', 1) - 1));
+    for (const SweepCsv::Row& r : readSweepCsv(path, "--out", true).rows)
+        keys.insert(r.key);
     return keys;
 }
 
@@ -323,19 +311,12 @@ int runSweep(const std::vector<std::string>& args) {
     if (vm.count("json")) {
         // Every row now in the CSV (resumed ones included), as JSON objects with typed values.
         nlohmann::json json_rows = nlohmann::json::array();
-        std::ifstream in(out_path);
-        std::string line, header;
-        std::getline(in, header);
-        std::vector<std::string> cols;
-        boost::split(cols, header, boost::is_any_of(","));
-        while (std::getline(in, line)) {
-            const auto close = line.find('"', 1);
-            std::vector<std::string> vals;
-            boost::split(vals, line.substr(close + 2), boost::is_any_of(","));
+        const SweepCsv csv = readSweepCsv(out_path, "--out");
+        for (const SweepCsv::Row& r : csv.rows) {
             nlohmann::json row;
-            row["key"] = line.substr(1, close - 1);
-            for (std::size_t i = 1; i < cols.size() && i - 1 < vals.size(); ++i)
-                row[cols[i]] = typedValue(vals[i - 1]);
+            row["key"] = r.key;
+            for (std::size_t i = 1; i < csv.columns.size() && i - 1 < r.cells.size(); ++i)
+                row[csv.columns[i]] = typedValue(r.cells[i - 1]);
             json_rows.push_back(std::move(row));
         }
         writeJsonFile(nlohmann::json{{"points", json_rows}}, vm["json"].as<std::string>(),
@@ -359,16 +340,11 @@ int runPlot(const std::vector<std::string>& args) {
     if (!parseCommandLine(args, opts, {}, vm)) return 0;
     for (const char* k : {"csv", "x", "y", "series", "out"})
         if (!vm.count(k)) throw ConfigError(std::string("svesim plot: --") + k + " is required");
-    std::ifstream in(vm["csv"].as<std::string>());
-    if (!in) throw ConfigError("--csv " + vm["csv"].as<std::string>() + " cannot be read");
-    std::string header, line;
-    std::getline(in, header);
-    std::vector<std::string> cols;
-    boost::split(cols, header, boost::is_any_of(","));
+    const SweepCsv csv = readSweepCsv(vm["csv"].as<std::string>(), "--csv");
     const auto col = [&](const std::string& n) {
-        const auto it = std::find(cols.begin(), cols.end(), n);
-        if (it == cols.end()) throw ConfigError("svesim plot: no column '" + n + "' in the CSV");
-        return static_cast<std::size_t>(it - cols.begin());
+        const int c = csv.cell(n);
+        if (c < 0) throw ConfigError("svesim plot: no column '" + n + "' in the CSV");
+        return static_cast<std::size_t>(c);
     };
     const std::size_t xi = col(vm["x"].as<std::string>()), yi = col(vm["y"].as<std::string>()),
                       si = col(vm["series"].as<std::string>());
@@ -380,19 +356,25 @@ int runPlot(const std::vector<std::string>& args) {
             filters.emplace_back(col(w.substr(0, eq)), w.substr(eq + 1));
         }
     std::map<std::string, std::map<double, std::pair<double, int>>> series;
-    while (std::getline(in, line)) {
-        const auto close = line.find('"', 1);
-        std::vector<std::string> vals{""};
-        std::vector<std::string> rest;
-        boost::split(rest, line.substr(close + 2), boost::is_any_of(","));
-        vals.insert(vals.end(), rest.begin(), rest.end());
-        if (vals.size() < cols.size()) continue;
+    for (const SweepCsv::Row& r : csv.rows) {
+        const std::vector<std::string>& vals = r.cells;
+        if (vals.size() + 1 < csv.columns.size()) continue;
         bool keep = true;
         for (const auto& [c, v] : filters)
             keep = keep && vals[c] == v;
         if (!keep || vals[xi].empty() || vals[yi].empty()) continue;
-        auto& cell = series[vals[si]][std::stod(vals[xi])];
-        cell.first += std::stod(vals[yi]);
+        const auto number = [&](std::size_t c) {
+            try {
+                std::size_t used = 0;
+                const double v = std::stod(vals[c], &used);
+                if (used == vals[c].size()) return v;
+            } catch (const std::exception&) {
+            }
+            throw ConfigError("svesim plot: column '" + csv.columns[c + 1] + "' holds '" + vals[c] +
+                              "', not a number (plot numeric columns only)");
+        };
+        auto& cell = series[vals[si]][number(xi)];
+        cell.first += number(yi);
         cell.second += 1;
     }
     if (series.empty()) throw ConfigError("svesim plot: no rows match");

@@ -171,7 +171,7 @@ if [[ $st -ne 124 ]]; then echo "FAIL sweep with unfinished points: exit $st, ex
 if [[ $(grep -c ',limit,' "$tmp/lim.csv") -ne 16 ]]; then echo "FAIL sweep keeps a row per unfinished point"; failures=$((failures + 1)); fi
 if ! grep -q 'sweep: point s1_v2_happy|preserve|gmax_vq=2|.* did not finish (limit)' "$tmp/err"; then echo "FAIL sweep names the unfinished point"; failures=$((failures + 1)); fi
 printf 'gmax_vq 4\n' >"$tmp/bad.grid"
-expect "sweep: malformed grid line" 2 "line 1: 'gmax_vq 4' is not key = values" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
+expect "sweep: malformed grid line" 2 "bad.grid:1: expected 'name = value', got 'gmax_vq 4'" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
 printf 'gmax_vq = 4..2\n' >"$tmp/bad.grid"
 expect "sweep: empty range" 2 "4..2" "$svesim" sweep --grid "$tmp/bad.grid" --out "$tmp/x.csv"
 printf 'gmax_vq = 3\n' >"$tmp/bad.grid"
@@ -190,6 +190,7 @@ expect "sweep: missing grid file" 2 "nope.grid" "$svesim" sweep --grid "$tmp/nop
 expect "plot: a chart from the sweep" 0 "" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y switch_cycles --series scenario --where timing=exception=30 --out "$tmp/p.svg"
 if [[ $(grep -c "<path" "$tmp/p.svg") -ne 2 ]]; then echo "FAIL plot: expected two series"; failures=$((failures + 1)); fi
 expect "plot: unknown column" 2 "column 'speed'" "$svesim" plot --csv "$tmp/g.csv" --x speed --y switch_cycles --series scenario --out "$tmp/p.svg"
+expect "plot: a non-numeric column is one line, not an internal error" 2 "column 'verdict' holds .*not a number" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --series scenario --out "$tmp/p.svg"
 
 echo "$failures failure(s)"
 exit $((failures > 0))
