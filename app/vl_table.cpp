@@ -26,7 +26,8 @@ struct Row {
 // The ZCR_ELx that CurrentNSVL reads for the row's EL, in the state the row set up.
 std::string constraining(const CpuState& s, const Row& r) {
     std::string out;
-    for (SysReg z : CurrentNSVLControls(s, r.el).list())
+    const ZcrSet controls = CurrentNSVLControls(s, r.el);
+    for (SysReg z : controls.list())
         out += fmt::format("{}{}", out.empty() ? "" : ", ", name(z));
     return out;
 }

@@ -64,7 +64,8 @@ ZcrSet CurrentNSVLControls(const CpuState& s, EL el) {
 // R1, R2 (ARM-M J1.1.3.302 CurrentNSVL).
 VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg, EL el) {
     unsigned vl = 15;
-    for (SysReg r : CurrentNSVLControls(s, el).list())
+    const ZcrSet controls = CurrentNSVLControls(s, el); // named: list() points into it
+    for (SysReg r : controls.list())
         vl = std::min(vl, static_cast<unsigned>(field(s.sysregs.raw(r), 3, 0)));
     return ImplementedSVEVectorLength(cfg, (vl + 1) * 128);
 }

@@ -89,7 +89,8 @@ TEST_CASE("R1/R2: CurrentNSVLControls names exactly the ZCR fields that constrai
             const Column col = kColumns[c];
             setHcr(s, (col.e2h ? bit(hcr::E2H) : 0) | (col.tge ? bit(hcr::TGE) : 0));
             std::string got;
-            for (SysReg r : CurrentNSVLControls(s, col.el).list())
+            const ZcrSet controls = CurrentNSVLControls(s, col.el);
+            for (SysReg r : controls.list())
                 got += r == SysReg::ZCR_EL1 ? '1' : r == SysReg::ZCR_EL2 ? '2' : '3';
             INFO(row.name << " column " << c);
             CHECK(got == row.fields[c]);

@@ -56,7 +56,10 @@ VectorLength ImplementedSVEVectorLength(const SveConfig& cfg, unsigned nbits);
 struct ZcrSet {
     std::array<SysReg, 3> regs{};
     unsigned count = 0;
-    [[nodiscard]] std::span<const SysReg> list() const { return {regs.data(), count}; }
+    // A view into this set: only on a named set (a temporary's view would dangle, e.g. in a
+    // range-for over `CurrentNSVLControls(...).list()`).
+    [[nodiscard]] std::span<const SysReg> list() const& { return {regs.data(), count}; }
+    std::span<const SysReg> list() const&& = delete;
 };
 ZcrSet CurrentNSVLControls(const CpuState& s, EL el);
 
