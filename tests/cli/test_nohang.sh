@@ -75,7 +75,15 @@ for sig in INT TERM; do
   timeout 60 "$svesim" run --stats --stats-json "$tmp/$sig.json" --vcd "$tmp/$sig.vcd" \
     --trace exc --trace-file "$tmp/$sig.trace" "$progs/spin.elf" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
-  sleep 1
+  # Wait until svesim catches the signal (SigCgt in /proc), so that a loaded machine's slow
+  # start-up cannot turn the test into one of the default action; then let it run a little.
+  signum=$([[ $sig == INT ]] && echo 2 || echo 15)
+  for _ in $(seq 200); do
+    cgt=$(awk '/^SigCgt:/ {print $2}' "/proc/$pid/status" 2>/dev/null)
+    [[ -n $cgt ]] && (( (16#$cgt >> (signum - 1)) & 1 )) && break
+    sleep 0.1
+  done
+  sleep 0.5
   kill -"$sig" "$pid"
   wait "$pid"; st=$?
   if [[ $st -ne $want ]]; then fail "SIG$sig: exit status $st, expected $want"; cat "$tmp/err"
