@@ -263,73 +263,15 @@ def run_qemu(cs):
     return res
 
 
-PREAMBLE = r"""#include "support/isa_harness.h"
+PREAMBLE = r"""#include "fp_qemu_case.h"
 
-#include <array>
 #include <catch2/catch.hpp>
-#include <fmt/core.h>
 
 using namespace svesim;
 using namespace svesim::test;
+using namespace svesim::test::fp_qemu;
 
 namespace {
-
-// Before: FPCR, V1..V3 (128 bits each), X1, NZCV; V0 and X0 hold a marker.
-// After (QEMU's values): V0<127:0>, X0, FPSR, NZCV.
-struct Case {
-    std::uint32_t word, fpcr;
-    std::array<std::uint64_t, 6> v; // V1, V2, V3: low and high halves
-    std::uint64_t x1;
-    unsigned nzcv_in;
-    std::uint64_t v0, v0_hi, x0;
-    std::uint32_t fpsr;
-    unsigned nzcv;
-};
-
-constexpr std::uint64_t kMarker = 0xdeadbeefcafef00d;
-
-void setV(IsaHarness& h, unsigned n, std::uint64_t lo, std::uint64_t hi) {
-    std::array<std::uint8_t, 16> b{};
-    for (unsigned k = 0; k < 8; ++k) {
-        b[k] = static_cast<std::uint8_t>(lo >> (8 * k));
-        b[8 + k] = static_cast<std::uint8_t>(hi >> (8 * k));
-    }
-    h.arch.sve.setV(h.arch.cpu, n, b);
-}
-std::uint64_t vPart(IsaHarness& h, unsigned n, unsigned part) {
-    std::uint64_t v = 0;
-    for (unsigned k = 0; k < 8; ++k)
-        v |= std::uint64_t{h.z(n)[8 * part + k]} << (8 * k);
-    return v;
-}
-
-void check(const Case& c) {
-    IsaHarness h;
-    setV(h, 0, kMarker, kMarker);
-    for (unsigned k = 0; k < 3; ++k)
-        setV(h, k + 1, c.v[2 * k], c.v[2 * k + 1]);
-    h.setX(0, kMarker);
-    h.setX(1, c.x1);
-    h.arch.cpu.sysregs.write(SysReg::FPCR, c.fpcr);
-    h.arch.cpu.sysregs.write(SysReg::FPSR, 0);
-    h.p().n = (c.nzcv_in & 8) != 0;
-    h.p().z = (c.nzcv_in & 4) != 0;
-    h.p().c = (c.nzcv_in & 2) != 0;
-    h.p().v = (c.nzcv_in & 1) != 0;
-    INFO(fmt::format("{:08x} ({}) fpcr {:#x} v1 {:#x}:{:#x} v2 {:#x}:{:#x} v3 {:#x}:{:#x} x1 {:#x}",
-                     c.word, isa::disassemble(c.word, 0), c.fpcr, c.v[1], c.v[0], c.v[3], c.v[2],
-                     c.v[5], c.v[4], c.x1));
-    REQUIRE(h.exec(c.word) != nullptr);
-    REQUIRE_FALSE(h.cx.faulted());
-    const unsigned nzcv = (h.p().n ? 8U : 0U) | (h.p().z ? 4U : 0U) | (h.p().c ? 2U : 0U) |
-                          (h.p().v ? 1U : 0U);
-    CHECK(fmt::format("{:#x}", vPart(h, 0, 0)) == fmt::format("{:#x}", c.v0));
-    CHECK(fmt::format("{:#x}", vPart(h, 0, 1)) == fmt::format("{:#x}", c.v0_hi));
-    CHECK(fmt::format("{:#x}", h.x(0)) == fmt::format("{:#x}", c.x0));
-    CHECK(fmt::format("{:#x}", h.arch.cpu.sysregs.read(SysReg::FPSR)) ==
-          fmt::format("{:#x}", c.fpsr));
-    CHECK(nzcv == c.nzcv);
-}
 
 // clang-format off
 const Case kCases[] = {
@@ -477,66 +419,15 @@ def run_qemu_sve(cs):
     return [struct.unpack_from("<10Q", out, 80 * k) for k in range(len(cs))]
 
 
-SVE_PREAMBLE = r"""#include "support/isa_harness.h"
+SVE_PREAMBLE = r"""#include "sve_fp_qemu_case.h"
 
-#include <array>
 #include <catch2/catch.hpp>
-#include <fmt/core.h>
 
 using namespace svesim;
 using namespace svesim::test;
+using namespace svesim::test::sve_fp_qemu;
 
 namespace {
-
-// VL 512. Before: FPCR, Z1..Z3, Z0 = Z3, P0 and P1 (the governing predicate). After (QEMU's
-// values): Z0, P0 and FPSR.
-struct Case {
-    std::uint32_t word, fpcr;
-    std::array<std::array<std::uint64_t, 8>, 3> z;
-    std::uint64_t p0, p1;
-    std::array<std::uint64_t, 8> z0;
-    std::uint64_t p0_out, fpsr;
-};
-
-template <std::size_t N>
-std::array<std::uint8_t, N * 8> bytesOf(const std::array<std::uint64_t, N>& q) {
-    std::array<std::uint8_t, N * 8> b{};
-    for (std::size_t k = 0; k < N * 8; ++k)
-        b[k] = static_cast<std::uint8_t>(q[k / 8] >> (8 * (k % 8)));
-    return b;
-}
-
-void check(const Case& c) {
-    IsaHarness h(512);
-    const VectorLength vl = h.cx.vl();
-    for (unsigned k = 0; k < 3; ++k)
-        h.arch.sve.setZ(h.arch.cpu, k + 1, vl, bytesOf(c.z[k]));
-    h.arch.sve.setZ(h.arch.cpu, 0, vl, bytesOf(c.z[2]));
-    h.arch.sve.setP(h.arch.cpu, 0, vl, bytesOf(std::array<std::uint64_t, 1>{c.p0}));
-    h.arch.sve.setP(h.arch.cpu, 1, vl, bytesOf(std::array<std::uint64_t, 1>{c.p1}));
-    h.arch.cpu.sysregs.write(SysReg::FPCR, c.fpcr);
-    h.arch.cpu.sysregs.write(SysReg::FPSR, 0);
-    INFO(fmt::format("{:08x} ({}) fpcr {:#x} p1 {:#x}", c.word, isa::disassemble(c.word, 0),
-                     c.fpcr, c.p1));
-    REQUIRE(h.exec(c.word) != nullptr);
-    REQUIRE_FALSE(h.cx.faulted());
-    const auto z0 = h.z(0);
-    for (unsigned k = 0; k < 8; ++k) {
-        std::uint64_t v = 0;
-        for (unsigned b = 0; b < 8; ++b)
-            v |= std::uint64_t{z0[8 * k + b]} << (8 * b);
-        INFO(fmt::format("z0 word {}: z1 {:#x} z2 {:#x} z3 {:#x}", k, c.z[0][k], c.z[1][k],
-                         c.z[2][k]));
-        CHECK(fmt::format("{:#x}", v) == fmt::format("{:#x}", c.z0[k]));
-    }
-    const auto p0 = h.arch.sve.P(0, vl);
-    std::uint64_t p = 0;
-    for (unsigned b = 0; b < 8; ++b)
-        p |= std::uint64_t{p0[b]} << (8 * b);
-    CHECK(fmt::format("{:#x}", p) == fmt::format("{:#x}", c.p0_out));
-    CHECK(fmt::format("{:#x}", h.arch.cpu.sysregs.read(SysReg::FPSR)) ==
-          fmt::format("{:#x}", c.fpsr));
-}
 
 // clang-format off
 const Case kCases[] = {
