@@ -194,15 +194,10 @@ void execVector(ExecContext& cx, std::uint32_t i) {
         execNarrowWiden(cx, i, op);
         return;
     }
-    const unsigned esize = esizeOf(i), datasize = bit1(i, 30) ? 128 : 64;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const Vec128 a = fp::readVec(cx, rn(i), datasize);
-    Vec128 r;
-    for (unsigned e = 0; e < datasize / esize; ++e)
-        r.setElem(e, esize, elementOp(op, a.elem(e, esize), esize, fc));
-    fp::writeVec(cx, rd(i), r, datasize);
-    scope.commit();
+    fp::unaryVector(cx, rd(i), rn(i), esizeOf(i), bit1(i, 30) ? 128 : 64,
+                    [&op](std::uint64_t x, unsigned esize, const fp::FPContext& fc) {
+                        return elementOp(op, x, esize, fc);
+                    });
 }
 std::string disVector(std::uint32_t i, std::uint64_t) {
     const MiscOp op = miscOf(i);

@@ -72,17 +72,10 @@ bool validUnpred(std::uint32_t i) {
     return validSize(i) && unpredOp(i) != Bin::None;
 }
 void execUnpred(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkSVEEnabled()) return;
-    const unsigned n = esizeBits(i), eb = n / 8;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
-    ZBuf r{};
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        setElem(r.data(), e, eb,
-                binary(unpredOp(i), elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
-    writeZ(cx, rd(i), r);
-    scope.commit();
+    const Bin op = unpredOp(i);
+    fpe::unpredicatedBinary(cx, i,
+                            [op](std::uint64_t a, std::uint64_t b, unsigned n,
+                                 const fp::FPContext& fc) { return binary(op, a, b, n, fc); });
 }
 std::string disUnpred(std::uint32_t i, std::uint64_t) {
     static constexpr const char* kNames[8] = {"fadd", "fsub", "fmul",   "",

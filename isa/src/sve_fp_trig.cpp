@@ -101,16 +101,7 @@ std::uint64_t FPExpA(std::uint64_t op, unsigned n) {
 
 // ---- FTSMUL Zd, Zn, Zm (unpredicated)
 void execFtsmul(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkSVEEnabled()) return;
-    const unsigned n = esizeBits(i), eb = n / 8;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
-    ZBuf r{};
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        setElem(r.data(), e, eb, FPTrigSMul(elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
-    writeZ(cx, rd(i), r);
-    scope.commit();
+    fpe::unpredicatedBinary(cx, i, FPTrigSMul);
 }
 std::string disFtsmul(std::uint32_t i, std::uint64_t) {
     return fmt::format("ftsmul\t{}, {}, {}", z(rd(i), i), z(rn(i), i), z(rm(i), i));

@@ -8,12 +8,6 @@
 namespace svesim::isa::fp {
 namespace {
 
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
-
 // The shared tail of FPAdd/FPSub/FPMulAdd/the steps: an exact zero takes its sign from the
 // rounding mode, anything else is rounded.
 std::uint64_t roundSum(const Real& sum, unsigned n, const FPContext& fc, Rounding rounding) {

@@ -8,11 +8,6 @@
 namespace svesim::isa::fp {
 namespace {
 
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
 // The binade of a nonzero finite value: |value| in [2^e, 2^(e+1)).
 int binade(const Real& v) {
     return v.exp + topBit(v.mant);
