@@ -27,6 +27,7 @@ TimingConfig TimingConfig::neoverseV1() {
     set(TimingClass::SveAlu, 2); // V1: SVE integer basic 2c
     // V1: SVE FDIV/FDIVR S 10c, D 15c, H 13c; FSQRT S 10c, D 16c, H 13c: the D-form latency.
     set(TimingClass::SveFpDivSqrt, 15);
+    set(TimingClass::SveIntDiv, 20);    // V1: SVE SDIV/UDIV D 20c, S 12c: the D-form latency
     set(TimingClass::SvePred, 2);       // V1: RDFFR/SETFFR/WRFFR 2c; predicate logic 1-2c
     set(TimingClass::SveLdrStrZ, 6);    // V1: LDR Z 6c (STR Z 2c: see instructionCost)
     set(TimingClass::SveLdrStrP, 6);    // V1: LDR P 6c (STR P 1c)

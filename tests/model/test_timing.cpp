@@ -1,7 +1,7 @@
-// The cost table (model/src/timing.cpp, docs/timing.md): which decode rows carry the FP
-// divide/square-root, gather, scatter and first-fault classes, and what they cost. Words are
-// llvm-mc's (-mattr=+v8.2a,+sve,+fullfp16 -show-encoding); the expected cycles at VL 256 are the
-// Arm Neoverse V1 Software Optimization Guide latencies (as transcribed in LLVM's
+// The cost table (model/src/timing.cpp, docs/timing.md): which decode rows carry the FP and SVE
+// integer divide/square-root, gather, scatter and first-fault classes, and what they cost. Words
+// are llvm-mc's (-mattr=+v8.2a,+sve,+fullfp16 -show-encoding); the expected cycles at VL 256 are
+// the Arm Neoverse V1 Software Optimization Guide latencies (as transcribed in LLVM's
 // AArch64SchedNeoverseV1.td), which the defaults are built to reproduce at V1's own VL.
 #include "svesim/arch/config_error.h"
 #include "svesim/isa/insn_table.h"
@@ -38,6 +38,9 @@ const Row kRows[] = {
     {0x658c8020, "fdivr z0.s, p0/m, z0.s, z1.s", TimingClass::SveFpDivSqrt},
     {0x654da020, "fsqrt z0.h, p0/m, z1.h", TimingClass::SveFpDivSqrt},
     {0x65cca020, "frecpx z0.d, p0/m, z1.d", TimingClass::SveAlu},
+    {0x04d40020, "sdiv z0.d, p0/m, z0.d, z1.d", TimingClass::SveIntDiv},
+    {0x04970020, "udivr z0.s, p0/m, z0.s, z1.s", TimingClass::SveIntDiv},
+    {0x04d00020, "mul z0.d, p0/m, z0.d, z1.d", TimingClass::SveAlu},
     {0x65c28020, "fmul z0.d, p0/m, z0.d, z1.d", TimingClass::SveAlu},
     {0x8521c020, "ld1w {z0.s}, p0/z, [z1.s, #4]", TimingClass::SveGather},
     {0xc5e1c000, "ld1d {z0.d}, p0/z, [x0, z1.d, lsl #3]", TimingClass::SveGather},
@@ -55,8 +58,8 @@ const Row kRows[] = {
 
 } // namespace
 
-TEST_CASE("timing: FP divide/sqrt, gathers, scatters and first-fault loads have their own "
-          "classes",
+TEST_CASE("timing: FP divide/sqrt, SVE divides, gathers, scatters and first-fault loads have "
+          "their own classes",
           "[model][timing]") {
     for (const Row& r : kRows) {
         INFO(fmt::format("{:#010x} {}", r.word, r.text));

@@ -18,6 +18,7 @@ enum class TimingClass : std::uint8_t {
     FpDivSqrt, // scalar and AdvSIMD FDIV, FSQRT: the iterative divider
     SveAlu,
     SveFpDivSqrt, // SVE FDIV, FDIVR, FSQRT
+    SveIntDiv,    // SVE SDIV, UDIV, SDIVR, UDIVR
     SvePred,
     // The SVE memory classes, whose cost grows with VL (keep them together: model/timing.h).
     SveLdrStrZ,
