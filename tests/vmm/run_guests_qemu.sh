@@ -3,7 +3,8 @@
 # virtualization=off and secure=off, QEMU's own PSCI), the contract's second platform:
 #   run_guests_qemu.sh GUESTS_DIR
 # Each must print its expected lines and end with "PASS <name>"; sve_fill_broken (sve_fill
-# breaking its own Z7 once) must end with the FAIL line naming Z7. QEMU exits 0 on both
+# breaking its own Z7 once) and vl_regrow_foreign (a foreign byte above the lowered VL) must end
+# with the FAIL line naming the byte. QEMU exits 0 on both
 # SYSTEM_OFF and (with -no-reboot) SYSTEM_RESET, so the last line carries the verdict here.
 # Expected values: QEMU's -cpu max offers every VL from 128 to 2048 bits (sve-max-vq 16), or
 # 128..512 with sve-max-vq=4; the sums are closed forms (guests/sve_arith.S); QEMU zeroes the
@@ -64,6 +65,7 @@ run vl_regrow max "PASS vl_regrow" \
     "vl_regrow: A (lower, raise): above 128 bits, Z: zeroed 32, kept 0, mixed 0; P: zeroed 16, kept 0, mixed 0; FFR: zeroed 1" \
     "vl_regrow: C (lower, write at the lower VL, raise): above 128 bits, Z: zeroed 32"
 run sve_fill_broken max "FAIL sve_fill: Z7 byte 0 is 0x00, expected 0x" "sve_fill: VL 128 bit"
+run vl_regrow_foreign max "FAIL vl_regrow: Z5 byte 16 is 0x" "neither zero nor its value before the VL change"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures guest run(s) not as expected on QEMU"; exit 1

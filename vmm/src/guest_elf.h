@@ -9,7 +9,7 @@
  * [ram_base, ram_base + ram_size), copies them into RAM (zeroing p_memsz beyond p_filesz) and
  * returns its entry point in *entry. On bad input prints one line to stderr and returns
  * VMM_BAD_ELF (or VMM_SYSTEM_ERROR when the file cannot be read); 0 on success. */
-int guest_elf_load(const char *path, uint8_t *ram, uint64_t ram_base, uint64_t ram_size,
-                   uint64_t *entry);
+int guest_elf_load(const char* path, uint8_t* ram, uint64_t ram_base, uint64_t ram_size,
+                   uint64_t* entry);
 
 #endif

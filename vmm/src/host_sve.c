@@ -32,16 +32,14 @@
 static const uint64_t kFpcr = (3u << 22) | (1u << 24) | (1u << 25) | (1u << 26);
 static const uint64_t kFpsrFlags = (1u << 27) | 0x9f; /* QC, IDC, IXC, UFC, OFC, DZC, IOC */
 
-static int alloc_image(struct sve_image *im, unsigned vl)
-{
+static int alloc_image(struct sve_image* im, unsigned vl) {
     im->z = calloc(32, vl);
     im->p = calloc(16, vl / 8);
     im->ffr = calloc(1, vl / 8);
     return im->z && im->p && im->ffr ? 0 : -1;
 }
 
-int host_sve_setup(struct host_sve *s, unsigned vl_bits)
-{
+int host_sve_setup(struct host_sve* s, unsigned vl_bits) {
     memset(s, 0, sizeof *s);
     int got = prctl(PR_SVE_GET_VL, 0, 0, 0, 0);
     if (got < 0) {
@@ -68,8 +66,7 @@ int host_sve_setup(struct host_sve *s, unsigned vl_bits)
 }
 
 /* Fresh values per call: a byte left over from an earlier call, or from the guest, differs. */
-static void fill(struct host_sve *s)
-{
+static void fill(struct host_sve* s) {
     uint64_t seed = s->checked + 1;
     unsigned vl = s->vl, pl = vl / 8;
     for (unsigned i = 0; i < 32 * vl; ++i)
@@ -87,9 +84,8 @@ static void fill(struct host_sve *s)
     s->fill.vl = vl;
 }
 
-static int report(const struct host_sve *s, const char *reg, unsigned byte, unsigned got,
-                  unsigned want, const char *rule)
-{
+static int report(const struct host_sve* s, const char* reg, unsigned byte, unsigned got,
+                  unsigned want, const char* rule) {
     fprintf(stderr,
             "svesim-vmm: own SVE state broken across system call #%llu: %s byte %u is 0x%02x, "
             "expected 0x%02x (%s; Documentation/arch/arm64/sve.rst section 3)\n",
@@ -97,17 +93,17 @@ static int report(const struct host_sve *s, const char *reg, unsigned byte, unsi
     return VMM_HOST_SVE_CHANGED;
 }
 
-static int check(const struct host_sve *s)
-{
+static int check(const struct host_sve* s) {
     const struct sve_image *a = &s->after, *f = &s->fill;
     unsigned vl = s->vl, pl = vl / 8;
     char reg[16];
     if (a->vl != vl) {
-        fprintf(stderr,
-                "svesim-vmm: own SVE state broken across system call #%llu: VL is %llu bytes, was %u "
-                "(the vector length is preserved across syscalls; "
-                "Documentation/arch/arm64/sve.rst section 3)\n",
-                (unsigned long long)s->checked + 1, (unsigned long long)a->vl, vl);
+        fprintf(
+            stderr,
+            "svesim-vmm: own SVE state broken across system call #%llu: VL is %llu bytes, was %u "
+            "(the vector length is preserved across syscalls; "
+            "Documentation/arch/arm64/sve.rst section 3)\n",
+            (unsigned long long)s->checked + 1, (unsigned long long)a->vl, vl);
         return VMM_HOST_SVE_CHANGED;
     }
     for (unsigned r = 0; r < 32; ++r) {
@@ -116,8 +112,7 @@ static int check(const struct host_sve *s)
             unsigned got = a->z[r * vl + b], want = b < 16 ? f->z[r * vl + b] : 0;
             if (got != want)
                 return report(s, reg, b, got, want,
-                              b < 16 ? "bits [127:0] are preserved"
-                                     : "bits above 127 become zero");
+                              b < 16 ? "bits [127:0] are preserved" : "bits above 127 become zero");
         }
     }
     for (unsigned r = 0; r < 16; ++r) {
@@ -127,8 +122,7 @@ static int check(const struct host_sve *s)
                 return report(s, reg, b, a->p[r * pl + b], 0, "P0..P15 become zero");
     }
     for (unsigned b = 0; b < pl; ++b)
-        if (a->ffr[b] != 0)
-            return report(s, "FFR", b, a->ffr[b], 0, "FFR becomes zero");
+        if (a->ffr[b] != 0) return report(s, "FFR", b, a->ffr[b], 0, "FFR becomes zero");
     if (a->fpsr != f->fpsr || a->fpcr != f->fpcr) {
         int fpsr = a->fpsr != f->fpsr;
         fprintf(stderr,
@@ -142,9 +136,8 @@ static int check(const struct host_sve *s)
     return 0;
 }
 
-long host_sve_ioctl_checked(struct host_sve *s, int fd, unsigned long request, unsigned long arg,
-                            int *broken)
-{
+long host_sve_ioctl_checked(struct host_sve* s, int fd, unsigned long request, unsigned long arg,
+                            int* broken) {
     fill(s);
     long rc = host_sve_ioctl(fd, request, arg, &s->fill, &s->after);
     *broken = check(s);

@@ -14,38 +14,41 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static int fail(int code, const char *what)
-{
+static int fail(int code, const char* what) {
     fprintf(stderr, "svesim-vmm: %s: %s\n", what, strerror(errno));
     return code;
 }
 
-static uint64_t core_reg(size_t offset)
-{
+static uint64_t core_reg(size_t offset) {
     return KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | (offset / sizeof(uint32_t));
 }
 
-uint64_t vm_reg_pc(void) { return core_reg(offsetof(struct kvm_regs, regs.pc)); }
-uint64_t vm_reg_elr_el1(void) { return core_reg(offsetof(struct kvm_regs, elr_el1)); }
+uint64_t vm_reg_pc(void) {
+    return core_reg(offsetof(struct kvm_regs, regs.pc));
+}
+uint64_t vm_reg_elr_el1(void) {
+    return core_reg(offsetof(struct kvm_regs, elr_el1));
+}
 /* ARM64_SYS_REG(op0, op1, CRn, CRm, op2) of ESR_EL1 (3,0,5,2,0) and FAR_EL1 (3,0,6,0,0). */
-uint64_t vm_reg_esr_el1(void) { return ARM64_SYS_REG(3, 0, 5, 2, 0); }
-uint64_t vm_reg_far_el1(void) { return ARM64_SYS_REG(3, 0, 6, 0, 0); }
+uint64_t vm_reg_esr_el1(void) {
+    return ARM64_SYS_REG(3, 0, 5, 2, 0);
+}
+uint64_t vm_reg_far_el1(void) {
+    return ARM64_SYS_REG(3, 0, 6, 0, 0);
+}
 
-int vm_get_reg(struct vm *vm, uint64_t id, uint64_t *value)
-{
+int vm_get_reg(struct vm* vm, uint64_t id, uint64_t* value) {
     struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)value};
     return ioctl(vm->vcpu, KVM_GET_ONE_REG, &reg);
 }
 
-static int set_reg(struct vm *vm, uint64_t id, const void *value)
-{
+static int set_reg(struct vm* vm, uint64_t id, const void* value) {
     struct kvm_one_reg reg = {.id = id, .addr = (uint64_t)(uintptr_t)value};
     return ioctl(vm->vcpu, KVM_SET_ONE_REG, &reg);
 }
 
 /* The guest's vector lengths: every length the host offers up to max_vl_bits. */
-static int set_vector_lengths(struct vm *vm, unsigned max_vl_bits)
-{
+static int set_vector_lengths(struct vm* vm, unsigned max_vl_bits) {
     uint64_t vls[KVM_ARM64_SVE_VLS_WORDS];
     if (vm_get_reg(vm, KVM_REG_ARM64_SVE_VLS, vls))
         return fail(VMM_NO_KVM, "KVM_GET_ONE_REG(KVM_REG_ARM64_SVE_VLS)");
@@ -54,9 +57,8 @@ static int set_vector_lengths(struct vm *vm, unsigned max_vl_bits)
     vm->vq_count = 0;
     for (unsigned vq = KVM_ARM64_SVE_VQ_MIN; vq <= KVM_ARM64_SVE_VQ_MAX; ++vq) {
         uint64_t bit = 1ull << ((vq - KVM_ARM64_SVE_VQ_MIN) % 64);
-        uint64_t *word = &vls[(vq - KVM_ARM64_SVE_VQ_MIN) / 64];
-        if (vq > limit_vq)
-            *word &= ~bit;
+        uint64_t* word = &vls[(vq - KVM_ARM64_SVE_VQ_MIN) / 64];
+        if (vq > limit_vq) *word &= ~bit;
         if (*word & bit) {
             vm->max_vq = vq;
             ++vm->vq_count;
@@ -75,18 +77,14 @@ static int set_vector_lengths(struct vm *vm, unsigned max_vl_bits)
     return 0;
 }
 
-static int create_vcpu(struct vm *vm, unsigned max_vl_bits)
-{
+static int create_vcpu(struct vm* vm, unsigned max_vl_bits) {
     vm->vcpu = ioctl(vm->vm, KVM_CREATE_VCPU, 0);
-    if (vm->vcpu < 0)
-        return fail(VMM_SYSTEM_ERROR, "KVM_CREATE_VCPU");
+    if (vm->vcpu < 0) return fail(VMM_SYSTEM_ERROR, "KVM_CREATE_VCPU");
     int mmap_size = ioctl(vm->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
-    if (mmap_size <= 0)
-        return fail(VMM_SYSTEM_ERROR, "KVM_GET_VCPU_MMAP_SIZE");
+    if (mmap_size <= 0) return fail(VMM_SYSTEM_ERROR, "KVM_GET_VCPU_MMAP_SIZE");
     vm->run_size = (size_t)mmap_size;
     vm->run = mmap(NULL, vm->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, vm->vcpu, 0);
-    if (vm->run == MAP_FAILED)
-        return fail(VMM_SYSTEM_ERROR, "mmap of the vCPU's kvm_run");
+    if (vm->run == MAP_FAILED) return fail(VMM_SYSTEM_ERROR, "mmap of the vCPU's kvm_run");
     struct kvm_vcpu_init init;
     if (ioctl(vm->vm, KVM_ARM_PREFERRED_TARGET, &init))
         return fail(VMM_SYSTEM_ERROR, "KVM_ARM_PREFERRED_TARGET");
@@ -97,12 +95,10 @@ static int create_vcpu(struct vm *vm, unsigned max_vl_bits)
     return set_vector_lengths(vm, max_vl_bits);
 }
 
-int vm_create(struct vm *vm, uint8_t *ram, uint64_t ram_size, unsigned max_vl_bits)
-{
+int vm_create(struct vm* vm, uint8_t* ram, uint64_t ram_size, unsigned max_vl_bits) {
     memset(vm, 0, sizeof *vm);
     vm->kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-    if (vm->kvm < 0)
-        return fail(VMM_NO_KVM, "/dev/kvm");
+    if (vm->kvm < 0) return fail(VMM_NO_KVM, "/dev/kvm");
     if (ioctl(vm->kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION) {
         fprintf(stderr, "svesim-vmm: /dev/kvm speaks another KVM API version than %d\n",
                 KVM_API_VERSION);
@@ -117,8 +113,7 @@ int vm_create(struct vm *vm, uint8_t *ram, uint64_t ram_size, unsigned max_vl_bi
         return VMM_NO_KVM;
     }
     vm->vm = ioctl(vm->kvm, KVM_CREATE_VM, 0);
-    if (vm->vm < 0)
-        return fail(VMM_NO_KVM, "KVM_CREATE_VM");
+    if (vm->vm < 0) return fail(VMM_NO_KVM, "KVM_CREATE_VM");
     /* Data aborts KVM cannot decode come to us with their syndrome instead of failing KVM_RUN. */
     if (ioctl(vm->vm, KVM_CHECK_EXTENSION, KVM_CAP_ARM_NISV_TO_USER) > 0) {
         struct kvm_enable_cap cap = {.cap = KVM_CAP_ARM_NISV_TO_USER};
@@ -138,8 +133,7 @@ int vm_create(struct vm *vm, uint8_t *ram, uint64_t ram_size, unsigned max_vl_bi
     return create_vcpu(vm, max_vl_bits);
 }
 
-int vm_set_entry(struct vm *vm, uint64_t entry)
-{
+int vm_set_entry(struct vm* vm, uint64_t entry) {
     /* PSR_MODE_EL1h | PSR_F_BIT | PSR_I_BIT | PSR_A_BIT | PSR_D_BIT (asm/ptrace.h). */
     uint64_t pstate = 0x5 | 0x40 | 0x80 | 0x100 | 0x200;
     if (set_reg(vm, core_reg(offsetof(struct kvm_regs, regs.pstate)), &pstate) ||

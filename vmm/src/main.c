@@ -23,7 +23,7 @@ struct options {
     unsigned timeout_s;
     unsigned ram_mib;
     unsigned long long abi_selftest; /* --abi-selftest N: N checked ioctls, no KVM */
-    const char *guest;
+    const char* guest;
 };
 
 static const char kUsage[] =
@@ -42,42 +42,35 @@ static const char kUsage[] =
     "  4 no KVM/SVE, 5 guest did not end, 6 guest did what the contract does not offer,\n"
     "  7 the VMM's own SVE state broke the syscall ABI, 8 system error (vmm/README.md)\n";
 
-static int usage_error(const char *what, const char *value)
-{
-    fprintf(stderr, "svesim-vmm: %s%s%s\n%s", what, value ? ": " : "", value ? value : "",
-            kUsage);
+static int usage_error(const char* what, const char* value) {
+    fprintf(stderr, "svesim-vmm: %s%s%s\n%s", what, value ? ": " : "", value ? value : "", kUsage);
     return VMM_USAGE;
 }
 
-static int parse_number(const char *text, unsigned long long max, unsigned long long *out)
-{
-    char *end;
+static int parse_number(const char* text, unsigned long long max, unsigned long long* out) {
+    char* end;
     errno = 0;
     unsigned long long v = strtoull(text, &end, 10);
-    if (errno || end == text || *end || text[0] == '-' || v > max)
-        return -1;
+    if (errno || end == text || *end || text[0] == '-' || v > max) return -1;
     *out = v;
     return 0;
 }
 
-static int parse_options(int argc, char **argv, struct options *o)
-{
+static int parse_options(int argc, char** argv, struct options* o) {
     *o = (struct options){.max_exits = 1000000, .timeout_s = 300, .ram_mib = 64};
     for (int i = 1; i < argc; ++i) {
-        const char *a = argv[i];
+        const char* a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(kUsage, stdout);
             exit(0);
         }
         if (a[0] != '-') {
-            if (o->guest)
-                return usage_error("more than one guest", a);
+            if (o->guest) return usage_error("more than one guest", a);
             o->guest = a;
             continue;
         }
-        if (i + 1 >= argc)
-            return usage_error("missing value after", a);
-        const char *v = argv[++i];
+        if (i + 1 >= argc) return usage_error("missing value after", a);
+        const char* v = argv[++i];
         unsigned long long n;
         if (!strcmp(a, "--vl") || !strcmp(a, "--host-vl")) {
             if (parse_number(v, 2048, &n) || n < 128 || n % 128)
@@ -103,26 +96,22 @@ static int parse_options(int argc, char **argv, struct options *o)
             return usage_error("unknown option", a);
         }
     }
-    if (!o->guest && !o->abi_selftest)
-        return usage_error("no guest ELF given", NULL);
+    if (!o->guest && !o->abi_selftest) return usage_error("no guest ELF given", NULL);
     return 0;
 }
 
-static struct kvm_run *volatile g_run; /* for the timeout signal */
+static struct kvm_run* volatile g_run; /* for the timeout signal */
 static volatile sig_atomic_t g_timed_out;
 
 /* KVM_RUN returns with EINTR, and immediate_exit makes a KVM_RUN not yet entered return at once
  * (Documentation/virt/kvm/api.rst, "immediate_exit"). */
-static void on_alarm(int sig)
-{
+static void on_alarm(int sig) {
     (void)sig;
     g_timed_out = 1;
-    if (g_run)
-        g_run->immediate_exit = 1;
+    if (g_run) g_run->immediate_exit = 1;
 }
 
-static int start_timer(unsigned seconds)
-{
+static int start_timer(unsigned seconds) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_alarm;
@@ -136,8 +125,7 @@ static int start_timer(unsigned seconds)
 }
 
 /* Where the guest is, for a guest that ends badly: PC, and its own exception registers. */
-static void report_guest_state(struct vm *vm)
-{
+static void report_guest_state(struct vm* vm) {
     uint64_t pc = 0, elr = 0, esr = 0, far = 0;
     vm_get_reg(vm, vm_reg_pc(), &pc);
     vm_get_reg(vm, vm_reg_elr_el1(), &elr);
@@ -150,9 +138,8 @@ static void report_guest_state(struct vm *vm)
             (unsigned long long)elr);
 }
 
-static int serve_mmio(struct vm *vm)
-{
-    struct kvm_run *run = vm->run;
+static int serve_mmio(struct vm* vm) {
+    struct kvm_run* run = vm->run;
     uint64_t addr = run->mmio.phys_addr;
     if (addr >= PL011_BASE && addr - PL011_BASE < PL011_SIZE) {
         pl011_access(addr - PL011_BASE, run->mmio.data, run->mmio.len, run->mmio.is_write);
@@ -168,8 +155,7 @@ static int serve_mmio(struct vm *vm)
     return VMM_GUEST_UNSERVED;
 }
 
-static int on_system_event(struct vm *vm, unsigned long long exits)
-{
+static int on_system_event(struct vm* vm, unsigned long long exits) {
     fflush(stdout);
     switch (vm->run->system_event.type) {
     case KVM_SYSTEM_EVENT_SHUTDOWN:
@@ -191,14 +177,11 @@ static int on_system_event(struct vm *vm, unsigned long long exits)
 }
 
 /* One exit; returns -1 to run on, otherwise the exit status. */
-static int on_exit_reason(struct vm *vm, unsigned long long exits)
-{
-    struct kvm_run *run = vm->run;
+static int on_exit_reason(struct vm* vm, unsigned long long exits) {
+    struct kvm_run* run = vm->run;
     switch (run->exit_reason) {
-    case KVM_EXIT_MMIO:
-        return serve_mmio(vm) ? VMM_GUEST_UNSERVED : -1;
-    case KVM_EXIT_SYSTEM_EVENT:
-        return on_system_event(vm, exits);
+    case KVM_EXIT_MMIO: return serve_mmio(vm) ? VMM_GUEST_UNSERVED : -1;
+    case KVM_EXIT_SYSTEM_EVENT: return on_system_event(vm, exits);
     case KVM_EXIT_ARM_NISV:
         fflush(stdout);
         fprintf(stderr,
@@ -215,12 +198,10 @@ static int on_exit_reason(struct vm *vm, unsigned long long exits)
         return VMM_GUEST_UNSERVED;
     case KVM_EXIT_INTERNAL_ERROR:
         fflush(stdout);
-        fprintf(stderr, "svesim-vmm: KVM internal error (suberror %u)\n",
-                run->internal.suberror);
+        fprintf(stderr, "svesim-vmm: KVM internal error (suberror %u)\n", run->internal.suberror);
         report_guest_state(vm);
         return VMM_GUEST_UNSERVED;
-    case KVM_EXIT_INTR:
-        return -1;
+    case KVM_EXIT_INTR: return -1;
     default:
         fflush(stdout);
         fprintf(stderr, "svesim-vmm: unexpected KVM exit reason %u\n", run->exit_reason);
@@ -229,12 +210,10 @@ static int on_exit_reason(struct vm *vm, unsigned long long exits)
     }
 }
 
-static int run_guest(struct vm *vm, struct host_sve *sve, const struct options *o)
-{
+static int run_guest(struct vm* vm, struct host_sve* sve, const struct options* o) {
     g_run = vm->run;
     int rc = start_timer(o->timeout_s);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     for (unsigned long long exits = 0;; ++exits) {
         if (exits >= o->max_exits) {
             fflush(stdout);
@@ -257,8 +236,7 @@ static int run_guest(struct vm *vm, struct host_sve *sve, const struct options *
             report_guest_state(vm);
             return VMM_GUEST_NO_END;
         }
-        if (r == -EINTR)
-            continue;
+        if (r == -EINTR) continue;
         if (r < 0) {
             fflush(stdout);
             fprintf(stderr, "svesim-vmm: KVM_RUN: %s\n", strerror((int)-r));
@@ -266,20 +244,17 @@ static int run_guest(struct vm *vm, struct host_sve *sve, const struct options *
             return VMM_SYSTEM_ERROR;
         }
         rc = on_exit_reason(vm, exits + 1);
-        if (rc >= 0)
-            return rc;
+        if (rc >= 0) return rc;
     }
 }
 
 /* The check alone, around an ioctl that does nothing (TCGETS on stdin, whatever its result). */
-static int abi_selftest(struct host_sve *sve, unsigned long long calls)
-{
+static int abi_selftest(struct host_sve* sve, unsigned long long calls) {
     for (unsigned long long i = 0; i < calls; ++i) {
         int broken;
-        host_sve_ioctl_checked(sve, 0, TCGETS, (unsigned long)(uintptr_t)&(struct termios){0},
+        host_sve_ioctl_checked(sve, 0, TCGETS, (unsigned long)(uintptr_t) & (struct termios){0},
                                &broken);
-        if (broken)
-            return broken;
+        if (broken) return broken;
     }
     fprintf(stderr,
             "svesim-vmm: own SVE state (VL %u bits) as Documentation/arch/arm64/sve.rst section 3 "
@@ -288,36 +263,29 @@ static int abi_selftest(struct host_sve *sve, unsigned long long calls)
     return 0;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     struct options o;
     int rc = parse_options(argc, argv, &o);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     struct host_sve sve;
     rc = host_sve_setup(&sve, o.host_vl_bits);
-    if (rc)
-        return rc;
-    if (o.abi_selftest)
-        return abi_selftest(&sve, o.abi_selftest);
+    if (rc) return rc;
+    if (o.abi_selftest) return abi_selftest(&sve, o.abi_selftest);
     /* The guest is loaded before KVM is asked for anything: bad input is told apart everywhere. */
     uint64_t ram_size = (uint64_t)o.ram_mib << 20;
-    uint8_t *ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint8_t* ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (ram == MAP_FAILED) {
         perror("svesim-vmm: guest RAM");
         return VMM_SYSTEM_ERROR;
     }
     uint64_t entry;
     rc = guest_elf_load(o.guest, ram, GUEST_RAM_BASE, ram_size, &entry);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     struct vm vm;
     rc = vm_create(&vm, ram, ram_size, o.vl_bits);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     rc = vm_set_entry(&vm, entry);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     fprintf(stderr,
             "svesim-vmm: %s: entry 0x%llx; guest VLs: %u, largest %u bits; VMM's own VL %u "
             "bits, checked across every KVM_RUN\n",
@@ -326,7 +294,8 @@ int main(int argc, char **argv)
     fprintf(stderr,
             "svesim-vmm: exit status %d; own SVE state checked after %llu KVM_RUN calls%s\n", rc,
             (unsigned long long)sve.checked,
-            rc == VMM_HOST_SVE_CHANGED ? "" : ", as Documentation/arch/arm64/sve.rst section 3 "
-                                              "promises");
+            rc == VMM_HOST_SVE_CHANGED ? ""
+                                       : ", as Documentation/arch/arm64/sve.rst section 3 "
+                                         "promises");
     return rc;
 }

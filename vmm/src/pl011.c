@@ -7,13 +7,11 @@
 enum { UARTDR = 0x00, UARTFR = 0x18 };
 enum { FR_RXFE = 1u << 4, FR_TXFE = 1u << 7 }; /* TXFF (bit 5) stays clear: never full */
 
-void pl011_access(uint64_t offset, uint8_t *data, unsigned len, int is_write)
-{
+void pl011_access(uint64_t offset, uint8_t* data, unsigned len, int is_write) {
     if (is_write) {
         if (offset == UARTDR) {
             putchar(data[0]);
-            if (data[0] == '\n')
-                fflush(stdout);
+            if (data[0] == '\n') fflush(stdout);
         }
         return;
     }

@@ -10,6 +10,6 @@
 /* One MMIO access at `offset` inside the PL011 window: DR writes print their low byte, FR reads
  * say "transmit FIFO empty, receive FIFO empty"; every other register reads as zero and ignores
  * writes. `data` is little-endian, `len` bytes. */
-void pl011_access(uint64_t offset, uint8_t *data, unsigned len, int is_write);
+void pl011_access(uint64_t offset, uint8_t* data, unsigned len, int is_write);
 
 #endif
