@@ -105,7 +105,24 @@ while read -r _ _ rc _ want _; do
     [ "$rc" = "$want" ] || failures=$((failures + 1))
 done < <(grep -a '^vmm-test: result' "$log")
 grep -a '^vmm-test: result' "$log" | awk '$3 != $5 { print "FAIL " $0 }'
-echo "qemu-system-aarch64 wall time: $wall s (mode $mode); console log: $log"
+# Each guest's own verdict line agrees with the VMM's status (0: PASS, 1: FAIL), and every run
+# with a guest checked the VMM's own SVE state across at least one KVM_RUN.
+passes=$(grep -a -c '^PASS ' "$log")
+fails=$(grep -a -c '^FAIL ' "$log")
+want_passes=$(grep -c '^0 .*\.elf' "$here/plan.txt")
+want_fails=$(grep -c '^1 .*\.elf' "$here/plan.txt")
+if [ "$passes" -ne "$want_passes" ] || [ "$fails" -ne "$want_fails" ]; then
+    echo "FAIL guest verdict lines: $passes PASS (expected $want_passes), $fails FAIL (expected $want_fails)"
+    failures=$((failures + 1))
+fi
+checked=$(grep -a -c 'own SVE state checked after [1-9][0-9]* KVM_RUN calls' "$log")
+want_checked=$(grep -c '\.elf' "$here/plan.txt")
+if [ "$checked" -ne "$want_checked" ]; then
+    echo "FAIL $checked of $want_checked guest runs report their own-SVE-state checks"
+    failures=$((failures + 1))
+fi
+exits=$(grep -a -o 'checked after [0-9]* KVM_RUN' "$log" | awk '{ n += $3 } END { print n + 0 }')
+echo "qemu-system-aarch64 wall time: $wall s (mode $mode, $exits KVM_RUN calls); console log: $log"
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)"
     exit 1

@@ -131,11 +131,18 @@ static void report_guest_state(struct vm* vm) {
     vm_get_reg(vm, vm_reg_elr_el1(), &elr);
     vm_get_reg(vm, vm_reg_esr_el1(), &esr);
     vm_get_reg(vm, vm_reg_far_el1(), &far);
-    fprintf(stderr,
-            "svesim-vmm: guest PC 0x%llx; ESR_EL1 0x%llx, FAR_EL1 0x%llx, ELR_EL1 0x%llx "
-            "(its last exception at EL1, if ESR_EL1 is not 0)\n",
-            (unsigned long long)pc, (unsigned long long)esr, (unsigned long long)far,
-            (unsigned long long)elr);
+    /* KVM resets registers of UNKNOWN value to this filler (arch/arm64/kvm/sys_regs.h,
+     * reset_unknown): ESR_EL1 still holding it means no exception was taken at EL1 yet. */
+    const uint64_t kKvmUnknown = 0x1de7ec7edbadc0deull;
+    if (esr == kKvmUnknown)
+        fprintf(stderr, "svesim-vmm: guest PC 0x%llx; it has taken no exception at EL1\n",
+                (unsigned long long)pc);
+    else
+        fprintf(stderr,
+                "svesim-vmm: guest PC 0x%llx; its last exception at EL1: ESR_EL1 0x%llx, "
+                "FAR_EL1 0x%llx, ELR_EL1 0x%llx\n",
+                (unsigned long long)pc, (unsigned long long)esr, (unsigned long long)far,
+                (unsigned long long)elr);
 }
 
 static int serve_mmio(struct vm* vm) {
