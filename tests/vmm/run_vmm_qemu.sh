@@ -121,6 +121,11 @@ if [ "$checked" -ne "$want_checked" ]; then
     echo "FAIL $checked of $want_checked guest runs report their own-SVE-state checks"
     failures=$((failures + 1))
 fi
+# The faulting guest's exception as KVM gives it: UDF #0 at EL1 is EC 0x00 with IL set.
+if ! grep -a -q 'its last exception at EL1: ESR_EL1 0x2000000, ' "$log"; then
+    echo "FAIL the faulting guest's ESR_EL1 (0x2000000, UDF at EL1) was not reported"
+    failures=$((failures + 1))
+fi
 exits=$(grep -a -o 'checked after [0-9]* KVM_RUN' "$log" | awk '{ n += $3 } END { print n + 0 }')
 echo "qemu-system-aarch64 wall time: $wall s (mode $mode, $exits KVM_RUN calls); console log: $log"
 if [ "$failures" -ne 0 ]; then
