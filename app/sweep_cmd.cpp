@@ -283,7 +283,8 @@ int runSweep(const std::vector<std::string>& args) {
         "grid file (key = values lines); default: docs/studies/README.md's grid")(
         "out", po::value<std::string>(), "CSV to write (appended to with --resume)")(
         "json", po::value<std::string>(), "also write every row as JSON to FILE")(
-        "jobs", po::value<std::string>()->default_value("2"), "worker processes")(
+        "jobs", po::value<std::string>()->default_value("2"), "points run at once")(
+        "isolate", "run every point in a child process of its own (default: in this process)")(
         "shard", po::value<std::string>()->default_value("0/1"),
         "i/N: run only points with index % N == i")("resume", "skip points already in --out")(
         "max-insns", po::value<std::string>()->default_value("20000000"),
@@ -356,7 +357,7 @@ int runSweep(const std::vector<std::string>& args) {
     if (!resume) out << kHeader << "\n";
 
     std::vector<std::string> rows;
-    std::deque<std::pair<Point, RunningChild>> running;
+    std::deque<std::pair<Point, RunningPoint>> running;
     std::size_t finished = 0, failed = 0, skipped = 0;
     int status = exit_code::kOk; // the worst finish (exit_codes.h)
     const std::size_t total = mine.size();
@@ -364,7 +365,7 @@ int runSweep(const std::vector<std::string>& args) {
     const auto collect = [&]() {
         auto [p, child] = running.front();
         running.pop_front();
-        const RunResult r = finishForked(child);
+        const RunResult r = finishPoint(child);
         if (r.finish != "exit") {
             ++failed;
             status = worseExit(status, exitForFinish(r.finish));
@@ -392,7 +393,8 @@ int runSweep(const std::vector<std::string>& args) {
         RunRequest req{
             p.scenario, p.policy,  p.params, dir + "/" + std::string(p.scenario->program) + ".elf",
             "",         max_insns, p.timing};
-        running.emplace_back(p, startForked(req));
+        req.isolate = vm.count("isolate") != 0;
+        running.emplace_back(p, startPoint(req));
         if (running.size() >= jobs) collect();
     }
     while (!running.empty())
