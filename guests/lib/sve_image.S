@@ -47,6 +47,11 @@ sve_image_generate:
     stp     x29, x30, [sp, #-32]!
     stp     x19, x20, [sp, #16]
     mov     x19, x0
+    ldr     x1, =image_vl               // the VL and ZCR_EL1 the image belongs to (sve_check)
+    rdvl    x2, #1
+    str     x2, [x1]
+    mrs     x2, zcr_el1
+    str     x2, [x1, #8]
     rdvl    x1, #16
     lsl     x1, x1, #1
     rdvl    x2, #2                      // 16 predicates of VL/8 bytes
@@ -174,13 +179,21 @@ put_image_byte:
     ldp     x29, x30, [sp], #32
     ret
 
-// sve_check(): the exit hook of the SVE guests. Stores the live state, compares it with
-// img_expect and reports the first differing byte: "FAIL <name>: Z5 byte 17 is 0x00, expected
-// 0x3a (VL 512 bits, check 12)". Counts the checks in sve_checks.
+// sve_check(): the exit hook of the SVE guests. Checks that VL and ZCR_EL1 are still those of
+// the image, stores the live state, compares it with img_expect and reports the first differing
+// byte: "FAIL <name>: Z5 byte 17 is 0x00, expected 0x3a (VL 512 bits, check 12)". Counts the
+// checks in sve_checks.
     .global sve_check
 sve_check:
     stp     x29, x30, [sp, #-32]!
     stp     x19, x20, [sp, #16]
+    ldr     x1, =image_vl               // first the VL and ZCR_EL1 themselves
+    ldp     x20, x2, [x1]
+    rdvl    x19, #1
+    mrs     x3, zcr_el1
+    cmp     x19, x20
+    ccmp    x3, x2, #0, eq
+    b.ne    vl_changed
     ldr     x0, =img_dump
     bl      sve_store
     bl      image_bytes
@@ -224,6 +237,28 @@ sve_check:
     ldp     x29, x30, [sp], #32
     ret
 
+// x19 = VL now, x20 = the image's VL (bytes); ZCR_EL1 now and then printed too.
+vl_changed:
+    bl      fail_begin
+    ldr     x0, =msg_vl_now
+    bl      puts
+    lsl     x0, x19, #3
+    bl      put_dec
+    ldr     x0, =msg_zcr_now
+    bl      puts
+    mrs     x0, zcr_el1
+    bl      put_hex
+    ldr     x0, =msg_vl_was
+    bl      puts
+    lsl     x0, x20, #3
+    bl      put_dec
+    ldr     x0, =msg_zcr_now
+    bl      puts
+    ldr     x0, =image_vl
+    ldr     x0, [x0, #8]
+    bl      put_hex
+    b       fail_end
+
 // vector_lengths() -> x0: how many distinct VLs ZCR_EL1.LEN = 0..15 gives; their LEN values,
 // ascending, in vl_lens[]. Leaves ZCR_EL1.LEN at 15 (the largest).
     .global vector_lengths
@@ -254,11 +289,16 @@ msg_is:         .asciz " is "
 msg_expected:   .asciz ", expected "
 msg_vl:         .asciz " (VL "
 msg_check:      .asciz " bits, check "
+msg_vl_now:     .asciz "after an exit VL is "
+msg_zcr_now:    .asciz " bits with ZCR_EL1 "
+msg_vl_was:     .asciz ", set: "
 
     .data
     .balign 8
     .global sve_checks
 sve_checks:     .quad 0
+image_vl:       .quad 0                 // RDVL when the image was generated
+                .quad 0                 // ZCR_EL1 then
 
     .bss
     .balign 256

@@ -75,7 +75,10 @@ static int parse_options(int argc, char** argv, struct options* o) {
         if (!strcmp(a, "--vl") || !strcmp(a, "--host-vl")) {
             if (parse_number(v, 2048, &n) || n < 128 || n % 128)
                 return usage_error("vector length must be a multiple of 128 in 128..2048", v);
-            *(a[2] == 'v' ? &o->vl_bits : &o->host_vl_bits) = (unsigned)n;
+            if (!strcmp(a, "--vl"))
+                o->vl_bits = (unsigned)n;
+            else
+                o->host_vl_bits = (unsigned)n;
         } else if (!strcmp(a, "--exits")) {
             if (parse_number(v, ~0ull, &n) || n == 0)
                 return usage_error("--exits needs a positive number", v);
