@@ -29,9 +29,9 @@ std::string_view name(Line l) {
 void GicConfig::validate() const {
     if (cpus == 0 || cpus > 512)
         throw ConfigError(fmt::format("gic: {} CPUs (1 to 512 supported)", cpus));
-    if (spis % 32 != 0 ||
-        spis + kFirstSpi > kMaxSpiLimit + 12) // ITLinesNumber <= 30 (IHI 0069 §12.9.38)
-        throw ConfigError(fmt::format("gic: {} SPIs (a multiple of 32, at most 988)", spis));
+    // INTIDs 32 + spis must stay below the special range 1020-1023 (IHI 0069 §2.2.1).
+    if (spis % 32 != 0 || spis + kFirstSpi > kMaxSpiLimit)
+        throw ConfigError(fmt::format("gic: {} SPIs (a multiple of 32, at most 960)", spis));
     if (priority_bits < 5 ||
         priority_bits > 8) // §4.8: at least 32 priority levels with two Security states
         throw ConfigError(fmt::format("gic: {} priority bits (5 to 8)", priority_bits));

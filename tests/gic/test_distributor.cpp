@@ -1,6 +1,7 @@
 // The distributor and redistributor frames. Expected values: IHI 0069 (sections cited) and
 // QEMU 7.2's virt board (-M virt,gic-version=3,secure=on, read by tests/gic/programs).
 #include "gic/gic_fixture.h"
+#include "svesim/arch/config_error.h"
 
 #include <catch2/catch.hpp>
 
@@ -120,4 +121,28 @@ TEST_CASE("IHI 0069 11.1: a sleeping redistributor forwards nothing", "[gic]") {
     CHECK_FALSE(g.output(0, Line::Irq));
     wrR(g, GICR_WAKER, 0);
     CHECK(g.output(0, Line::Irq));
+}
+
+TEST_CASE("GicConfig: configurations outside IHI 0069 are refused with one line", "[gic]") {
+    auto refused = [](auto change) {
+        GicConfig cfg;
+        change(cfg);
+        try {
+            Gic g(cfg);
+        } catch (const svesim::ConfigError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(refused([](GicConfig& c) { c.spis = 40; }) ==
+          "gic: 40 SPIs (a multiple of 32, at most 960)");
+    CHECK(refused([](GicConfig& c) { c.spis = 992; }) != ""); // would reach INTID 1020
+    CHECK(refused([](GicConfig& c) { c.spis = 960; }) == "");
+    CHECK(refused([](GicConfig& c) { c.list_registers = 17; }) ==
+          "gic: 17 list registers (1 to 16)");
+    CHECK(refused([](GicConfig& c) { c.priority_bits = 4; }) == "gic: 4 priority bits (5 to 8)");
+    CHECK(refused([](GicConfig& c) {
+              c.cpus = 2;
+              c.affinity = {0};
+          }) == "gic: 1 affinities for 2 CPUs");
 }
