@@ -225,3 +225,36 @@ TEST_CASE("IHI 0069 4.8.6: a Non-secure PMR access with SCR_EL3.FIQ = 1 sees the
     wr(g, 0, R::ICC_PMR_EL1, ns, 0xF0);
     CHECK(rd(g, 0, R::ICC_PMR_EL1, el3()) == 0x40);
 }
+
+TEST_CASE("IHI 0069 12.9.4, 4.6.2: with one Security state (DS = 1) GICD_CTLR has the DS layout, "
+          "IGRPMODR is RAZ/WI and Group 1 is always IRQ",
+          "[gic]") {
+    GicConfig cfg;
+    cfg.security_extensions = false;
+    Gic g(cfg);
+    // QEMU's reset value without security (hw/intc/arm_gicv3_common.c): ARE | DS = 0x50.
+    CHECK(rdD(g, GICD_CTLR) == 0x50);
+    CHECK((rdD(g, GICD_TYPER) >> 10 & 1) == 0); // SecurityExtn
+    CHECK(rd(g, 0, R::ICC_CTLR_EL3, el3()) == 0x8C00); // nDS clear
+    bringUp(g);
+    CHECK(rdD(g, GICD_CTLR, false) == 0x53); // Non-secure accesses see the same register
+    wrD(g, GICD_IGRPMODR + 4, ~0U);
+    CHECK(rdD(g, GICD_IGRPMODR + 4) == 0);
+    configure(g, 0, 47, 0x80);
+    wrD(g, GICD_ISPENDR + 4, 1U << 15, /*secure=*/false); // NS may pend it: no Secure state
+    g.cpu(0).setPeState(EL::EL3, true);
+    CHECK(g.output(0, Line::Irq));
+}
+
+TEST_CASE("IHI 0069 12.2.1: ICC_ASGI1R_EL1 generates the Group 1 SGI of the other Security "
+          "state",
+          "[gic]") {
+    Gic g(GicConfig{});
+    bringUp(g);
+    configure(g, 0, 6, 0x80);                                      // Group 1 Non-secure
+    wr(g, 0, R::ICC_ASGI1R_EL1, at(EL::EL1, 0), (6ULL << 24) | 1); // from Secure EL1
+    CHECK(g.irq(0, 6).pending());
+    wrR(g, GICR_SGI + GICD_ICPENDR, 1U << 6);
+    wr(g, 0, R::ICC_SGI1R_EL1, at(EL::EL1, 0), (6ULL << 24) | 1); // Secure SGI1R: G1S only
+    CHECK_FALSE(g.irq(0, 6).pending());
+}
