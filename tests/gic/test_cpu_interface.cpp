@@ -234,7 +234,7 @@ TEST_CASE("IHI 0069 12.9.4, 4.6.2: with one Security state (DS = 1) GICD_CTLR ha
     Gic g(cfg);
     // QEMU's reset value without security (hw/intc/arm_gicv3_common.c): ARE | DS = 0x50.
     CHECK(rdD(g, GICD_CTLR) == 0x50);
-    CHECK((rdD(g, GICD_TYPER) >> 10 & 1) == 0); // SecurityExtn
+    CHECK((rdD(g, GICD_TYPER) >> 10 & 1) == 0);        // SecurityExtn
     CHECK(rd(g, 0, R::ICC_CTLR_EL3, el3()) == 0x8C00); // nDS clear
     bringUp(g);
     CHECK(rdD(g, GICD_CTLR, false) == 0x53); // Non-secure accesses see the same register
