@@ -151,6 +151,17 @@ expect "scenario: VQ outside the architecture" 2 "gmax_vq=17 is outside the arch
 expect "scenario: s2 flagged under zero, as expected" 0 "" "$svesim" scenario run s2_v2_fp_enabled_bug --policy zero --json "$tmp/s2.json" --timeline "$tmp/s2.svg"
 if ! grep -q '"verdict": "LOSS+LEAK+SELFCHECK"' "$tmp/s2.json"; then echo "FAIL scenario JSON"; cat "$tmp/s2.json" | head -20; failures=$((failures + 1)); fi
 if ! grep -q "<svg" "$tmp/s2.svg"; then echo "FAIL scenario timeline"; failures=$((failures + 1)); fi
+# A timeline that explains without hovering (issue 16): labelled EL and log2 VL axes, the
+# program's phases as bands with a legend, the violations grouped with their causes written
+# out. Expected content: s2's story in docs/scenarios.md (the guest's LOSS/LEAK at its
+# re-entry, after the host task's state was saved at the host's VL 512 = hmax_vq 4).
+for want in '>EL0</text>' '>EL3</text>' '>VL \(bits, log2\)</text>' '>128</text>' '>256</text>' '>2048</text>' \
+            '>host task</text>' '>guest entry</text>' '>vCPU put</text>' '>its cause</text>' \
+            '>LOSS guest1 Z0\.\.FFR \([0-9]+ registers\) at cycle [0-9]+</text>' \
+            '>LEAK guest1 ' '>SELFCHECK software at cycle' 'after: .*last saved \(VL 512\)'; do
+  if ! grep -Eq "$want" "$tmp/s2.svg"; then echo "FAIL scenario timeline: no /$want/"; failures=$((failures + 1)); fi
+done
+if grep -q "<title>" "$tmp/s2.svg"; then echo "FAIL scenario timeline: something is said only on hover"; failures=$((failures + 1)); fi
 expect "scenario: the instruction limit is its own exit status" 124 "" "$svesim" scenario run stress --policy preserve --max-insns 1000
 if ! grep -q "DID NOT FINISH (instruction limit)" "$tmp/out"; then echo "FAIL limit message"; cat "$tmp/out"; failures=$((failures + 1)); fi
 expect "scenario: unknown parameter" 2 "unknown parameter 'bogus' for scenario s1_v2_happy" "$svesim" scenario run s1_v2_happy --policy zero --param bogus=1
