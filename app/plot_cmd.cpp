@@ -3,6 +3,7 @@
 #include "exit_codes.h"
 #include "options.h"
 #include "svesim/arch/config_error.h"
+#include "svesim/scenarios/svg_text.h"
 #include "sweep_csv.h"
 
 #include <algorithm>
@@ -27,20 +28,6 @@ std::optional<double> numberIn(const std::string& cell) {
     const double v = std::strtod(cell.c_str(), &end);
     if (end != cell.c_str() + cell.size() || !std::isfinite(v)) return std::nullopt;
     return v;
-}
-
-std::string xmlEscape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 enum class Scale : std::uint8_t { Auto, Linear, Log2, Categories };
@@ -279,13 +266,13 @@ int runPlot(const std::vector<std::string>& args) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
         "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
         "fill=\"white\"/>\n<text x=\"{}\" y=\"22\" font-size=\"14\">{}</text>\n",
-        W, H, L, xmlEscape(vm["title"].as<std::string>()));
+        W, H, L, scenarios::xmlEscape(vm["title"].as<std::string>()));
     for (const auto& [f, label] : ya.ticks()) {
         svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
                            "stroke=\"#e0e0e0\"/>\n",
                            L, py(f), W - R, py(f));
         svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", L - 6,
-                           py(f) + 4, xmlEscape(label));
+                           py(f) + 4, scenarios::xmlEscape(label));
     }
     for (const auto& [f, label] : xa.ticks()) {
         svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
@@ -294,20 +281,20 @@ int runPlot(const std::vector<std::string>& args) {
         if (xa.categorical())
             svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" "
                                "transform=\"rotate(-35 {:.1f} {:.1f})\">{}</text>\n",
-                               px(f), H - B + 16, px(f), H - B + 16, xmlEscape(label));
+                               px(f), H - B + 16, px(f), H - B + 16, scenarios::xmlEscape(label));
         else
             svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                               px(f), H - B + 18, xmlEscape(label));
+                               px(f), H - B + 18, scenarios::xmlEscape(label));
     }
     svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"black\"/><line "
                        "x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"black\"/>\n",
                        L, H - B, W - R, H - B, L, T, L, H - B);
     svg +=
         fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}{}</text>\n", (L + W - R) / 2,
-                    H - 8, xmlEscape(xa.column()), xa.log2() ? " (log2 scale)" : "");
+                    H - 8, scenarios::xmlEscape(xa.column()), xa.log2() ? " (log2 scale)" : "");
     svg += fmt::format("<text x=\"14\" y=\"{}\" transform=\"rotate(-90 14 {})\" "
                        "text-anchor=\"middle\">{}{}</text>\n",
-                       (T + H - B) / 2, (T + H - B) / 2, xmlEscape(ya.column()),
+                       (T + H - B) / 2, (T + H - B) / 2, scenarios::xmlEscape(ya.column()),
                        ya.log2() ? " (log2 scale)" : "");
     // Several series on the same category would hide each other: each is shifted a little.
     // Categories are points, not a line (a mean of verdicts means nothing).
@@ -344,7 +331,8 @@ int runPlot(const std::vector<std::string>& args) {
         svg += marks;
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/><text "
                            "x=\"{}\" y=\"{}\">{}</text>\n",
-                           W - R + 12, T + 18 * k, c, W - R + 30, T + 18 * k + 11, xmlEscape(name));
+                           W - R + 12, T + 18 * k, c, W - R + 30, T + 18 * k + 11,
+                           scenarios::xmlEscape(name));
         ++k;
     }
     svg += "</svg>\n";

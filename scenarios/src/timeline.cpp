@@ -1,5 +1,7 @@
 #include "svesim/scenarios/timeline.h"
 
+#include "svesim/scenarios/svg_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/core.h>
@@ -29,19 +31,6 @@ const char* worldColour(const std::string& w) {
     if (w.empty()) return "#a0a0a0";
     if (w.rfind("host-task", 0) == 0) return "#3a86d4";
     return "#f08c00";
-}
-
-std::string xmlEscape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 // "... at PC 0x4008_1234 ..." -> the PC, or 0.
