@@ -71,7 +71,7 @@ port=$(free_port)
 start sys "$port" --max-vl 512 "$progs/gdb_target.elf"
 timeout 60 gdb-multiarch -batch -nx "$progs/gdb_target.elf" \
   -ex "target remote :$port" -ex 'break *done' -ex continue -ex 'p/x $CPTR_EL3' -ex 'p $CurrentEL' \
-  -ex 'p/x $ZCR_EL3' -ex 'set var $ELR_EL2 = 0x1234' -ex 'p/x $ELR_EL2' -ex 'p $VTTBR_EL2' \
+  -ex 'p/x $ZCR_EL3' -ex 'set var $ELR_EL2 = 0x1234' -ex 'p/x $ELR_EL2' -ex 'p $VTTBR_EL2' -ex 'monitor sysreg ELR_EL2' \
   -ex 'monitor info el' -ex 'monitor info vl' -ex 'monitor policy' -ex 'monitor sysreg ZCR_EL3' \
   -ex 'monitor sysreg NOPE_EL9' -ex 'monitor info worlds' -ex 'monitor help' -ex 'monitor frobnicate' \
   -ex 'set var $x3 = 7' -ex 'rwatch *(long*)((char*)&block+8)' -ex 'watch *(long*)((char*)&block+8)' \
@@ -82,6 +82,7 @@ check_log "a system register by name" '^\$1 = 0x100$'
 check_log "CurrentEL at EL3" '^\$2 = 12$'
 check_log "ZCR_EL3" '^\$3 = 0xf$'
 check_log "a system register written" '^\$4 = 0x1234$'
+check_log "... in the PE, not in a gdb variable" '^ELR_EL2 = 0x1234$'
 check_log "VTTBR_EL2 exists" '^\$5 = 0$'
 check_log "monitor info el" '^EL3 \(CurrentEL 0xc\), SP_EL3; HCR_EL2 0x0'
 check_log "monitor info vl" '^VL 512 bits \(VG 8\) at EL3; ZCR_EL1.LEN 0, ZCR_EL2.LEN 0, ZCR_EL3.LEN 15; implemented maximum 512 bits$'
