@@ -24,9 +24,13 @@ CheckSession::CheckSession(model::Processor& proc, scenarios::MonitorProtocol& m
 
 void CheckSession::phaseBegin(unsigned id) {
     open_[id] = proc_->cycles();
+    if (proc_->events().listening(EventKind::PhaseMark))
+        proc_->events().emit(PhaseMarkEvent{{}, id, true});
 }
 
 void CheckSession::phaseEnd(unsigned id) {
+    if (proc_->events().listening(EventKind::PhaseMark))
+        proc_->events().emit(PhaseMarkEvent{{}, id, false});
     const auto it = open_.find(id);
     if (it == open_.end()) return;
     phases_.durations[id].push_back(proc_->cycles() - it->second);

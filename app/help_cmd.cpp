@@ -4,6 +4,7 @@
 #include "exit_codes.h"
 #include "options.h"
 #include "params_cmd.h"
+#include "plot_cmd.h"
 #include "run_cmd.h"
 #include "scenario_cmd.h"
 #include "svesim/arch/config_error.h"
@@ -38,7 +39,7 @@ const std::vector<Command>& table() {
          runScenario,
          {"list", "run"}},
         {"sweep", "run a grid of scenarios x policies x parameters into CSV and JSON", runSweep},
-        {"plot", "draw an SVG line chart from a sweep CSV", runPlot},
+        {"plot", "draw an SVG chart of any two columns of a sweep CSV", runPlot},
         {"params", "list the Cpu parameters and the values a config file and flags give",
          runParams},
         {"disasm", "disassemble A64 instruction words read from stdin", runDisasm},

@@ -253,6 +253,20 @@ int runRun(const std::vector<std::string>& args) {
     writeParameters(platform, image, params);
     std::unique_ptr<CheckSession> check;
     if (vm.count("check")) check = std::make_unique<CheckSession>(platform);
+    if (check && platform.cpu.gdb() != nullptr)
+        // With the checker the debugger hears which world the PE is in, by the checker's rule.
+        platform.cpu.gdb()->addMonitorCommand(
+            "info worlds", "the world the PE is in, the worlds seen, the verdict so far",
+            [&checker = check->checker()](std::string_view) {
+                std::string seen;
+                for (const scenarios::World& w : checker.worldsSeen())
+                    seen += (seen.empty() ? "" : ", ") + scenarios::name(w);
+                const auto now = checker.current();
+                return fmt::format("now: {}; worlds seen: {}; verdict so far: {}\n",
+                                   now ? scenarios::name(*now)
+                                       : std::string("no world (a privileged context)"),
+                                   seen.empty() ? std::string("none") : seen, checker.verdict());
+            });
     HostWatch watch(proc, timeout_s, progress);
     platform.cpu.setHostCheck([&watch] { return watch.check(); });
     tlm::installStopSignals();

@@ -1,6 +1,5 @@
 // `svesim sweep [--grid FILE] --out FILE.csv ...`: scenarios x parameters x policies x timing
 // variants, in parallel worker processes, to CSV and JSON; resumable and shardable.
-// `svesim plot`: an SVG line chart from such a CSV (docs/studies).
 #pragma once
 
 #include <string>
@@ -9,6 +8,5 @@
 namespace svesim::app {
 
 int runSweep(const std::vector<std::string>& args);
-int runPlot(const std::vector<std::string>& args);
 
 } // namespace svesim::app

@@ -1,5 +1,6 @@
 #include "svesim/model/gdb_registers.h"
 
+#include "svesim/exceptions/sysreg_access.h"
 #include "svesim/exceptions/take_exception.h"
 
 #include <algorithm>
@@ -40,6 +41,18 @@ constexpr VectorView kViews[] = {
 
 } // namespace
 
+GdbRegisters::GdbRegisters(Processor& p)
+    : p_(&p) {
+    const Features& f = p.arch().config().features;
+    for (const SysRegInfo& r : sysRegTable()) {
+        // Names that reach another register (the _EL12 aliases) would show it twice; FPSR and
+        // FPCR are in the SVE feature already; a register of an EL the PE lacks does not exist.
+        if (r.storage != r.id || r.id == SysReg::FPSR || r.id == SysReg::FPCR) continue;
+        if (!f.haveEL(r.needs_el)) continue;
+        sysregs_.push_back(r.id);
+    }
+}
+
 unsigned GdbRegisters::vq() const {
     return p_->arch().config().sve.max_vl.bits() / 128;
 }
@@ -78,7 +91,12 @@ std::string GdbRegisters::targetXml() const {
     for (unsigned n = 0; n < 16; ++n)
         x += fmt::format("<reg name=\"p{}\" bitsize=\"{}\" type=\"svep\"/>\n", n, 16 * q);
     x += fmt::format("<reg name=\"ffr\" bitsize=\"{}\" type=\"svep\"/>\n", 16 * q);
-    x += "<reg name=\"vg\" bitsize=\"64\" type=\"int\"/>\n</feature>\n</target>\n";
+    x += "<reg name=\"vg\" bitsize=\"64\" type=\"int\"/>\n</feature>\n"
+         "<feature name=\"org.gnu.gdb.aarch64.svesim.system\">\n";
+    for (const SysReg r : sysregs_)
+        x += fmt::format("<reg name=\"{}\" bitsize=\"64\" type=\"uint64\" group=\"system\"/>\n",
+                         name(r));
+    x += "</feature>\n</target>\n";
     return x;
 }
 
@@ -87,7 +105,7 @@ unsigned GdbRegisters::size(unsigned n) const {
     if (n == kCpsr || n == kFpsr || n == kFpcr) return 4;
     if (n >= kZ0 && n < kZ0 + 32) return 16 * vq();
     if (n >= kP0 && n <= kFfr) return 2 * vq();
-    return 8; // vg
+    return 8; // vg, system registers
 }
 
 std::vector<std::uint8_t> GdbRegisters::read(unsigned n) const {
@@ -106,11 +124,13 @@ std::vector<std::uint8_t> GdbRegisters::read(unsigned n) const {
     if (n == kFpcr) return littleEndian(s.sysregs.raw(SysReg::FPCR), 4);
     if (n >= kP0 && n < kFfr) return bytes(sve.pStorage(n - kP0));
     if (n == kFfr) return bytes(sve.ffrStorage());
+    if (n >= kCount)
+        return littleEndian(ReadSysReg(p_->arch(), sysregs_[n - kCount], cx.virtualCount()), 8);
     return littleEndian(p_->arch().currentVL().bits() / 64, 8);
 }
 
 bool GdbRegisters::write(unsigned n, std::span<const std::uint8_t> b) {
-    if (n >= kCount || b.size() != size(n)) return false;
+    if (n >= count() || b.size() != size(n)) return false;
     isa::ExecContext& cx = p_->context();
     CpuState& s = p_->arch().cpu;
     SveUnit& sve = p_->arch().sve;
@@ -146,6 +166,14 @@ bool GdbRegisters::write(unsigned n, std::span<const std::uint8_t> b) {
     }
     if (n >= kP0 && n < kFfr) return copy(sve.pStorage(n - kP0));
     if (n == kFfr) return copy(sve.ffrStorage());
+    if (n >= kCount) {
+        // As an MSR would write it (masks, events, a ZCR write's VL change); CurrentEL and the
+        // identification registers are read-only.
+        const SysReg r = sysregs_[n - kCount];
+        if (sysRegInfo(r).rw == SysRegRw::ReadOnly) return false;
+        WriteSysReg(p_->arch(), r, v);
+        return true;
+    }
     // vg: the VL comes from ZCR_ELx, which the program (or the debugger, through it) sets.
     return v == p_->arch().currentVL().bits() / 64;
 }

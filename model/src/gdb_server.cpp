@@ -1,8 +1,12 @@
 #include "svesim/model/gdb_server.h"
 
+#include "svesim/arch/sysreg.h"
+#include "svesim/exceptions/sysreg_access.h"
+
 #include <charconv>
 #include <fmt/core.h>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace svesim::model {
@@ -63,7 +67,72 @@ GdbServer::GdbServer(Processor& p, DebugMemory& memory, std::uint16_t port, std:
     , mem_(&memory)
     , regs_(p)
     , conn_(port)
-    , log_(log) {}
+    , log_(log) {
+    const auto reg = [this](SysReg r) { return ReadSysReg(p_->arch(), r); };
+    addMonitorCommand("info el", "the Exception level, stack pointer and EL2 controls",
+                      [this, reg](std::string_view) {
+                          const CpuState& s = p_->arch().cpu;
+                          const std::uint64_t hcr = reg(SysReg::HCR_EL2);
+                          return fmt::format(
+                              "EL{} (CurrentEL {:#x}), SP_EL{}; HCR_EL2 {:#x}: VM {} E2H {} TGE "
+                              "{}; VTTBR_EL2.VMID {}\n",
+                              toUnsigned(s.pstate.el), reg(SysReg::CurrentEL),
+                              s.pstate.sp ? toUnsigned(s.pstate.el) : 0, hcr, hcr & 1,
+                              (hcr >> 34) & 1, (hcr >> 27) & 1,
+                              (reg(SysReg::VTTBR_EL2) >> 48) & 0xFF);
+                      });
+    addMonitorCommand("info vl", "the vector length now and the ZCR_ELx that constrain it",
+                      [this, reg](std::string_view) {
+                          const ArchState& a = p_->arch();
+                          return fmt::format(
+                              "VL {} bits (VG {}) at EL{}; ZCR_EL1.LEN {}, ZCR_EL2.LEN {}, "
+                              "ZCR_EL3.LEN {}; implemented maximum {} bits\n",
+                              a.currentVL().bits(), a.currentVL().bits() / 64,
+                              toUnsigned(a.cpu.pstate.el), reg(SysReg::ZCR_EL1) & 0xF,
+                              reg(SysReg::ZCR_EL2) & 0xF, reg(SysReg::ZCR_EL3) & 0xF,
+                              a.config().sve.max_vl.bits());
+                      });
+    addMonitorCommand("info worlds", "what decides the world the PE is in (run --check names it)",
+                      [this, reg](std::string_view) {
+                          return fmt::format(
+                              "EL{}; HCR_EL2.VM {} E2H {} TGE {}; VTTBR_EL2.VMID {}; "
+                              "CONTEXTIDR_EL1 {:#x}; CONTEXTIDR_EL2 {:#x} (the world rule: "
+                              "docs/scenarios.md; with run --check the checker names the world)\n",
+                              toUnsigned(p_->arch().cpu.pstate.el), reg(SysReg::HCR_EL2) & 1,
+                              (reg(SysReg::HCR_EL2) >> 34) & 1, (reg(SysReg::HCR_EL2) >> 27) & 1,
+                              (reg(SysReg::VTTBR_EL2) >> 48) & 0xFF, reg(SysReg::CONTEXTIDR_EL1),
+                              reg(SysReg::CONTEXTIDR_EL2));
+                      });
+    addMonitorCommand("policy", "the zero-or-preserve policy (R_YRPDH)", [this](std::string_view) {
+        return fmt::format("zero-or-preserve policy: {}\n", p_->arch().config().policy.name());
+    });
+    addMonitorCommand(
+        "sysreg", "sysreg NAME: a system register as MRS reads it; no NAME: the names",
+        [this](std::string_view arg) {
+            if (arg.empty()) {
+                std::string out;
+                for (const SysReg r : regs_.systemRegisters())
+                    out += fmt::format("{}{}", out.empty() ? "" : " ", name(r));
+                return out + "\n";
+            }
+            const auto r = sysRegByName(arg);
+            if (!r)
+                return fmt::format("unknown system register '{}' (monitor sysreg "
+                                   "lists them)\n",
+                                   arg);
+            return fmt::format("{} = {:#x}\n", name(*r),
+                               ReadSysReg(p_->arch(), *r, p_->context().virtualCount()));
+        });
+}
+
+GdbServer::~GdbServer() {
+    if (listening_) p_->events().unsubscribe(*this);
+}
+
+void GdbServer::addMonitorCommand(std::string name, std::string help,
+                                  std::function<std::string(std::string_view)> run) {
+    commands_[std::move(name)] = MonitorCommand{std::move(help), std::move(run)};
+}
 
 void GdbServer::waitForDebugger() {
     if (log_ != nullptr) {
@@ -77,6 +146,10 @@ void GdbServer::waitForDebugger() {
 void GdbServer::detach(const char* why) {
     breakpoints_.clear();
     p_->setBreakpoints(nullptr);
+    watches_.clear();
+    watch_hit_.reset();
+    if (listening_) p_->events().unsubscribe(*this);
+    listening_ = false;
     conn_.disconnect();
     if (why != nullptr && log_ != nullptr) fmt::print(log_, "svesim: {}\n", why);
 }
@@ -91,10 +164,14 @@ GdbResume GdbServer::stopped(int signal, bool announce) {
         return lost();
     }
     signal_ = signal;
-    if (announce && !conn_.send(fmt::format("S{:02x}", signal))) {
+    if (announce && !conn_.send(stopReply())) {
         return lost();
     }
     resume_.reset();
+    // The PE stops after the instruction that hit a watchpoint; an AArch64 debugger expects
+    // the stop before it and steps over it (gdb's non-steppable watchpoints). That step is the
+    // instruction already done: it is answered at once, so gdb shows the PC hardware shows.
+    bool step_done = watch_hit_ && signal == kSigTrap;
     while (!resume_) {
         const auto packet = conn_.receive();
         if (!packet) {
@@ -107,7 +184,14 @@ GdbResume GdbServer::stopped(int signal, bool announce) {
         } catch (const std::exception&) {
             reply = "E01"; // a packet the parsers did not foresee: refused, never fatal
         }
-        if (resume_ == GdbResume::Continue || resume_ == GdbResume::Step) break;
+        if (resume_ == GdbResume::Step && std::exchange(step_done, false) && *packet == "s") {
+            resume_.reset();
+            watch_hit_.reset();
+            signal_ = kSigTrap;
+            reply = stopReply();
+        } else if (resume_ == GdbResume::Continue || resume_ == GdbResume::Step) {
+            break;
+        }
         if (resume_ == GdbResume::Kill && *packet == "k") break; // 'k' has no reply
         if (!conn_.send(reply)) {
             return lost();
@@ -118,6 +202,7 @@ GdbResume GdbServer::stopped(int signal, bool announce) {
     if (*resume_ == GdbResume::Kill) detach(nullptr);
     // Resuming at a breakpoint executes the instruction there first.
     if (*resume_ == GdbResume::Continue || *resume_ == GdbResume::Step) p_->skipBreakpointOnce();
+    watch_hit_.reset();
     return *resume_;
 }
 
@@ -137,7 +222,7 @@ std::string GdbServer::handle(std::string_view pk) {
     if (pk.empty()) return "";
     const std::string_view args = pk.substr(1);
     switch (pk.front()) {
-    case '?': return fmt::format("S{:02x}", signal_);
+    case '?': return stopReply();
     case 'g': {
         std::string out;
         for (unsigned n = 0; n < GdbRegisters::kCount; ++n)
@@ -160,13 +245,13 @@ std::string GdbServer::handle(std::string_view pk) {
     }
     case 'p': {
         const auto n = number(args);
-        if (!n || *n >= GdbRegisters::kCount) return "E01";
+        if (!n || *n >= regs_.count()) return "E01";
         return toHex(regs_.read(static_cast<unsigned>(*n)));
     }
     case 'P': {
         const auto eq = args.find('=');
         const auto n = number(args.substr(0, eq));
-        if (eq == std::string_view::npos || !n || *n >= GdbRegisters::kCount) return "E01";
+        if (eq == std::string_view::npos || !n || *n >= regs_.count()) return "E01";
         const auto bytes = fromHex(args.substr(eq + 1));
         return bytes && regs_.write(static_cast<unsigned>(*n), *bytes) ? "OK" : "E01";
     }
@@ -207,6 +292,14 @@ std::string GdbServer::handle(std::string_view pk) {
     if (pk == "qfThreadInfo") return "m1";
     if (pk == "qsThreadInfo") return "l";
     if (startsWith(pk, "qSymbol")) return "OK";
+    if (startsWith(pk, "qRcmd,")) {
+        const auto text = fromHex(pk.substr(6));
+        if (!text) return "E01";
+        const std::string out = monitor(std::string(text->begin(), text->end()));
+        return out.empty() ? "OK"
+                           : toHex(std::span(reinterpret_cast<const std::uint8_t*>(out.data()),
+                                             out.size()));
+    }
     if (startsWith(pk, "vKill")) {
         resume_ = GdbResume::Kill;
         return "OK";
@@ -237,16 +330,88 @@ std::string GdbServer::writeMemory(std::string_view args) {
 }
 
 std::string GdbServer::breakpoint(std::string_view pk, bool insert) {
-    // Z0/Z1 (software/hardware execution breakpoint),ADDR,KIND: both kept as a PC set.
-    if (pk.size() < 2 || (pk[1] != '0' && pk[1] != '1')) return ""; // watchpoints: unsupported
+    // Z0/Z1 (software/hardware execution breakpoint),ADDR,KIND: both kept as a PC set;
+    // Z2/Z3/Z4 (write/read/access watchpoint),ADDR,LENGTH.
+    if (pk.size() < 2 || pk[1] < '0' || pk[1] > '4') return ""; // unsupported kind
     if (pk.size() < 4 || pk[2] != ',') return "E01";
     const auto al = addressAndLength(pk.substr(3));
     if (!al) return "E01";
+    if (pk[1] >= '2') return watchpoint(pk[1], al->first, al->second, insert);
     if (insert)
         breakpoints_.insert(al->first);
     else
         breakpoints_.erase(al->first);
     return "OK";
+}
+
+std::string GdbServer::watchpoint(char type, std::uint64_t addr, std::uint64_t len, bool insert) {
+    if (len == 0 || addr + len < addr) return "E01";
+    if (insert) {
+        watches_.push_back({type, addr, len});
+        // Memory accesses are heard only while a watchpoint is set: no cost otherwise.
+        if (!listening_) p_->events().subscribe(*this, eventBit(EventKind::MemoryAccess));
+        listening_ = true;
+        return "OK";
+    }
+    std::erase_if(watches_,
+                  [&](const Watch& w) { return w.type == type && w.addr == addr && w.len == len; });
+    if (watches_.empty() && listening_) {
+        p_->events().unsubscribe(*this);
+        listening_ = false;
+    }
+    return "OK";
+}
+
+void GdbServer::onMemoryAccess(const MemoryAccessEvent& e) {
+    // An access that faulted did not happen; the first hit of an instruction is the one told.
+    if (!e.ok || watch_hit_) return;
+    for (const Watch& w : watches_) {
+        const bool kind = w.type == '4' || (w.type == '2') == e.write;
+        if (!kind || e.address >= w.addr + w.len || w.addr >= e.address + e.size) continue;
+        watch_hit_ = {w.type, std::max(e.address, w.addr)};
+        p_->requestStop(); // before the next instruction
+        return;
+    }
+}
+
+std::string GdbServer::stopReply() const {
+    if (watch_hit_ && signal_ == kSigTrap) {
+        const char* kind = watch_hit_->first == '2'   ? "watch"
+                           : watch_hit_->first == '3' ? "rwatch"
+                                                      : "awatch";
+        return fmt::format("T{:02x}{}:{:x};", signal_, kind, watch_hit_->second);
+    }
+    return fmt::format("S{:02x}", signal_);
+}
+
+std::string GdbServer::monitor(std::string_view line) {
+    while (!line.empty() && line.back() == ' ')
+        line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ')
+        line.remove_prefix(1);
+    // The longest command name the line starts with, as a whole word.
+    const MonitorCommand* found = nullptr;
+    std::string_view rest;
+    std::size_t best = 0;
+    for (const auto& [name, cmd] : commands_) {
+        if (!startsWith(line, name) || name.size() <= best) continue;
+        if (line.size() > name.size() && line[name.size()] != ' ') continue;
+        found = &cmd;
+        best = name.size();
+        rest = line.substr(name.size());
+    }
+    if (found == nullptr || line == "help") {
+        std::string out = line.empty() || line == "help"
+                              ? "svesim monitor commands:\n"
+                              : fmt::format("unknown monitor command '{}'; svesim's are:\n", line);
+        for (const auto& [name, cmd] : commands_)
+            out += fmt::format("  monitor {:<12} {}\n", name, cmd.help);
+        out += "  monitor help         this list\n";
+        return out;
+    }
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    return found->run(rest);
 }
 
 std::string GdbServer::features(std::string_view args) {

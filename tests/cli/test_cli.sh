@@ -151,6 +151,17 @@ expect "scenario: VQ outside the architecture" 2 "gmax_vq=17 is outside the arch
 expect "scenario: s2 flagged under zero, as expected" 0 "" "$svesim" scenario run s2_v2_fp_enabled_bug --policy zero --json "$tmp/s2.json" --timeline "$tmp/s2.svg"
 if ! grep -q '"verdict": "LOSS+LEAK+SELFCHECK"' "$tmp/s2.json"; then echo "FAIL scenario JSON"; cat "$tmp/s2.json" | head -20; failures=$((failures + 1)); fi
 if ! grep -q "<svg" "$tmp/s2.svg"; then echo "FAIL scenario timeline"; failures=$((failures + 1)); fi
+# A timeline that explains without hovering (issue 16): labelled EL and log2 VL axes, the
+# program's phases as bands with a legend, the violations grouped with their causes written
+# out. Expected content: s2's story in docs/scenarios.md (the guest's LOSS/LEAK at its
+# re-entry, after the host task's state was saved at the host's VL 512 = hmax_vq 4).
+for want in '>EL0</text>' '>EL3</text>' '>VL \(bits, log2\)</text>' '>128</text>' '>256</text>' '>2048</text>' \
+            '>host task</text>' '>guest entry</text>' '>vCPU put</text>' '>its cause</text>' \
+            '>LOSS guest1 Z0\.\.FFR \([0-9]+ registers\) at cycle [0-9]+</text>' \
+            '>LEAK guest1 ' '>SELFCHECK software at cycle' 'after: .*last saved \(VL 512\)'; do
+  if ! grep -Eq "$want" "$tmp/s2.svg"; then echo "FAIL scenario timeline: no /$want/"; failures=$((failures + 1)); fi
+done
+if grep -q "<title>" "$tmp/s2.svg"; then echo "FAIL scenario timeline: something is said only on hover"; failures=$((failures + 1)); fi
 expect "scenario: the instruction limit is its own exit status" 124 "" "$svesim" scenario run stress --policy preserve --max-insns 1000
 if ! grep -q "DID NOT FINISH (instruction limit)" "$tmp/out"; then echo "FAIL limit message"; cat "$tmp/out"; failures=$((failures + 1)); fi
 expect "scenario: unknown parameter" 2 "unknown parameter 'bogus' for scenario s1_v2_happy" "$svesim" scenario run s1_v2_happy --policy zero --param bogus=1
@@ -237,7 +248,32 @@ expect "sweep: missing grid file" 2 "nope.grid" "$svesim" sweep --grid "$tmp/nop
 expect "plot: a chart from the sweep" 0 "" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y switch_cycles --series scenario --where timing=exception=30 --out "$tmp/p.svg"
 if [[ $(grep -c "<path" "$tmp/p.svg") -ne 2 ]]; then echo "FAIL plot: expected two series"; failures=$((failures + 1)); fi
 expect "plot: unknown column" 2 "column 'speed'" "$svesim" plot --csv "$tmp/g.csv" --x speed --y switch_cycles --series scenario --out "$tmp/p.svg"
-expect "plot: a non-numeric column is one line, not an internal error" 2 "column 'verdict' holds .*not a number" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --series scenario --out "$tmp/p.svg"
+# Categorical axes (issue 16: `--y verdict` died with `internal error: stod`): every verdict
+# that occurs is a labelled row of the y axis, each point a marker on it.
+expect "plot: verdicts as categories" 0 "" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --series scenario --out "$tmp/v.svg"
+for want in 'clean</text>' 'LEAK</text>'; do
+  if ! grep -q "text-anchor=\"end\">${want}" "$tmp/v.svg"; then echo "FAIL plot: no y category $want"; failures=$((failures + 1)); fi
+done
+# VQ axes on a log2 scale: a tick at each length, none between (was 4.75, 8.5, 12.25).
+expect "plot: a VQ axis" 0 "" "$svesim" plot --csv "$(dirname "$0")/../../docs/studies/switch_cost.csv" --x gmax_vq --y switch_cycles --series scenario --where gz1_vq=1 --out "$tmp/q.svg"
+ticks=$(grep -o 'text-anchor="middle">[^<]*</text>' "$tmp/q.svg" | sed 's/.*">//; s/<.*//' | grep -v '[a-z]' | tr '\n' ' ')
+if [[ $ticks != "1 2 4 8 16 " ]]; then echo "FAIL plot: VQ ticks '$ticks', expected '1 2 4 8 16 '"; failures=$((failures + 1)); else echo "PASS plot: VQ ticks at the lengths"; fi
+grep -q "gmax_vq (log2 scale)" "$tmp/q.svg" || { echo "FAIL plot: the log2 axis is not labelled so"; failures=$((failures + 1)); }
+# Any column on either axis: a chart or one line, never an internal error.
+cols=$(head -1 "$tmp/g.csv" | tr ',' ' ' | sed 's/^key //')
+bad=0
+for c in $cols; do
+  for axis in x y; do
+    other=$([[ $axis == x ]] && echo y || echo x)
+    "$svesim" plot --csv "$tmp/g.csv" --$axis "$c" --$other verdict --series policy --out "$tmp/any.svg" >/dev/null 2>"$tmp/err"
+    st=$?
+    if [[ $st -ne 0 ]] || ! grep -q "</svg>" "$tmp/any.svg"; then echo "FAIL plot --$axis $c: status $st"; cat "$tmp/err"; bad=1; fi
+  done
+done
+if [[ $bad -eq 0 ]]; then echo "PASS plot: every column on either axis"; else failures=$((failures + 1)); fi
+expect "plot: a log2 scale of text is one line" 2 "column 'verdict' holds '.*', not a number, so --y-scale categories" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --y-scale log2 --out "$tmp/p.svg"
+expect "plot: unknown scale" 2 "--x-scale 'cubic' is unknown" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --x-scale cubic --out "$tmp/p.svg"
+expect "plot: unwritable --out" 73 "--out $tmp/no/p.svg cannot be written" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --out "$tmp/no/p.svg"
 
 echo "$failures failure(s)"
 exit $((failures > 0))

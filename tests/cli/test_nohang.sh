@@ -94,7 +94,8 @@ for sig in INT TERM; do
   else echo "PASS SIG$sig stops cleanly with $want"; fi
 done
 
-# gdb `kill` is 119 in every mode, also with --check after violations were found (was 118).
+# gdb `kill` is 119 in every mode, also with --check after violations were found (was 118);
+# `monitor info worlds` answers from the checker.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # The guest's SYS_EXIT (its HLT): by then the checker has seen the clobbered Z0.
 done_addr=$(aarch64-linux-gnu-objdump -d "$progs/guest_hvc.elf" 2>/dev/null | awk '/\thlt\t/ {sub(":", "", $1); print $1; exit}')
@@ -121,6 +122,9 @@ def recv():
 send(b"?"); recv()
 send(b"Z0,%s,4" % sys.argv[2].lstrip("0").encode()); r = recv(); assert r == b"OK", r
 send(b"c"); r = recv(); assert r[:1] in (b"S", b"T") and r[1:3] == b"05", r  # at the HLT
+# With --check, `monitor info worlds` is the checker's: the guest the PE is in, its verdict.
+send(b"qRcmd," + b"info worlds".hex().encode()); r = bytes.fromhex(recv().decode())
+assert r.startswith(b"now: guest1; worlds seen: guest1; verdict so far: LOSS"), r
 send(b"k"); time.sleep(0.3)
 PY
   wait "$pid"; st=$?

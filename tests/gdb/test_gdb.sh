@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GDB stub end to end (docs/embedding.md "Debugging"): gdb-multiarch attaches to a running
 # svesim, sets breakpoints, steps, reads Z/P/VG at VL 512, changes a register, continues to the
-# end; a raw RSP client checks Ctrl-C, a debugger that vanishes mid-session, and kill; a port in
+# end; system registers, monitor commands and watchpoints; a raw RSP client checks Ctrl-C, a debugger that vanishes mid-session, and kill; a port in
 # use is refused with one line.
 # Usage: test_gdb.sh SVESIM PROGRAM_DIR   (PROGRAM_DIR holds gdb_target.elf and spin.elf)
 set -uo pipefail
@@ -63,6 +63,41 @@ check_log "memory read" "<block>:[[:space:]]+0x0000000000020026"
 check_log "the program exit is reported" "exited with code 07"
 if [[ $st -eq 7 ]]; then pass "gdb: svesim exits with the status the changed x3 gives"; else
   fail "gdb: svesim exit status $st, expected 7"; cat "$tmp/gdb.log" "$tmp/gdb.err"; fi
+
+# 1b. For system programmers (issue 16): system registers by name, monitor commands, hardware
+#     watchpoints. Expected values: gdb_target.s (CPTR_EL3 = EZ, ZCR_EL3 = 15 at max VL 512, the
+#     str to block+8 at `done`+4) and the Arm ARM (CurrentEL = EL << 2).
+port=$(free_port)
+start sys "$port" --max-vl 512 "$progs/gdb_target.elf"
+timeout 60 gdb-multiarch -batch -nx "$progs/gdb_target.elf" \
+  -ex "target remote :$port" -ex 'break *done' -ex continue -ex 'p/x $CPTR_EL3' -ex 'p $CurrentEL' \
+  -ex 'p/x $ZCR_EL3' -ex 'set var $ELR_EL2 = 0x1234' -ex 'p/x $ELR_EL2' -ex 'p $VTTBR_EL2' -ex 'monitor sysreg ELR_EL2' \
+  -ex 'monitor info el' -ex 'monitor info vl' -ex 'monitor policy' -ex 'monitor sysreg ZCR_EL3' \
+  -ex 'monitor sysreg NOPE_EL9' -ex 'monitor info worlds' -ex 'monitor help' -ex 'monitor frobnicate' \
+  -ex 'set var $x3 = 7' -ex 'rwatch *(long*)((char*)&block+8)' -ex 'watch *(long*)((char*)&block+8)' \
+  -ex continue -ex 'printf "pc=%#lx\n", $pc' -ex 'delete' -ex 'awatch *(long*)&block' -ex continue \
+  >"$tmp/gdb.log" 2>&1
+status_of sys
+check_log "a system register by name" '^\$1 = 0x100$'
+check_log "CurrentEL at EL3" '^\$2 = 12$'
+check_log "ZCR_EL3" '^\$3 = 0xf$'
+check_log "a system register written" '^\$4 = 0x1234$'
+check_log "... in the PE, not in a gdb variable" '^ELR_EL2 = 0x1234$'
+check_log "VTTBR_EL2 exists" '^\$5 = 0$'
+check_log "monitor info el" '^EL3 \(CurrentEL 0xc\), SP_EL3; HCR_EL2 0x0'
+check_log "monitor info vl" '^VL 512 bits \(VG 8\) at EL3; ZCR_EL1.LEN 0, ZCR_EL2.LEN 0, ZCR_EL3.LEN 15; implemented maximum 512 bits$'
+check_log "monitor policy" '^zero-or-preserve policy: preserve$'
+check_log "monitor sysreg" '^ZCR_EL3 = 0xf$'
+check_log "monitor sysreg unknown" "^unknown system register 'NOPE_EL9'"
+check_log "monitor info worlds" '^EL3; HCR_EL2.VM 0'
+check_log "monitor help" 'monitor sysreg +sysreg NAME'
+check_log "an unknown monitor command lists the commands" "^unknown monitor command 'frobnicate'; svesim's are:"
+check_log "a write watchpoint stops at the store" 'Old value = 0'
+check_log "with the new value" 'New value = 7'
+check_log "right after the store, as on hardware" '^pc=0x40080034$'
+check_log "a read watchpoint is not hit by a store" '^Hardware read watchpoint [0-9]+:'
+if grep -Eq '^Value = ' "$tmp/gdb.log"; then fail "gdb: the read watchpoint or the access watchpoint on block fired (nothing reads block)"; else pass "gdb: watchpoints on other kinds of access stay quiet"; fi
+check_log "the run then ends" "exited with code 07"
 
 # 2. gdb kill ends the run with status 119.
 port=$(free_port)

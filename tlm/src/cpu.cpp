@@ -245,7 +245,7 @@ void Cpu::thread() {
         }
         if (gdb_ && gdb_->attached()) {
             int signal = 0;
-            if (stepping || r.reason == model::StopReason::Breakpoint)
+            if (stepping || r.reason == model::StopReason::Breakpoint || gdb_->watchpointHit())
                 signal = model::GdbServer::kSigTrap;
             else if ((++chunks & 15) == 0 && gdb_->interruptRequested())
                 signal = model::GdbServer::kSigInt;

@@ -137,6 +137,15 @@ struct BusTransactionEvent {
     std::uint64_t latency_ps;  // delay the target added
 };
 
+// A phase the program marks (the scenario monitor, docs/scenario-devices.md): the begin or end
+// of phase `id`. Emitted by whoever hears the monitor (app/check_session.cpp), so that every
+// listener (the timeline's phase bands) finds the phases on the one event stream.
+struct PhaseMarkEvent {
+    EventContext ctx;
+    unsigned id;
+    bool begin;
+};
+
 class Observer {
 public:
     virtual ~Observer() = default;
@@ -149,6 +158,7 @@ public:
     virtual void onZeroUpperDecision(const ZeroUpperDecision&) {}
     virtual void onMemoryAccess(const MemoryAccessEvent&) {}
     virtual void onBusTransaction(const BusTransactionEvent&) {}
+    virtual void onPhaseMark(const PhaseMarkEvent&) {}
 };
 
 // The kinds of event, for subscribing to a subset (a listener that ignores per-instruction
@@ -163,6 +173,7 @@ enum class EventKind : std::uint8_t {
     ZeroUpperDecision,
     MemoryAccess,
     BusTransaction,
+    PhaseMark,
     Count
 };
 using EventMask = std::uint32_t;
@@ -226,6 +237,7 @@ public:
     void emit(BusTransactionEvent e) {
         fan(EventKind::BusTransaction, e, &Observer::onBusTransaction);
     }
+    void emit(PhaseMarkEvent e) { fan(EventKind::PhaseMark, e, &Observer::onPhaseMark); }
 
 private:
     static constexpr unsigned kKinds = static_cast<unsigned>(EventKind::Count);

@@ -1,8 +1,9 @@
-// A GDB remote serial protocol stub for one PE: registers (general and SVE, gdb_registers.h),
-// memory through the owner's debug access, software breakpoints, single step, continue,
-// interrupt (Ctrl-C), detach and kill. The owner runs the PE and calls stopped() whenever it
-// halts; the stub serves the debugger until it resumes. A debugger that disconnects detaches:
-// breakpoints are dropped and the run goes on.
+// A GDB remote serial protocol stub for one PE: registers (general, SVE and system,
+// gdb_registers.h), memory through the owner's debug access, software breakpoints, hardware
+// watchpoints (Z2 write, Z3 read, Z4 access, on the addresses the instructions access), monitor
+// commands (`monitor help`), single step, continue, interrupt (Ctrl-C), detach and kill. The owner
+// runs the PE and calls stopped() whenever it halts; the stub serves the debugger until it resumes.
+// A debugger that disconnects detaches: breakpoints are dropped and the run goes on.
 #pragma once
 
 #include "svesim/model/gdb_connection.h"
@@ -11,9 +12,13 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace svesim::model {
 
@@ -32,7 +37,7 @@ enum class GdbResume : std::uint8_t {
     Kill,     // the debugger asked to end the run
 };
 
-class GdbServer {
+class GdbServer : private Observer {
 public:
     static constexpr int kSigInt = 2, kSigTrap = 5, kSigXcpu = 24;
 
@@ -40,6 +45,7 @@ public:
     GdbServer(Processor& p, DebugMemory& memory, std::uint16_t port, std::FILE* log = stderr);
     GdbServer(const GdbServer&) = delete;
     GdbServer& operator=(const GdbServer&) = delete;
+    ~GdbServer() override;
 
     [[nodiscard]] std::uint16_t port() const { return conn_.port(); }
     // Prints "svesim: waiting for gdb on port N" and blocks until a debugger connects.
@@ -56,6 +62,14 @@ public:
         while (!conn_.interruptRequested())
             conn_.waitReadable();
     }
+    // A watchpoint was hit since the PE last resumed: the owner stops the PE (kSigTrap) as for a
+    // breakpoint; the stop reply names the watchpoint. The PE stops after the instruction that
+    // made the access (see docs/embedding.md "Debugging").
+    [[nodiscard]] bool watchpointHit() const { return watch_hit_.has_value(); }
+    // A `monitor NAME ...` command of the owner's (e.g. the world checker's `info worlds` with
+    // --check): `run` gets the rest of the line and returns the text to print.
+    void addMonitorCommand(std::string name, std::string help,
+                           std::function<std::string(std::string_view)> run);
     // The program ended with `status`: tells the debugger (W packet) and closes.
     void exited(int status);
     // The run was ended by the simulator (e.g. the instruction budget, kSigXcpu): tells the
@@ -68,7 +82,13 @@ private:
     std::string readMemory(std::string_view args);
     std::string writeMemory(std::string_view args);
     std::string breakpoint(std::string_view packet, bool insert);
+    std::string watchpoint(char type, std::uint64_t addr, std::uint64_t len, bool insert);
     std::string features(std::string_view args);
+    // S05, or T05watch:ADDR; after a watchpoint hit.
+    [[nodiscard]] std::string stopReply() const;
+    // qRcmd: a monitor command; the reply is its output.
+    std::string monitor(std::string_view command);
+    void onMemoryAccess(const MemoryAccessEvent& e) override;
     void detach(const char* why);
     // The connection went away: detach and let the run go on.
     GdbResume lost();
@@ -79,6 +99,18 @@ private:
     GdbConnection conn_;
     std::FILE* log_;
     std::unordered_set<std::uint64_t> breakpoints_;
+    struct Watch {
+        char type; // '2' write, '3' read, '4' access
+        std::uint64_t addr, len;
+    };
+    std::vector<Watch> watches_;
+    std::optional<std::pair<char, std::uint64_t>> watch_hit_; // type, address accessed
+    bool listening_ = false;                                  // to the memory accesses
+    struct MonitorCommand {
+        std::string help;
+        std::function<std::string(std::string_view)> run;
+    };
+    std::map<std::string, MonitorCommand, std::less<>> commands_;
     std::optional<GdbResume> resume_;
     int signal_ = kSigTrap;
 };
