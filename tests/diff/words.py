@@ -77,6 +77,14 @@ _LONG = ["addl", "subl", "addw", "subw", "abal", "abdl", "mlal", "mlsl", "mull",
 QEMU_VHIGH = ({p + b + s for p in ("s", "u") for b in _LONG for s in ("", "2")} |
               {q + s for q in ("sqdmlal", "sqdmlsl", "sqdmull", "shll", "fcvtl") for s in ("", "2")} |
               {"rev32", "rev64", "addp", "faddp", "fmaxp", "fminp", "fmaxnmp", "fminnmp"})
+def qemu_uzp_p_wrong(vl):
+    """QEMU 7.2 computes UZP1/UZP2 of predicates wrongly when a predicate (VL/8 bits) is longer
+    than 64 bits and not a multiple of 64 (VL 640, 768, 896, 1152, ..., 1920): the Arm ARM
+    concatenates operand2:operand1 at PL bits; tests/diff/README.md, "QEMU 7.2 quirks"."""
+    pbits = vl // 8
+    return pbits > 64 and pbits % 64 != 0
+
+
 QEMU_VHIGH_LANE = re.compile(r"^ld[1-4]$")   # LD1-LD4 (single structure, one lane)
 
 
@@ -321,6 +329,8 @@ class WordClass:
             return (w, [], {"movprfx": True}) if self.name == "w_sve" else "movprfx"
         if mn == "wrffr":
             return "wrffr"
+        if mn in ("uzp1", "uzp2") and ops and ops[0].startswith("p") and qemu_uzp_p_wrong(self.vl):
+            return "predicate UZP1/UZP2 at VL %d (QEMU 7.2)" % self.vl
         if self.name not in MEMORY:
             if mn not in NO_DEST and ops and ops[0] in ("x28", "w28", "sp", "wsp"):
                 w = setf(w, 0, 5, self.fresh(w))

@@ -242,6 +242,25 @@ TEST_CASE("SVE BRKB and BRKA: hand-evaluated partition at VL 128", "[isa][sve][p
     CHECK(h.p().c); // the last element is false
 }
 
+TEST_CASE("SVE UZP2 (predicates) at VL 896: the concatenation is at PL = 14 bytes, where QEMU "
+          "7.2 differs",
+          "[isa][sve][pred]") {
+    // Found by the word-drawn differential (seed 2000987, VL 896). Operands as the program had
+    // them; the expectation is the Arm ARM pseudocode (zipped = operand2:operand1 at PL bits,
+    // result element e = zipped element 2e+1; .D elements are one predicate byte), evaluated
+    // by hand: odd bytes of P13, then odd bytes of P11. QEMU 7.2 gives 0xc1 0x01 0xe8 0x9c 0x18
+    // 0x52 0x03 0x00 0x00 0x00 0xf5 0xd8 0x6a 0x03 (a 4-bit shift past the first 64 bits).
+    auto hp = harness(896);
+    IsaHarness& h = *hp;
+    setP(h, 13,
+         Bytes{0xe8, 0xc1, 0x12, 0x01, 0x00, 0xe8, 0x27, 0x0c, 0x29, 0x89, 0x84, 0x21, 0x3e, 0x35});
+    setP(h, 11,
+         Bytes{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2a, 0xb5, 0xc6, 0x86, 0x5c, 0xad, 0x02, 0x36});
+    REQUIRE(h.exec(0x05eb4da5) != nullptr); // uzp2 p5.d, p13.d, p11.d
+    CHECK(pBytes(h, 5) == Bytes{0xc1, 0x01, 0xe8, 0x0c, 0x89, 0x21, 0x35, 0x00, 0x00, 0x00, 0xb5,
+                                0x86, 0xad, 0x36});
+}
+
 TEST_CASE("SVE CTERMEQ/CTERMNE: N = terminate, V = !C otherwise, Z and C kept",
           "[isa][sve][pred]") {
     auto hp = harness(256);
