@@ -188,8 +188,10 @@ bool accessible(const CpuState& s, const SysRegInfo& info, bool read) {
     if (!HaveEL(s, info.needs_el) || toUnsigned(el) < toUnsigned(info.min_el)) return false;
     if (read ? info.rw == SysRegRw::WriteOnly : info.rw == SysRegRw::ReadOnly) return false;
     if (info.backing == SysRegBacking::Device && !s.devices.find(info.id)) return false;
-    // FEAT_LOR registers are UNDEFINED in Secure state (LORC_EL1_reg_read: SCR_EL3.NS == '0').
-    if ((info.traps & systrap::Tlor) && HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::NS))
+    // LORSA/LOREA/LORN/LORC_EL1 are UNDEFINED in Secure state (LORC_EL1_reg_read:
+    // SCR_EL3.NS == '0'); LORID_EL1 stays readable there (as on QEMU).
+    if ((info.traps & systrap::Tlor) && info.id != SysReg::LORID_EL1 && HaveEL(s, EL::EL3) &&
+        !bitSet(s.scr(), scr::NS))
         return false;
     return true;
 }
