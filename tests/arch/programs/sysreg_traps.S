@@ -35,6 +35,7 @@
     ESR_SYS ESR_MDCCSR_R13,    2, 3, 0, 1, 0, 13, 1
     ESR_SYS ESR_CNTVCT_R14,    3, 3, 14, 0, 2, 14, 1
     ESR_SYS ESR_DBGBVR0_W15,   2, 0, 0, 0, 4, 15, 0
+    ESR_SYS ESR_ERRIDR_R16,    3, 0, 5, 3, 0, 16, 1
 
 .equ HCR_TID1,  (1 << 16)
 .equ HCR_TID2,  (1 << 17)
@@ -44,6 +45,9 @@
 .equ HCR_TRVM,  (1 << 30)
 .equ HCR_TLOR,  (1 << 35)
 .equ SCR_TLOR,  (1 << 14)
+.equ SCR_TERR,  (1 << 15)
+.equ HCR_AMO,   (1 << 5)
+.equ HCR_TERR,  (1 << 36)
 .equ MDCR_TDE,  (1 << 8)
 .equ MDCR_TDA,  (1 << 9)
 .equ MDCR_TDOSA, (1 << 10)
@@ -144,6 +148,29 @@ test_main:
     RESET
     RUN     snip_lorid, SPSR_EL1H, SCR_SECURE
     EXPECT_NONE "LORID_EL1 at Secure EL1 is readable"
+
+    // ---------------------------------------------------- FEAT_RAS (no error records)
+    RESET
+    RUN     snip_erridr, SPSR_EL1H, SCR_DEFAULT, (HCR_RW | HCR_TERR)
+    EXPECT  "HCR_EL2.TERR: MRS ERRIDR_EL1 at EL1 -> EL2", 2, ESR_ERRIDR_R16, t_erridr
+    RESET
+    RUN     snip_erridr, SPSR_EL2H, (SCR_DEFAULT | SCR_TERR)
+    EXPECT  "SCR_EL3.TERR: MRS ERRIDR_EL1 at EL2 -> EL3", 3, ESR_ERRIDR_R16, t_erridr
+    RESET
+    mov     x16, #-1
+    RUN     snip_erridr, SPSR_EL1H
+    EXPECT_NONE "ERRIDR_EL1 at EL1: no exception"
+    LDRESULT x1, 0
+    CHECK_IMM "ERRIDR_EL1.NUM = 0 (no error records)", x1, 0
+    RESET
+    msr     vdisr_el2, xzr
+    msr     disr_el1, xzr
+    isb
+    RUN     snip_disr, SPSR_EL1H, SCR_DEFAULT, (HCR_RW | HCR_AMO)
+    mrs     x1, vdisr_el2
+    CHECK_IMM "HCR_EL2.AMO: MSR DISR_EL1 at EL1 writes VDISR_EL2", x1, 0x80000000
+    mrs     x1, disr_el1
+    CHECK_IMM "HCR_EL2.AMO: DISR_EL1 itself unchanged", x1, 0
 
     // ---------------------------------------------------- debug: MDCR_EL2 / MDCR_EL3 / MDSCR_EL1
     RESET
@@ -272,6 +299,15 @@ t_actlr:    mrs x8, actlr_el1
     EXIT
 snip_lorid:
 t_lorid:    mrs x9, lorid_el1
+    EXIT
+snip_erridr:
+t_erridr:   mrs x16, erridr_el1
+    RESULT  0, x16
+    EXIT
+snip_disr:
+    mov     x1, #0x80000000             // DISR_EL1.A
+    msr     disr_el1, x1
+    isb
     EXIT
 snip_lorc:
 t_lorc:     mrs x9, lorc_el1
