@@ -3,8 +3,7 @@
 // registers' access pseudocode (ARM-M D24, `<REG>_reg_read/_reg_write`) and the ESR ISS layout
 // of EC 0x18, written out by hand; the same cases with QEMU as second oracle are in
 // tests/arch/programs/sysreg_traps.S.
-#include "support/arch_fixture.h"
-#include "svesim/exceptions/sysreg_access.h"
+#include "sysreg_pe.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,25 +15,8 @@ namespace {
 constexpr auto Rd = SysRegDirection::Read;
 constexpr auto Wr = SysRegDirection::Write;
 
-struct Pe {
-    ArchState st;
-    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
-        : st(makeConfig(setup)) {
-        openEverything(st.cpu);
-        setHcr(st.cpu, hcr);
-        st.cpu.pstate.el = el;
-        st.cpu.pc = 0x7000;
-    }
-    SysRegAccess access(SysRegEncoding e, SysRegDirection d = Rd, unsigned rt = 3) {
-        return CheckSysRegAccess(st.cpu, e, d, rt);
-    }
-    void set(SysReg r, std::uint64_t v) { st.cpu.sysregs.write(r, v); }
-};
+using Pe = SysRegPe;
 
-SysReg reaches(const SysRegAccess& a) {
-    REQUIRE(std::holds_alternative<SysReg>(a));
-    return std::get<SysReg>(a);
-}
 // An EC 0x18 trap to `target` with the ISS of ARM-M D24.2 ESR_ELx (Op0[21:20] Op2[19:17]
 // Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1] Direction[0]).
 void trapsTo(const SysRegAccess& a, EL target, SysRegEncoding e, unsigned rt, bool read) {
@@ -46,7 +28,7 @@ void trapsTo(const SysRegAccess& a, EL target, SysRegEncoding e, unsigned rt, bo
                               (unsigned{e.op1} << 14) | (unsigned{e.crn} << 10) | (rt << 5) |
                               (unsigned{e.crm} << 1) | (read ? 1U : 0U);
     CHECK(x.record.iss == iss);
-    CHECK(x.preferred_return == 0x7000);
+    CHECK(x.preferred_return == Pe::kPc);
 }
 void undefined(const SysRegAccess& a) {
     REQUIRE(std::holds_alternative<ExceptionEntry>(a));
