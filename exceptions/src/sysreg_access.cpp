@@ -237,7 +237,13 @@ SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDire
             return *trapTo(s, EL::EL2, iss);
         return SysRegAccess{ReservedIdRegister{}};
     }
-    const SysRegInfo& info = sysRegInfo(*id);
+    return CheckSysRegAccess(s, sysRegInfo(*id), dir, rt);
+}
+
+SysRegAccess CheckSysRegAccess(const CpuState& s, const SysRegInfo& info, SysRegDirection dir,
+                               unsigned rt) {
+    const bool read = dir == SysRegDirection::Read;
+    const std::uint32_t iss = SystemRegisterTrapIss(info.enc, rt, dir);
     if (!accessible(s, info, read)) return AArch64_UndefinedFault(s);
 
     bool undefined = false;

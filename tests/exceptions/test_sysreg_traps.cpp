@@ -277,3 +277,62 @@ TEST_CASE("SysRegDevice: a device sees only accesses that passed the EL and trap
     pe.st.cpu.devices.detach(dev);
     CHECK(ReadSysReg(pe.st, r) == 0); // the stored row again: RAZ/WI
 }
+
+TEST_CASE("device rows: UNDEFINED without their device; the CNTPCT_EL0 and CNTPS_* gates",
+          "[exceptions]") {
+    // Rows as helper gic's would be (the ids are stand-ins; the encodings are llvm-mc's
+    // CNTPCT_EL0 = 3,3,14,0,1 and CNTPS_CTL_EL1 = 3,7,14,2,1). Targets from the CNTPCT_EL0
+    // and CNTPS_CTL_EL1 access pseudocode.
+    SysRegInfo cntpct = sysRegInfo(SysReg::ACTLR_EL1);
+    cntpct.enc = {3, 3, 14, 0, 1};
+    cntpct.min_el = EL::EL0;
+    cntpct.rw = SysRegRw::ReadOnly;
+    cntpct.gate = SysRegGate::CntpctEl0;
+    cntpct.traps = systrap::None;
+    cntpct = cntpct.device();
+    FakeDevice dev; // provides ACTLR_EL1, the stand-in id
+    const auto check = [&](Pe& pe) { return CheckSysRegAccess(pe.st.cpu, cntpct, Rd, 2); };
+
+    Pe none(EL::EL1);
+    undefined(check(none)); // no device attached
+    Pe el0(EL::EL0);
+    el0.st.cpu.devices.attach(dev);
+    el0.set(SysReg::CNTKCTL_EL1, bit(cnthctl::EL0VCTEN)); // EL0PCTEN = 0
+    trapsTo(check(el0), EL::EL1, cntpct.enc, 2, true);
+    el0.set(SysReg::CNTKCTL_EL1, bit(cnthctl::EL0PCTEN));
+    el0.set(SysReg::CNTHCTL_EL2, 0); // E2H=0: EL1PCTEN (bit 0) = 0 traps EL0 and EL1 to EL2
+    trapsTo(check(el0), EL::EL2, cntpct.enc, 2, true);
+    Pe el1(EL::EL1, bit(hcr::E2H)); // E2H=1, TGE=0: EL1PCTEN is bit 10
+    el1.st.cpu.devices.attach(dev);
+    el1.set(SysReg::CNTHCTL_EL2, bit(0));
+    trapsTo(check(el1), EL::EL2, cntpct.enc, 2, true);
+    el1.set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL1PCTEN_E2H1));
+    CHECK(reaches(check(el1)) == SysReg::ACTLR_EL1);
+    Pe host(EL::EL0, bit(hcr::E2H) | bit(hcr::TGE)); // host EL0: CNTHCTL_EL2.EL0PCTEN only
+    host.st.cpu.devices.attach(dev);
+    host.set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL0PCTEN));
+    CHECK(reaches(check(host)) == SysReg::ACTLR_EL1);
+    host.set(SysReg::CNTHCTL_EL2, 0);
+    trapsTo(check(host), EL::EL2, cntpct.enc, 2, true);
+
+    SysRegInfo cntps = cntpct;
+    cntps.enc = {3, 7, 14, 2, 1};
+    cntps.min_el = EL::EL1;
+    cntps.rw = SysRegRw::ReadWrite;
+    cntps.gate = SysRegGate::SecurePhysTimer;
+    Pe ns(EL::EL1);
+    ns.st.cpu.devices.attach(dev);
+    undefined(CheckSysRegAccess(ns.st.cpu, cntps, Rd, 1)); // Non-secure EL1
+    Pe sec(EL::EL1);
+    sec.st.cpu.devices.attach(dev);
+    sec.set(SysReg::SCR_EL3, bit(scr::RW)); // Secure, ST = 0
+    trapsTo(CheckSysRegAccess(sec.st.cpu, cntps, Wr, 1), EL::EL3, cntps.enc, 1, false);
+    sec.set(SysReg::SCR_EL3, bit(scr::RW) | bit(scr::ST));
+    CHECK(reaches(CheckSysRegAccess(sec.st.cpu, cntps, Wr, 1)) == SysReg::ACTLR_EL1);
+    Pe el2(EL::EL2);
+    el2.st.cpu.devices.attach(dev);
+    undefined(CheckSysRegAccess(el2.st.cpu, cntps, Rd, 1));
+    Pe el3(EL::EL3);
+    el3.st.cpu.devices.attach(dev);
+    CHECK(reaches(CheckSysRegAccess(el3.st.cpu, cntps, Rd, 1)) == SysReg::ACTLR_EL1);
+}
