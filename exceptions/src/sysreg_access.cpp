@@ -280,29 +280,28 @@ std::uint64_t ReadSysReg(const ArchState& st, SysReg r, std::uint64_t virtual_co
 void WriteSysReg(ArchState& st, SysReg r, std::uint64_t value) {
     CpuState& s = st.cpu;
     PState& p = s.pstate;
+    if (SysRegDevice* d = s.devices.find(r)) {
+        // Device registers are not read back around a write: a read may have side effects
+        // (GIC acknowledge) or not exist (write-only registers); the event carries old = 0.
+        d->writeSysReg(r, value, p.el);
+        if (!st.bus.empty()) st.bus.emit(SysRegWriteEvent{{}, r, 0, value, p.el});
+        return;
+    }
     const std::uint64_t old_value = ReadSysReg(st, r);
     const VectorLength vl_before = st.currentVL();
-    if (SysRegDevice* d = s.devices.find(r)) {
-        d->writeSysReg(r, value, p.el);
-    } else {
-        switch (r) {
-        case SysReg::DAIF: setDaifBits(p, value); break;
-        case SysReg::NZCV: setNzcvBits(p, value); break;
-        case SysReg::SPSel: p.sp = bitSet(value, 0); break;
-        case SysReg::PAN: p.pan = bitSet(value, 22); break;
-        case SysReg::UAO: p.uao = bitSet(value, 23); break;
-        case SysReg::OSLAR_EL1: // OSLAR_EL1.OSLK -> OSLSR_EL1.OSLK (bit 1)
-            s.sysregs.slot(SysReg::OSLSR_EL1) =
-                withField(s.sysregs.raw(SysReg::OSLSR_EL1), 1, 1, value & 1);
-            break;
-        case SysReg::DBGCLAIMSET_EL1:
-            s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) |= value & 0xFF;
-            break;
-        case SysReg::DBGCLAIMCLR_EL1:
-            s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) &= ~(value & 0xFF);
-            break;
-        default: s.sysregs.write(r, value); break;
-        }
+    switch (r) {
+    case SysReg::DAIF: setDaifBits(p, value); break;
+    case SysReg::NZCV: setNzcvBits(p, value); break;
+    case SysReg::SPSel: p.sp = bitSet(value, 0); break;
+    case SysReg::PAN: p.pan = bitSet(value, 22); break;
+    case SysReg::UAO: p.uao = bitSet(value, 23); break;
+    case SysReg::OSLAR_EL1: // OSLAR_EL1.OSLK -> OSLSR_EL1.OSLK (bit 1)
+        s.sysregs.slot(SysReg::OSLSR_EL1) =
+            withField(s.sysregs.raw(SysReg::OSLSR_EL1), 1, 1, value & 1);
+        break;
+    case SysReg::DBGCLAIMSET_EL1: s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) |= value & 0xFF; break;
+    case SysReg::DBGCLAIMCLR_EL1: s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) &= ~(value & 0xFF); break;
+    default: s.sysregs.write(r, value); break;
     }
     if (!st.bus.empty()) st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el});
     if (isZcr(r)) st.sve.onZcrWrite(s, vl_before); // R5, R_YRPDH

@@ -270,8 +270,10 @@ TEST_CASE("SysRegDevice: a device sees only accesses that passed the EL and trap
     setHcr(pe.st.cpu, 0);
     const SysReg r = reaches(pe.access(kActlr));
     CHECK(ReadSysReg(pe.st, r) == 0x1234);
+    const int reads_before = dev.reads;
     WriteSysReg(pe.st, r, 0x55);
     CHECK(dev.value == 0x55);
+    CHECK(dev.reads == reads_before); // a write does not read the device back
     CHECK(dev.last_el == EL::EL1);
     CHECK(ReadSysReg(pe.st, r) == 0x55);
     pe.st.cpu.devices.detach(dev);
