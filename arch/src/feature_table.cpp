@@ -117,7 +117,7 @@ constexpr std::array kFeatures{
     FeatureInfo{"FEAT_RNG", "v8.5", false, f(I::ISAR0, 60, 1), kNoField, "", kAbsentNoInsns},
     FeatureInfo{"FEAT_FRINTTS", "v8.5", false, f(I::ISAR1, 32, 1), kNoField, "+fptoint", kAbsent},
     FeatureInfo{"FEAT_DPB2", "v8.5", false, f(I::ISAR1, 0, 2), kNoField, "", kAbsentNoInsns},
-    FeatureInfo{"FEAT_BTI", "v8.5", false, f(I::PFR1, 0, 1), kNoField, "+bti",
+    FeatureInfo{"FEAT_BTI", "v8.5", false, f(I::PFR1, 0, 1), kNoField, "",
                 "absent: the BTI hints execute as NOP (hint space); the ID field reads 0"},
     FeatureInfo{"FEAT_MTE", "v8.5", false, f(I::PFR1, 8, 1), kNoField, "+mte", kAbsent},
     FeatureInfo{"FEAT_CSV2", "v8.5", false, f(I::PFR0, 56, 1), kNoField, "", kAbsentNoInsns},

@@ -188,8 +188,10 @@ bool accessible(const CpuState& s, const SysRegInfo& info, bool read) {
     if (!HaveEL(s, info.needs_el) || toUnsigned(el) < toUnsigned(info.min_el)) return false;
     if (read ? info.rw == SysRegRw::WriteOnly : info.rw == SysRegRw::ReadOnly) return false;
     if (info.backing == SysRegBacking::Device && !s.devices.find(info.id)) return false;
-    // FEAT_LOR registers are UNDEFINED in Secure state (LORC_EL1_reg_read: SCR_EL3.NS == '0').
-    if ((info.traps & systrap::Tlor) && HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::NS))
+    // LORSA/LOREA/LORN/LORC_EL1 are UNDEFINED in Secure state (LORC_EL1_reg_read:
+    // SCR_EL3.NS == '0'); LORID_EL1 stays readable there (as on QEMU).
+    if ((info.traps & systrap::Tlor) && info.id != SysReg::LORID_EL1 && HaveEL(s, EL::EL3) &&
+        !bitSet(s.scr(), scr::NS))
         return false;
     return true;
 }
@@ -235,7 +237,13 @@ SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDire
             return *trapTo(s, EL::EL2, iss);
         return SysRegAccess{ReservedIdRegister{}};
     }
-    const SysRegInfo& info = sysRegInfo(*id);
+    return CheckSysRegAccess(s, sysRegInfo(*id), dir, rt);
+}
+
+SysRegAccess CheckSysRegAccess(const CpuState& s, const SysRegInfo& info, SysRegDirection dir,
+                               unsigned rt) {
+    const bool read = dir == SysRegDirection::Read;
+    const std::uint32_t iss = SystemRegisterTrapIss(info.enc, rt, dir);
     if (!accessible(s, info, read)) return AArch64_UndefinedFault(s);
 
     bool undefined = false;
@@ -272,29 +280,28 @@ std::uint64_t ReadSysReg(const ArchState& st, SysReg r, std::uint64_t virtual_co
 void WriteSysReg(ArchState& st, SysReg r, std::uint64_t value) {
     CpuState& s = st.cpu;
     PState& p = s.pstate;
+    if (SysRegDevice* d = s.devices.find(r)) {
+        // Device registers are not read back around a write: a read may have side effects
+        // (GIC acknowledge) or not exist (write-only registers); the event carries old = 0.
+        d->writeSysReg(r, value, p.el);
+        if (!st.bus.empty()) st.bus.emit(SysRegWriteEvent{{}, r, 0, value, p.el});
+        return;
+    }
     const std::uint64_t old_value = ReadSysReg(st, r);
     const VectorLength vl_before = st.currentVL();
-    if (SysRegDevice* d = s.devices.find(r)) {
-        d->writeSysReg(r, value, p.el);
-    } else {
-        switch (r) {
-        case SysReg::DAIF: setDaifBits(p, value); break;
-        case SysReg::NZCV: setNzcvBits(p, value); break;
-        case SysReg::SPSel: p.sp = bitSet(value, 0); break;
-        case SysReg::PAN: p.pan = bitSet(value, 22); break;
-        case SysReg::UAO: p.uao = bitSet(value, 23); break;
-        case SysReg::OSLAR_EL1: // OSLAR_EL1.OSLK -> OSLSR_EL1.OSLK (bit 1)
-            s.sysregs.slot(SysReg::OSLSR_EL1) =
-                withField(s.sysregs.raw(SysReg::OSLSR_EL1), 1, 1, value & 1);
-            break;
-        case SysReg::DBGCLAIMSET_EL1:
-            s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) |= value & 0xFF;
-            break;
-        case SysReg::DBGCLAIMCLR_EL1:
-            s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) &= ~(value & 0xFF);
-            break;
-        default: s.sysregs.write(r, value); break;
-        }
+    switch (r) {
+    case SysReg::DAIF: setDaifBits(p, value); break;
+    case SysReg::NZCV: setNzcvBits(p, value); break;
+    case SysReg::SPSel: p.sp = bitSet(value, 0); break;
+    case SysReg::PAN: p.pan = bitSet(value, 22); break;
+    case SysReg::UAO: p.uao = bitSet(value, 23); break;
+    case SysReg::OSLAR_EL1: // OSLAR_EL1.OSLK -> OSLSR_EL1.OSLK (bit 1)
+        s.sysregs.slot(SysReg::OSLSR_EL1) =
+            withField(s.sysregs.raw(SysReg::OSLSR_EL1), 1, 1, value & 1);
+        break;
+    case SysReg::DBGCLAIMSET_EL1: s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) |= value & 0xFF; break;
+    case SysReg::DBGCLAIMCLR_EL1: s.sysregs.slot(SysReg::DBGCLAIMCLR_EL1) &= ~(value & 0xFF); break;
+    default: s.sysregs.write(r, value); break;
     }
     if (!st.bus.empty()) st.bus.emit(SysRegWriteEvent{{}, r, old_value, ReadSysReg(st, r), p.el});
     if (isZcr(r)) st.sve.onZcrWrite(s, vl_before); // R5, R_YRPDH

@@ -1,7 +1,6 @@
 // MRS/MSR: VHE aliasing (R6), ZCR access gating (R7), VL effect of ZCR writes (R5), RES0/RAZ
 // (R4), UNDEFINED accesses and EC 0x18 traps.
-#include "support/arch_fixture.h"
-#include "svesim/exceptions/sysreg_access.h"
+#include "sysreg_pe.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,26 +16,8 @@ const SysRegEncoding kZcrEl1{3, 0, 1, 2, 0}, kZcrEl2{3, 4, 1, 2, 0}, kZcrEl12{3,
     kElrEl12{3, 5, 4, 0, 1}, kVbarEl1{3, 0, 12, 0, 0}, kCntfrq{3, 3, 14, 0, 0},
     kTpidrro{3, 3, 13, 0, 3}, kRvbarEl3{3, 6, 12, 0, 1}, kRvbarEl2{3, 4, 12, 0, 1};
 
-struct Pe {
-    ArchState st;
-    explicit Pe(EL el, std::uint64_t hcr = 0, Setup setup = {})
-        : st(makeConfig(setup)) {
-        openEverything(st.cpu);
-        setHcr(st.cpu, hcr);
-        st.cpu.pstate.el = el;
-        st.cpu.pc = 0x6000;
-    }
-    SysRegAccess access(SysRegEncoding e, SysRegDirection d = SysRegDirection::Read,
-                        unsigned rt = 3) {
-        return CheckSysRegAccess(st.cpu, e, d, rt);
-    }
-    void set(SysReg r, std::uint64_t v) { st.cpu.sysregs.write(r, v); }
-};
+using Pe = SysRegPe;
 
-SysReg reaches(const SysRegAccess& a) {
-    REQUIRE(std::holds_alternative<SysReg>(a));
-    return std::get<SysReg>(a);
-}
 ExceptionEntry traps(const SysRegAccess& a) {
     REQUIRE(std::holds_alternative<ExceptionEntry>(a));
     return std::get<ExceptionEntry>(a);
@@ -45,7 +26,7 @@ void isUndefined(const SysRegAccess& a, EL target) {
     const auto e = traps(a);
     CHECK(e.record.type == Exception::Uncategorized);
     CHECK(e.target == target);
-    CHECK(e.preferred_return == 0x6000);
+    CHECK(e.preferred_return == Pe::kPc);
 }
 void isSveTrap(const SysRegAccess& a, EL target) {
     const auto e = traps(a);

@@ -100,8 +100,8 @@ struct ExceptionReturnEvent {
 
 struct SysRegWriteEvent {
     EventContext ctx;
-    SysReg reg; // the register written (after VHE redirection)
-    std::uint64_t old_value;
+    SysReg reg;              // the register written (after VHE redirection)
+    std::uint64_t old_value; // 0 for a device register (SysRegDevice: not read back)
     std::uint64_t new_value;
     EL el;
 };

@@ -28,6 +28,9 @@ struct ReservedIdRegister {};
 using SysRegAccess = std::variant<SysReg, ExceptionEntry, ReservedIdRegister>;
 SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDirection dir,
                                unsigned rt);
+// The same checks for one row (the row the encoding names; tests give rows of their own).
+SysRegAccess CheckSysRegAccess(const CpuState& s, const SysRegInfo& row, SysRegDirection dir,
+                               unsigned rt);
 
 // The DAIF access check at EL0 (MRS/MSR DAIF and MSR DAIFSet/DAIFClr): EC 0x18 unless
 // SCTLR[].UMA (SCTLR_EL2 in a VHE host), to EL1 or to EL2 by TGE.
