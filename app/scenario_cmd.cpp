@@ -99,7 +99,8 @@ void validateParams(const std::map<std::string, std::uint64_t>& params, unsigned
 
 int runScenario(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        fmt::print("usage: svesim scenario list | svesim scenario run NAME...|--all [options]\n"
+        fmt::print("usage: svesim scenario list | svesim scenario run NAME...|FILE.elf...|--all "
+                   "[options]\n"
                    "  list  the scenarios, their era and program\n"
                    "  run   run scenarios under policies with the world checker (svesim scenario "
                    "run --help)\n");
@@ -123,7 +124,7 @@ int runScenario(const std::vector<std::string>& args) {
         }
         return 0;
     }
-    po::options_description opts("svesim scenario run NAME...|--all [options]");
+    po::options_description opts("svesim scenario run NAME...|FILE.elf...|--all [options]");
     opts.add_options()("help,h", "show this help")("all", "run every scenario")(
         "policy", po::value<std::vector<std::string>>()->composing(),
         "policy (repeatable); default: preserve, zero, qemu, random:1..3")(
@@ -141,7 +142,7 @@ int runScenario(const std::vector<std::string>& args) {
         "isolate", "run every point in a child process of its own (default: in this process)")(
         "systemc", "run on the SystemC platform (tlm::Platform, one child process per point) "
                    "instead of the plain bench: the same cycles and verdicts, slower")(
-        "name", po::value<std::vector<std::string>>(), "scenario names");
+        "name", po::value<std::vector<std::string>>(), "scenario names or own programs (FILE.elf)");
     po::positional_options_description pos;
     pos.add("name", -1);
     po::variables_map vm;
