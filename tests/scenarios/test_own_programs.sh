@@ -9,7 +9,7 @@
 #  - a program that never enters a world: "not checked", never "clean" (exit 1);
 #  - `sweep` with an ELF path in the grid: one row per policy, verdict clean;
 #  - SIGINT during `scenario run`: exit 130, the JSON complete (it parses) with the stopped
-#    run as "interrupted".
+#    run as "interrupted"; during `sweep`: exit 130, the CSV and JSON hold the finished points.
 # Usage: test_own_programs.sh SVESIM SOURCE_DIR. Exit 77 (skipped) without the aarch64 binutils.
 set -uo pipefail
 svesim=$1
@@ -82,4 +82,15 @@ status=$?
 python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['runs']; assert len(r)==1 and r[0]['finish']=='interrupted', r" \
   "$tmp/i.json" || fail "SIGINT: the JSON is not complete"
 grep -q "DID NOT FINISH (interrupted)" "$tmp/i.txt" || { cat "$tmp/i.txt"; fail "SIGINT: row"; }
+# A sweep stopped by SIGINT: exit 130, every finished point in the CSV and the JSON, none
+# of the stopped ones (so that --resume runs them).
+"$svesim" sweep --out "$tmp/sw.csv" --json "$tmp/sw.json" 2>"$tmp/sw.err" &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+status=$?
+[[ $status -eq 130 ]] || fail "sweep SIGINT: exit $status, wanted 130"
+python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['points']; n=sum(1 for _ in open(sys.argv[2]))-1; assert 0 < len(p) == n < 2688, (len(p), n); assert all(r['finish'] != 'interrupted' for r in p)" \
+  "$tmp/sw.json" "$tmp/sw.csv" || fail "sweep SIGINT: CSV and JSON disagree or hold stopped points"
 echo "own programs: template clean with timeline, VCD, JSON; forgotten restore caught; no world not checked; sweep over an ELF; SIGINT writes the JSON"
