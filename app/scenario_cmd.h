@@ -1,5 +1,6 @@
-// `svesim scenario list` and `svesim scenario run NAME|--all ...`: each scenario x policy runs
-// in its own process (SystemC elaborates once per process) and reports its verdict.
+// `svesim scenario list` and `svesim scenario run NAME|FILE.elf|--all ...`: each scenario (or a
+// user's own program) x policy runs in this process on the plain bench (scenario_runner.h;
+// --isolate forks, --systemc runs on the SystemC platform) and reports its verdict.
 #pragma once
 
 #include "exit_codes.h"

@@ -11,11 +11,13 @@
 #include "svesim/model/timing.h"
 #include "svesim/scenarios/catalogue.h"
 #include "svesim/sve/zero_upper_policy.h"
+#include "svesim/tlm/stop_signals.h"
 #include "sweep_csv.h"
 
 #include <algorithm>
 #include <boost/algorithm/string.hpp>
 #include <boost/program_options.hpp>
+#include <csignal>
 #include <deque>
 #include <filesystem>
 #include <fmt/core.h>
@@ -185,9 +187,9 @@ Expansion expand(const Grid& g, const std::string& dir) {
     Expansion out;
     std::set<std::string> used; // parameter axes some program of the grid defines
     for (const auto& name : g.at("scenarios")) {
-        const auto* s = scenarios::findScenario(name);
+        const auto* s = scenarios::findScenarioOrProgram(name);
         if (s == nullptr) throw ConfigError("grid scenarios: unknown scenario '" + name + "'");
-        const auto image = model::ElfImage::load(dir + "/" + std::string(s->program) + ".elf");
+        const auto image = model::ElfImage::load(scenarios::programPath(*s, dir));
         // The cartesian product of the axes this program has parameters for.
         std::vector<std::map<std::string, std::uint64_t>> combos{{}};
         for (const auto& p : s->params)
@@ -366,6 +368,7 @@ int runSweep(const std::vector<std::string>& args) {
         auto [p, child] = running.front();
         running.pop_front();
         const RunResult r = finishPoint(child);
+        if (r.finish == "interrupted") return; // no row: --resume runs it again
         if (r.finish != "exit") {
             ++failed;
             status = worseExit(status, exitForFinish(r.finish));
@@ -385,14 +388,17 @@ int runSweep(const std::vector<std::string>& args) {
                        static_cast<double>(finished) / secs);
         }
     };
+    // Ctrl-C or SIGTERM: the points in progress stop, no new one starts, the CSV and JSON hold
+    // every finished point, and the status says which signal (130, 143).
+    tlm::installStopSignals();
     for (const Point& p : mine) {
+        if (tlm::stopSignal() != 0) break;
         if (done.count(p.key())) {
             ++skipped;
             continue;
         }
-        RunRequest req{
-            p.scenario, p.policy,  p.params, dir + "/" + std::string(p.scenario->program) + ".elf",
-            "",         max_insns, p.timing};
+        RunRequest req{p.scenario, p.policy,  p.params, scenarios::programPath(*p.scenario, dir),
+                       "",         max_insns, p.timing};
         req.isolate = vm.count("isolate") != 0;
         running.emplace_back(p, startPoint(req));
         if (running.size() >= jobs) collect();
@@ -417,6 +423,8 @@ int runSweep(const std::vector<std::string>& args) {
         writeJsonFile(nlohmann::json{{"points", json_rows}}, vm["json"].as<std::string>(),
                       "--json");
     }
+    if (const int sig = tlm::stopSignal(); sig != 0)
+        return sig == SIGTERM ? exit_code::kTerminated : exit_code::kInterrupted;
     return status;
 }
 

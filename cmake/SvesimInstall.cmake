@@ -32,6 +32,12 @@ if(TARGET svesim_scenario_programs)
           DESTINATION ${CMAKE_INSTALL_DATADIR}/svesim/scenarios FILES_MATCHING PATTERN "*.elf")
 endif()
 
+# The kit for writing scenario programs of your own (docs/scenarios.md): the macros the shipped
+# scenarios use, their linker script and a template program, in share/svesim/scenario.
+install(FILES ${PROJECT_SOURCE_DIR}/scenarios/kvm/macros.inc ${PROJECT_SOURCE_DIR}/scenarios/kvm/link.ld
+              ${PROJECT_SOURCE_DIR}/scenarios/template/my_scenario.S
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/svesim/scenario)
+
 set(cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/svesim)
 install(EXPORT svesimTargets NAMESPACE svesim:: DESTINATION ${cmake_dir})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/svesimConfig.cmake.in

@@ -37,4 +37,27 @@ g++ -O1 "$here/examples/embed/sc_main.cpp" $(pkg-config --cflags --libs svesim) 
  "$tmp/prefix/bin/svesim" sweep --help | grep -q "$tmp/prefix/share/svesim/scenarios" ||
    { echo "installed svesim does not default to its share/svesim/scenarios" >&2; exit 1; }
  "$tmp/prefix/bin/svesim" scenario run s1_v2_happy --policy zero | grep "^s1_v2_happy")
+# Your own scenario from the installed kit (share/svesim/scenario: macros, linker script,
+# template), assembled and linked as docs/scenarios.md says, judged by the installed svesim
+# with every output: the template is clean (docs/scenarios.md; its comment says why).
+if command -v aarch64-linux-gnu-as >/dev/null && command -v aarch64-linux-gnu-ld >/dev/null; then
+  kit="$tmp/prefix/share/svesim/scenario"
+  for f in macros.inc link.ld my_scenario.S; do
+    [[ -f $kit/$f ]] || { echo "installed kit: no $kit/$f" >&2; exit 1; }
+  done
+  mkdir "$tmp/own"
+  aarch64-linux-gnu-as -march=armv8.2-a+sve -I "$kit" "$kit/my_scenario.S" -o "$tmp/own/my_scenario.o"
+  aarch64-linux-gnu-ld --no-warn-rwx-segments -T "$kit/link.ld" "$tmp/own/my_scenario.o" \
+    -o "$tmp/own/my_scenario.elf"
+  "$tmp/prefix/bin/svesim" scenario run "$tmp/own/my_scenario.elf" --policy zero \
+    --json "$tmp/own/r.json" --timeline "$tmp/own/t.svg" --vcd "$tmp/own/t.vcd" >"$tmp/own/out.txt" ||
+    { cat "$tmp/own/out.txt" >&2; echo "the template from the installed kit is not clean" >&2; exit 1; }
+  grep -q "my_scenario.elf *zero *clean *clean .* ok$" "$tmp/own/out.txt" ||
+    { cat "$tmp/own/out.txt" >&2; exit 1; }
+  for f in r.json t.svg t.vcd; do
+    [[ -s $tmp/own/$f ]] || { echo "own scenario: $f not written" >&2; exit 1; }
+  done
+  grep -q '"guest_entry"' "$tmp/own/r.json" || { echo "own scenario: no phase cycles" >&2; exit 1; }
+  echo "package: the template scenario builds from share/svesim/scenario and runs clean"
+fi
 echo "package: svesimConfig.cmake and svesim.pc (version $version) install and build examples/embed"

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <mutex>
 #include <vector>
 
 namespace svesim::scenarios {
@@ -113,6 +115,30 @@ const ScenarioInfo* findScenario(std::string_view name) {
     for (const ScenarioInfo& s : table())
         if (s.name == name) return &s;
     return nullptr;
+}
+
+const ScenarioInfo* ownProgram(std::string_view path) {
+    constexpr std::string_view kElf = ".elf";
+    if (path.size() <= kElf.size() || path.substr(path.size() - kElf.size()) != kElf)
+        return nullptr;
+    static std::mutex lock;
+    static std::deque<std::string> paths; // the ScenarioInfos' string_views point here
+    static std::deque<ScenarioInfo> infos;
+    const std::lock_guard<std::mutex> hold(lock);
+    for (const ScenarioInfo& s : infos)
+        if (s.program == path) return &s;
+    const std::string_view p = paths.emplace_back(path);
+    return &infos.emplace_back(
+        ScenarioInfo{p, p, "own program", "", {}, "clean", "clean", "clean", "clean", true});
+}
+
+const ScenarioInfo* findScenarioOrProgram(std::string_view name) {
+    const ScenarioInfo* s = findScenario(name);
+    return s != nullptr ? s : ownProgram(name);
+}
+
+std::string programPath(const ScenarioInfo& s, const std::string& dir) {
+    return s.own ? std::string(s.program) : dir + "/" + std::string(s.program) + ".elf";
 }
 
 std::string_view expectedFor(const ScenarioInfo& s, std::string_view policy) {

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace svesim::scenarios {
 
@@ -19,8 +20,8 @@ std::optional<World> DefaultWorldOf(const CpuState& s) {
     const EL el = s.pstate.el;
     if (el != EL::EL0 && el != EL::EL1) return std::nullopt;
     const std::uint64_t hcr = s.hcr();
-    if (EL2Enabled(s) && bitSet(hcr, hcr::VM) &&
-        !(bitSet(hcr, hcr::E2H) && bitSet(hcr, hcr::TGE))) {
+    // A VHE host's EL0 (ELIsInHost) runs no guest, whatever VM and the VMID say.
+    if (EL2Enabled(s) && bitSet(hcr, hcr::VM) && !ELIsInHost(s, EL::EL0)) {
         const auto vmid = static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), 55, 48));
         if (vmid != 0) return World{World::Kind::Guest, vmid};
     }
@@ -148,6 +149,9 @@ Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cy
     s.ffr = stateOf({RegKind::FFR, 0});
     s.fpsr = arch_->cpu.sysregs.raw(SysReg::FPSR);
     s.fpcr = arch_->cpu.sysregs.raw(SysReg::FPCR);
+    s.fpsr_tag = prov_->fpsr;
+    s.fpcr_tag = prov_->fpcr;
+    std::tie(s.gpr, s.gpr_tag) = gprState();
     s.zcr = ownZcr(w);
     s.vl_bits = arch_->currentVL().bits();
     const EL el = arch_->cpu.pstate.el;
@@ -170,6 +174,8 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         kind = LeaveKind::Asynchronous;
     else if (w->kind == World::Kind::HostTask && e.kind == Exception::SupervisorCall)
         kind = LeaveKind::Syscall;
+    else if (e.kind == Exception::HypervisorCall || e.kind == Exception::MonitorCall)
+        kind = LeaveKind::Call;
     // A world whose check is still pending left through its lazy-switch trap: its registers
     // are not its state yet, so its last snapshot stays.
     if (pending_.count(*w) == 0) snapshots_[*w] = take(*w, kind, e.ctx.cycle);
@@ -304,14 +310,83 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
         compareRegister(w, {RegKind::P, n}, &s.p[n], p_arch, p_max, pc, cycle);
     compareRegister(w, {RegKind::FFR, 0}, &s.ffr, p_arch, p_max, pc, cycle);
-    const auto fp = [&](SysReg r, std::uint64_t before, const char* nm) {
-        const std::uint64_t now = arch_->cpu.sysregs.raw(r);
-        if (now != before)
-            add(ViolationKind::Loss, nm, fmt::format("{:#x}", before), fmt::format("{:#x}", now));
-    };
     if (s.fp_owned) {
-        fp(SysReg::FPSR, s.fpsr, "FPSR");
-        fp(SysReg::FPCR, s.fpcr, "FPCR");
+        compareScalar(w, "FPSR", &s.fpsr, &s.fpsr_tag, arch_->cpu.sysregs.raw(SysReg::FPSR),
+                      prov_->fpsr, pc, cycle);
+        compareScalar(w, "FPCR", &s.fpcr, &s.fpcr_tag, arch_->cpu.sysregs.raw(SysReg::FPCR),
+                      prov_->fpcr, pc, cycle);
+    }
+    // X registers and SPs by the exit's calling convention; the ones it may clobber carry
+    // results (or scratch) on purpose and are not judged.
+    if (gprs_ == nullptr) return;
+    const auto [value, tag] = gprState();
+    const unsigned first = gprsOwedFrom(s.kind);
+    if (first > 30) return;
+    for (unsigned n = first; n < 31; ++n)
+        compareScalar(w, fmt::format("X{}", n), &s.gpr[n], &s.gpr_tag[n], value[n], tag[n], pc,
+                      cycle);
+    compareScalar(w, "SP_EL0", &s.gpr[31], &s.gpr_tag[31], value[31], tag[31], pc, cycle);
+    if (w.kind == World::Kind::Guest)
+        compareScalar(w, "SP_EL1", &s.gpr[32], &s.gpr_tag[32], value[32], tag[32], pc, cycle);
+}
+
+unsigned gprsOwedFrom(LeaveKind k) {
+    switch (k) {
+    case LeaveKind::Asynchronous: return 0; // the interrupted code did not ask to be left
+    case LeaveKind::Syscall: return 1;      // Linux arm64: X0 holds the return value
+    case LeaveKind::Call: return 18;        // SMCCC: X0-X17 results or clobbered
+    case LeaveKind::Synchronous: return 31; // emulation may write the faulting insn's Rt
+    }
+    return 31;
+}
+
+std::pair<std::array<std::uint64_t, 33>, std::array<Tag, 33>> Checker::gprState() const {
+    std::pair<std::array<std::uint64_t, 33>, std::array<Tag, 33>> out{};
+    if (gprs_ != nullptr)
+        for (unsigned n = 0; n < 31; ++n) {
+            out.first[n] = (*gprs_)[n];
+            out.second[n] = prov_->x[n];
+        }
+    out.first[31] = arch_->cpu.sysregs.raw(SysReg::SP_EL0);
+    out.second[31] = prov_->sp[0];
+    out.first[32] = arch_->cpu.sysregs.raw(SysReg::SP_EL1);
+    out.second[32] = prov_->sp[1];
+    return out;
+}
+
+void Checker::compareScalar(const World& w, const std::string& reg, const std::uint64_t* own_value,
+                            const Tag* own_tag, std::uint64_t value, Tag tag, std::uint64_t pc,
+                            std::uint64_t cycle) {
+    // Another's data that came in since the leave (a register handed over by the kernel at
+    // the world's start, and never changed since, is not a new leak).
+    const bool alien = foreign(w, tag) && (own_tag == nullptr || !sameProvenance(tag, *own_tag));
+    // A whole register is one datum: lost when its value changed or another's data replaced
+    // it. (The same value under its own or the ZERO tag is the same datum: a store of a pair
+    // of equal values cannot tell which register each half came from.)
+    const bool lost = own_value != nullptr && (value != *own_value || alien);
+    if (!lost && !alien) return;
+    std::vector<ViolationKind> kinds;
+    if (alien) kinds.push_back(ViolationKind::Leak);
+    if (lost) kinds.push_back(ViolationKind::Loss);
+    // Not a zero-or-preserve matter: every implementation class sees the same.
+    for (auto& cls : class_kinds_)
+        for (ViolationKind k : kinds)
+            if (std::find(cls.begin(), cls.end(), k) == cls.end()) cls.push_back(k);
+    // A whole register holds its values as text, as VL and ZCR do.
+    Violation v{kinds.front(), name(w), reg, 0, 0, {}, {}, pc, cycle, {}};
+    const std::string act = fmt::format("{:#x}", value);
+    v.actual.assign(act.begin(), act.end());
+    if (own_value != nullptr) {
+        const std::string exp = fmt::format("{:#x}", *own_value);
+        v.expected.assign(exp.begin(), exp.end());
+    }
+    v.causes = causesFor(w, "", 0, 0);
+    v.causes.push_back(fmt::format("{} holds {}", reg, prov_->table.describe(tag)));
+    addViolation(std::move(v));
+    if (kinds.size() == 2) { // a leak into an owned register is also a loss
+        Violation loss = violations_.back();
+        loss.kind = ViolationKind::Loss;
+        addViolation(std::move(loss));
     }
 }
 
@@ -327,6 +402,12 @@ void Checker::checkExposed(const World& w, const Snapshot* s, std::uint64_t pc,
     for (unsigned n = 0; n < SveUnit::kNumP; ++n)
         compareRegister(w, {RegKind::P, n}, nullptr, 0, p_max, pc, cycle);
     compareRegister(w, {RegKind::FFR, 0}, nullptr, 0, p_max, pc, cycle);
+    if (IsFPEnabled(arch_->cpu, arch_->cpu.pstate.el)) {
+        compareScalar(w, "FPSR", nullptr, nullptr, arch_->cpu.sysregs.raw(SysReg::FPSR),
+                      prov_->fpsr, pc, cycle);
+        compareScalar(w, "FPCR", nullptr, nullptr, arch_->cpu.sysregs.raw(SysReg::FPCR),
+                      prov_->fpcr, pc, cycle);
+    }
 }
 
 bool Checker::sveLockedOff(const World& w) const {
@@ -497,6 +578,8 @@ void Checker::softwareViolation(ViolationKind kind, std::uint64_t arg) {
 }
 
 std::string Checker::verdict() const {
+    // Nothing found where nothing could be looked at is not "clean".
+    if (violations_.empty() && worlds_seen_.empty()) return "not checked";
     std::vector<ViolationKind> kinds;
     for (const Violation& v : violations_)
         if (std::find(kinds.begin(), kinds.end(), v.kind) == kinds.end()) kinds.push_back(v.kind);

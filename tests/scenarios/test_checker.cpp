@@ -7,6 +7,7 @@
 #include "svesim/scenarios/checker.h"
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <span>
@@ -279,7 +280,7 @@ TEST_CASE("Checker names worlds and violation kinds", "[scenarios][checker]") {
 TEST_CASE("Checker: a guest and a host task whose state comes back exactly are clean",
           "[scenarios][checker]") {
     Rig r;
-    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.verdict() == "not checked"); // nothing seen yet
     const Rig::Data guest = r.patternOf(kGuest1), host = r.patternOf(kHost);
 
     r.hostTaskRunsAndLeaves(kHost, "SVC"); // the host task asks to run a vCPU
@@ -819,7 +820,7 @@ TEST_CASE("Checker: a host task's IRQ requires its whole architected state back"
 TEST_CASE("Checker verdict: distinct kinds in ViolationKind order, software events included",
           "[scenarios][checker]") {
     Rig r;
-    CHECK(r.checker.verdict() == "clean");
+    CHECK(r.checker.verdict() == "not checked"); // no world seen yet
     std::uint64_t pc = 0x1234, cycle = 777;
     r.st.bus.setContextSource(&pc, &cycle);
     r.checker.softwareViolation(ViolationKind::Warn, 0x40);
@@ -1012,4 +1013,152 @@ TEST_CASE("Checker: two host tasks on one CPU are two worlds, told apart by CONT
     s.sysregs.write(SysReg::CONTEXTIDR_EL2, 300);
     s.pstate.el = EL::EL0;
     CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 300});
+}
+
+// ---------------------------------------------------------------------------------------------
+// X registers and SPs, judged by the calling convention of the exit; FPSR/FPCR by provenance.
+// The conventions are the ones real software follows: an interrupt handler restores every GPR
+// (the interrupted code never asked to be left); the Linux arm64 syscall ABI returns in X0 and
+// preserves X1-X30 (arch/arm64/kernel/entry.S); SMCCC (Arm DEN 0028) returns results in X0-X17
+// and preserves X18-X30 and the SPs across HVC/SMC; a trap's handler may emulate the trapped
+// instruction and so write its destination register.
+
+namespace {
+struct GprRig : Rig {
+    std::array<std::uint64_t, 31> x{};
+    GprRig() { checker.watchGprs(&x); }
+    // Paints X0-X30 with values and tags of the world `salt` names.
+    void paintGprs(std::uint8_t salt) {
+        for (unsigned n = 0; n < 31; ++n) {
+            x[n] = 0x1000ULL * salt + n;
+            st.provenance()->x[n] = tagOf(salt);
+        }
+    }
+};
+} // namespace
+
+TEST_CASE("Checker: an interrupt must give every X register back", "[scenarios][checker][gpr]") {
+    GprRig r;
+    r.inHostTask();
+    r.paint(kHost);
+    r.paintGprs(kHost);
+    r.eret(EL::EL1);
+    r.take("IRQ", EL::EL1);
+    r.inHostKernel();
+    SECTION("X5 clobbered by the handler: loss") {
+        r.x[5] = 0;
+        r.st.provenance()->x[5] = r.tagOf(kStranger);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS+LEAK");
+        const auto loss = r.of(ViolationKind::Loss);
+        REQUIRE(loss.size() == 1);
+        CHECK(loss[0].reg == "X5");
+        CHECK(contains(loss[0].text(), "LOSS host-task X5 expected 0x80005 actual 0x0"));
+    }
+    SECTION("X0 clobbered: an interrupt owes X0 too") {
+        r.x[0] = 42;
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+    }
+    SECTION("every X register back with its value and origin: clean") {
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+    }
+}
+
+TEST_CASE("Checker: an SVC may change X0 only, an HVC X0-X17, a trap is not judged",
+          "[scenarios][checker][gpr]") {
+    SECTION("SVC") {
+        GprRig r;
+        r.inHostTask();
+        r.paintGprs(kHost);
+        r.hostTaskRunsAndLeaves(kHost, "SVC");
+        r.x[0] = 7; // the syscall's return value, from the kernel
+        r.st.provenance()->x[0] = r.tagOf(kStranger);
+        r.zeroAllAbove(16, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+        r.take("SVC", EL::EL1);
+        r.inHostKernel();
+        r.x[1] = 7;
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.of(ViolationKind::Loss).front().reg == "X1");
+    }
+    SECTION("HVC") {
+        GprRig r;
+        r.inGuest(1);
+        r.paintGprs(kGuest1);
+        r.guestRunsAndLeaves(1, kGuest1, "HVC");
+        for (unsigned n = 0; n <= 17; ++n)
+            r.x[n] = n;
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "clean");
+        r.take("HVC", EL::EL2);
+        r.inHypervisor();
+        r.x[18] = 0;
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.of(ViolationKind::Loss).front().reg == "X18");
+    }
+    SECTION("a trap's handler may emulate the instruction") {
+        GprRig r;
+        r.inGuest(1);
+        r.paintGprs(kGuest1);
+        r.guestRunsAndLeaves(1, kGuest1, "DataAbort");
+        r.x[3] = 0x1234; // an emulated MMIO load's destination
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("a guest's SP_EL1 comes back from an interrupt") {
+        GprRig r;
+        r.inGuest(1);
+        r.paintGprs(kGuest1);
+        r.st.cpu.sysregs.write(SysReg::SP_EL1, 0x8000);
+        r.guestRunsAndLeaves(1, kGuest1, "IRQ");
+        r.st.cpu.sysregs.write(SysReg::SP_EL1, 0x9000); // the host's kernel stack
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.of(ViolationKind::Loss).front().reg == "SP_EL1");
+    }
+}
+
+TEST_CASE("Checker LEAK: FPSR and FPCR carrying another's data, by provenance",
+          "[scenarios][checker]") {
+    Rig r;
+    SECTION("the same value, restored from the host's data: leak and loss") {
+        r.inGuest(1);
+        r.eret(EL::EL2);
+        r.paint(kGuest1);
+        r.st.cpu.sysregs.write(SysReg::FPCR, 1ULL << 24);
+        r.st.provenance()->fpcr = r.tagOf(kGuest1);
+        r.take("HVC", EL::EL2);
+        r.inHypervisor();
+        // The host task's FPCR happens to hold the same value: value matching saw nothing.
+        r.st.provenance()->fpcr = r.tagOf(kHost);
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "LOSS+LEAK");
+        CHECK(r.of(ViolationKind::Leak).front().reg == "FPCR");
+        CHECK(anyContains(r.of(ViolationKind::Leak).front().causes, "FPCR holds host-task"));
+    }
+    SECTION("the hypervisor's FPSR at a guest's first entry") {
+        r.inGuest(1);
+        r.paint(kGuest1);
+        r.st.provenance()->fpsr = r.tagOf(kStranger);
+        r.eret(EL::EL2);
+        CHECK(r.checker.verdict() == "LEAK");
+        CHECK(r.of(ViolationKind::Leak).front().reg == "FPSR");
+    }
+}
+
+TEST_CASE("Checker verdict: a run that never entered a world is 'not checked', never 'clean'",
+          "[scenarios][checker]") {
+    Rig r;
+    r.inHostKernel();
+    r.take("HVC", EL::EL2);
+    r.inHypervisor();
+    CHECK(r.checker.verdict() == "not checked");
+    CHECK(anyContains(r.checker.notChecked(true), "no world was ever entered"));
+    r.checker.softwareViolation(ViolationKind::HypPanic, 0);
+    CHECK(r.checker.verdict() == "HYP_PANIC"); // what was found is still reported
 }

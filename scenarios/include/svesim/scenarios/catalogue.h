@@ -26,10 +26,20 @@ struct ScenarioInfo {
     // Expected verdicts: "clean", or the violation kinds joined by '+', with alternatives
     // separated by '|' (a random policy may or may not zero the decisive registers).
     std::string_view expect_preserve, expect_zero, expect_qemu, expect_random;
+    // A user's own program (ownProgram): `program` is the ELF's path.
+    bool own = false;
 };
 
 std::span<const ScenarioInfo> catalogue();
 const ScenarioInfo* findScenario(std::string_view name);
+// A user's own program given by its ELF path (one ending in ".elf", docs/scenarios.md "Your own
+// scenario"): named by the path, no parameters of its own, "clean" expected under every policy;
+// nullptr for a name that is not such a path. Kept for the life of the process.
+const ScenarioInfo* ownProgram(std::string_view path);
+// findScenario(name), else ownProgram(name).
+const ScenarioInfo* findScenarioOrProgram(std::string_view name);
+// The ELF to run: `dir`/<program>.elf for a shipped scenario, the path of an own program.
+std::string programPath(const ScenarioInfo& s, const std::string& dir);
 // The expected verdicts for a policy name ("preserve", "zero", "qemu", "random:N") at the
 // scenario's default parameters.
 std::string_view expectedFor(const ScenarioInfo& s, std::string_view policy);

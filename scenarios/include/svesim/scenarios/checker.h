@@ -62,11 +62,17 @@ struct Violation {
 };
 
 // How a world was left, which decides what it may expect back.
+// Z/P/FFR, FPSR and FPCR: everything but a syscall is owed back whole. X registers and SP: by
+// the calling convention of the exit (gprsOwedFrom).
 enum class LeaveKind : std::uint8_t {
-    Synchronous,  // traps, HVC/SMC, aborts: the whole architected state must come back
-    Syscall,      // a host task's SVC: the Linux ABI keeps only V[127:0], FPSR, FPCR
-    Asynchronous, // IRQ/FIQ/SError: the whole architected state must come back
+    Synchronous,  // traps, aborts: may emulate the instruction (write its X destination)
+    Call,         // HVC/SMC: SMCCC returns results in and may clobber X0-X17
+    Syscall,      // a host task's SVC: the Linux ABI keeps only V[127:0], FPSR, FPCR; X0 is the
+                  // return value, X1-X30 come back
+    Asynchronous, // IRQ/FIQ/SError: the whole architected state must come back, every GPR too
 };
+// The first X register a world left by `k` is owed back (X[n..30] and its SPs); 31: none.
+unsigned gprsOwedFrom(LeaveKind k);
 
 // Decides LOSS and LEAK from the provenance of every byte (docs/provenance.md), and, from the
 // same run, what every implementation class (preserve, zero, qemu) would have shown.
@@ -81,6 +87,8 @@ public:
     static EventMask interests();
 
     void setGuestMaxVq(unsigned vmid, unsigned vq) { guest_max_vq_[vmid] = vq; }
+    // The PE's X0-X30 (isa::ExecContext::gprs()); without them X registers are not judged.
+    void watchGprs(const std::array<std::uint64_t, 31>* x) { gprs_ = x; }
     // A software event reported by the program (scenario monitor).
     void softwareViolation(ViolationKind kind, std::uint64_t arg);
 
@@ -135,6 +143,10 @@ private:
         std::vector<RegState> z, p;
         RegState ffr;
         std::uint64_t fpsr = 0, fpcr = 0, zcr = 0;
+        Tag fpsr_tag = kZeroTag, fpcr_tag = kZeroTag;
+        // X0-X30, then SP_EL0 and SP_EL1 (a host task owns SP_EL0 only), values and tags.
+        std::array<std::uint64_t, 33> gpr{};
+        std::array<Tag, 33> gpr_tag{};
         unsigned vl_bits = 0;
         LeaveKind kind = LeaveKind::Synchronous;
         std::uint64_t cycle = 0;
@@ -157,6 +169,13 @@ private:
     [[nodiscard]] std::uint64_t ownZcr(const World& w) const;
     [[nodiscard]] unsigned maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const;
     void checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, std::uint64_t cycle);
+    // A whole scalar register (X, SP, FPSR, FPCR) at entry: LOSS when its value or origin
+    // changed since `own` (if owed), LEAK when it now carries another's data (if `judged`).
+    void compareScalar(const World& w, const std::string& reg, const std::uint64_t* own_value,
+                       const Tag* own_tag, std::uint64_t value, Tag tag, std::uint64_t pc,
+                       std::uint64_t cycle);
+    // The scalar registers a world may read at an entry: X0-X30 (when watched), its SPs.
+    [[nodiscard]] std::pair<std::array<std::uint64_t, 33>, std::array<Tag, 33>> gprState() const;
     // Classifies bytes [0, max(exposable, owned)) of one register under every evaluation and
     // records violations (details for this run, kinds for the classes).
     void compareRegister(const World& w, RegRef r, const RegState* own, unsigned owned,
@@ -180,6 +199,7 @@ private:
 
     ArchState* arch_;
     Provenance* prov_;
+    const std::array<std::uint64_t, 31>* gprs_ = nullptr;
     WorldClassifier classify_;
     std::map<unsigned, unsigned> guest_max_vq_;
     std::map<unsigned, unsigned> inferred_max_vq_; // from ZCR_EL2 at a guest's first entry
