@@ -94,5 +94,8 @@ const InsnDef* decode(std::uint32_t insn);
 std::string disassemble(std::uint32_t insn, std::uint64_t pc);
 // Every row, for documentation and tests.
 std::span<const InsnDef* const> allInsns();
+// The features (FEAT_ names) whose instruction groups the decoder holds: exactly the
+// implemented ones of the feature table that add instructions.
+std::span<const std::string_view> decodedFeatures();
 
 } // namespace svesim::isa
