@@ -8,6 +8,7 @@
 #include "svesim/boot/device_tree.h"
 #include "svesim/boot/firmware_info.h"
 #include "svesim/boot/layout.h"
+#include "svesim/model/trace.h"
 #include "svesim/tlm/boot_platform.h"
 #include "svesim/tlm/stop_signals.h"
 
@@ -204,7 +205,9 @@ int runBoot(const std::vector<std::string>& args) {
         "dry-run", "print where kernel, initrd and DTB go, write the dumps, do not run")(
         "max-insns", po::value<std::string>()->default_value("0"),
         "stop after N instructions of a PE (0: no limit); exit status 124")(
-        "quiet", "no progress line on stderr");
+        "quiet", "no progress line on stderr")(
+        "trace", po::value<std::string>()->default_value(""),
+        "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all");
     addArchOptions(opts);
     po::variables_map vm;
     if (!parseCommandLine(
@@ -226,6 +229,7 @@ int runBoot(const std::vector<std::string>& args) {
                                       boot::BootMachine::kMaxCpus));
     m.cpus = static_cast<unsigned>(cpus);
     m.ram_size = parseSize(vm["mem"].as<std::string>(), "--mem");
+    const auto trace_cats = model::TraceCategories::parse(vm["trace"].as<std::string>());
     for (const char* flag : {"dump-dtb", "dump-firmware"})
         if (vm.count(flag)) checkWritable(std::string("--") + flag, vm[flag].as<std::string>());
 
@@ -290,6 +294,9 @@ int runBoot(const std::vector<std::string>& args) {
     if (!platform.load(m.flash_base, firmware) || !platform.load(layout.kernel.base, kernel) ||
         !platform.load(layout.initrd.base, initrd) || !platform.load(layout.dtb.base, dtb))
         throw std::runtime_error("the boot images could not be written to the platform's memory");
+    model::Trace trace(trace_cats, stderr);
+    if (const EventMask mask = trace_cats.mask())
+        platform.cpu(0).processor().events().subscribe(trace, mask);
     BootWatch watch(platform, !vm.count("quiet"));
     for (std::size_t i = 0; i < platform.cpuCount(); ++i)
         platform.cpu(i).setHostCheck([&watch] { return watch.check(); });

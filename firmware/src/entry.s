@@ -1,8 +1,8 @@
-// Reset: every PE starts here at EL3 (MMU off). Each one sets up its EL3 controls for a
-// Non-secure kernel at EL2 (el3_setup) and its GIC redistributor; the primary (MPIDR 0) also
-// sets up the distributor and enters the kernel, per Documentation/arm64/booting.rst: x0 = the
+// Reset: every PE starts here at EL3 (MMU off). The primary (MPIDR 0) sets up its EL3 controls
+// for a Non-secure kernel at EL2 (el3_setup), its GIC redistributor and the distributor, and
+// enters the kernel, per Documentation/arm64/booting.rst: x0 = the
 // DTB's physical address, x1-x3 = 0, MMU off, DAIF masked, at EL2 (EL1 without EL2). The others
-// wait in WFE until PSCI CPU_ON (psci.s) gives them an entry point.
+// wait in WFE until PSCI CPU_ON (psci.s) gives them an entry point, then do their own set-up.
 //
 // Registers kept across the whole firmware: x19 = this PE's index (MPIDR Aff1 * 16 + Aff0),
 // x20 = the boot-info block, x21 = the firmware's RAM (mailboxes, stacks).
@@ -40,10 +40,9 @@ reset:
     tbnz    x0, #63, park               // a PE the boot-info block does not count
     mov     x19, x0
     bl      set_stack
+    cbnz    x19, secondary
     bl      el3_setup
     bl      gic_redistributor_setup
-    cbnz    x19, secondary
-
     bl      gic_distributor_setup
     mov     x0, #STATE_ON
     bl      mailbox
@@ -62,7 +61,8 @@ secondary:
     dsb     sy
     b       cpu_wait
 
-// Waits (WFE) until CPU_ON marks this PE's mailbox ON_PENDING, then enters the given entry point
+// Waits (WFE) until CPU_ON marks this PE's mailbox ON_PENDING, then sets up its EL3 controls and
+// redistributor (a PE that is never started touches nothing) and enters the given entry point
 // with x0 = the context id, at EL2 (EL1 without EL2) like the kernel's boot PE. Also where CPU_OFF
 // parks.
 .global cpu_wait
@@ -74,7 +74,11 @@ cpu_wait:
     b.eq    2f
     wfe
     b       1b
-2:  bl      lower_el_spsr
+2:  bl      el3_setup
+    bl      gic_redistributor_setup
+    bl      mailbox
+    mov     x4, x1
+    bl      lower_el_spsr
     mov     x2, x0
     ldr     x1, [x4, #MBOX_ENTRY]
     ldr     x0, [x4, #MBOX_CONTEXT]

@@ -37,6 +37,14 @@ expect "too many PEs" 2 "--cpus 65" "$svesim" boot --kernel "$tmp/Image" --cpus 
 expect "dry run" 0 "" "$svesim" boot --kernel "$tmp/Image" --dry-run --dump-dtb "$tmp/ours.dtb"
 if grep -q "^kernel 0x40200000 0x10000$" "$tmp/out"; then echo "PASS dry run layout"; else
   echo "FAIL dry run layout:"; cat "$tmp/out"; failures=$((failures + 1)); fi
+# Our DTB decompiles with the reference compiler, without a warning.
+if command -v dtc >/dev/null; then
+  if dtc -I dtb -O dts -o "$tmp/ours.dts" "$tmp/ours.dtb" 2>"$tmp/dtc.err" && [[ ! -s $tmp/dtc.err ]] &&
+     grep -q 'enable-method = "psci"' "$tmp/ours.dts"; then echo "PASS dtc reads our DTB"
+  else echo "FAIL dtc on our DTB:"; cat "$tmp/dtc.err"; failures=$((failures + 1)); fi
+else
+  echo "SKIP dtc not installed (scripts/setup.sh installs device-tree-compiler)"
+fi
 # Our own DTB given back as the user's: accepted.
 expect "our DTB as --dtb" 0 "" "$svesim" boot --kernel "$tmp/Image" --dtb "$tmp/ours.dtb" --dry-run
 exit $((failures > 0))
