@@ -16,6 +16,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/core.h>
 #include <fstream>
 #include <iterator>
@@ -31,6 +32,20 @@ namespace {
 constexpr int kFirmwareSystemOff = 0, kFirmwareSystemReset = 64, kFirmwareFault = 65;
 constexpr std::string_view kDefaultBootargs = "console=ttyAMA0 earlycon panic=-1";
 constexpr std::string_view kPanicMarker = "Kernel panic - not syncing";
+
+// svesim's firmware: $SVESIM_FIRMWARE, else the installed copy (bin/../share/svesim), else the
+// build tree's.
+std::string defaultFirmware() {
+    if (const char* env = std::getenv("SVESIM_FIRMWARE")) return env;
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed =
+            exe.parent_path().parent_path() / "share" / "svesim" / "firmware.bin";
+        if (std::filesystem::is_regular_file(installed, ec)) return installed.string();
+    }
+    return SVESIM_FIRMWARE_PATH;
+}
 
 std::vector<std::uint8_t> readFile(const std::string& path, const std::string& flag) {
     std::ifstream in(path, std::ios::binary);
@@ -200,8 +215,9 @@ int runBoot(const std::vector<std::string>& args) {
                                        "write the device tree the kernel gets to FILE")(
         "firmware", po::value<std::string>(),
         "EL3 firmware loaded at 0x0 instead of svesim's (its boot-info block is filled if it has "
-        "one)")("dump-firmware", po::value<std::string>(),
-                "write the firmware image with its boot-info block filled to FILE")(
+        "one; default: $SVESIM_FIRMWARE, else the installed or built firmware.bin)")(
+        "dump-firmware", po::value<std::string>(),
+        "write the firmware image with its boot-info block filled to FILE")(
         "dry-run", "print where kernel, initrd and DTB go, write the dumps, do not run")(
         "max-insns", po::value<std::string>()->default_value("0"),
         "stop after N instructions of a PE (0: no limit); exit status 124")(
@@ -258,7 +274,7 @@ int runBoot(const std::vector<std::string>& args) {
             throw boot::BootError(boot::BootError::Kind::BadDtb,
                                   "the device tree is larger than 2 MiB");
         const std::string fw_path =
-            vm.count("firmware") ? vm["firmware"].as<std::string>() : SVESIM_FIRMWARE_PATH;
+            vm.count("firmware") ? vm["firmware"].as<std::string>() : defaultFirmware();
         firmware = readFile(fw_path, "--firmware");
         if (firmware.size() > m.flash_size)
             throw boot::BootError(boot::BootError::Kind::DoesNotFit,
