@@ -91,20 +91,21 @@ struct HostInput::SavedTerminal {
     termios mode;
 };
 
-HostInput::HostInput() {
+HostInput::HostInput(int fd)
+    : fd_(fd) {
     struct stat st {};
-    if (fstat(STDIN_FILENO, &st) != 0) return;
-    terminal_ = isatty(STDIN_FILENO) != 0;
+    if (fstat(fd_, &st) != 0) return;
+    terminal_ = isatty(fd_) != 0;
     if (!terminal_ && !S_ISFIFO(st.st_mode)) return;
     active_ = true;
     if (terminal_) {
         saved_ = std::make_unique<SavedTerminal>();
-        if (tcgetattr(STDIN_FILENO, &saved_->mode) == 0) {
+        if (tcgetattr(fd_, &saved_->mode) == 0) {
             termios raw = saved_->mode;
             raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
             raw.c_cc[VMIN] = 1;
             raw.c_cc[VTIME] = 0;
-            tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+            tcsetattr(fd_, TCSANOW, &raw);
         } else {
             saved_.reset();
         }
@@ -115,16 +116,16 @@ HostInput::HostInput() {
 HostInput::~HostInput() {
     stop_ = true;
     if (thread_.joinable()) thread_.join();
-    if (saved_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_->mode);
+    if (saved_) tcsetattr(fd_, TCSANOW, &saved_->mode);
 }
 
 void HostInput::run() {
     // poll() with a timeout, so that the destructor's stop is seen without a character.
     while (!stop_) {
-        pollfd p{STDIN_FILENO, POLLIN, 0};
+        pollfd p{fd_, POLLIN, 0};
         if (poll(&p, 1, 50) <= 0) continue;
         char buf[256];
-        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        const ssize_t n = ::read(fd_, buf, sizeof buf);
         if (n <= 0) return; // end of input or an error: nothing more will come
         std::lock_guard<std::mutex> lock(mutex_);
         pending_.insert(pending_.end(), buf, buf + n);

@@ -61,12 +61,12 @@ private:
     bool tx_int_ = false;
 };
 
-// Characters from the host's stdin for the UART, read on a host thread (blocking reads must not
-// stop the simulation). Active only when stdin is a terminal or a pipe; a terminal is put in
-// character mode without echo (signals keep working) and restored at the end.
+// Characters from the host's stdin (or another descriptor) for the UART, read on a host thread
+// (blocking reads must not stop the simulation). Active only when it is a terminal or a pipe; a
+// terminal is put in character mode without echo (signals keep working) and restored at the end.
 class HostInput {
 public:
-    HostInput();
+    explicit HostInput(int fd = 0);
     ~HostInput();
     HostInput(const HostInput&) = delete;
     HostInput& operator=(const HostInput&) = delete;
@@ -76,6 +76,7 @@ public:
 
 private:
     void run();
+    int fd_;
     bool active_ = false, terminal_ = false;
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
