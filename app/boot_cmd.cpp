@@ -281,6 +281,9 @@ int runBoot(const std::vector<std::string>& args) {
                                   fmt::format("--firmware {} ({} bytes) does not fit the {} MiB "
                                               "flash at 0x0",
                                               fw_path, firmware.size(), m.flash_size >> 20));
+        if (boot::hasBootInfo(firmware) && !cfg.cpu.processor.arch.features.has_el3)
+            throw ConfigError("svesim's firmware runs at EL3: --has-el3 false needs a --firmware "
+                              "of your own");
         if (boot::hasBootInfo(firmware))
             boot::writeBootInfo(
                 firmware,

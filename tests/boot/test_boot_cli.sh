@@ -33,6 +33,7 @@ expect "initrd larger than memory" 112 "initrd .* does not fit the RAM" \
   "$svesim" boot --kernel "$tmp/Image" --initrd "$tmp/big.initrd" --mem 4M
 expect "DTB that does not parse" 113 "junk.dtb is not a device tree blob" \
   "$svesim" boot --kernel "$tmp/Image" --dtb "$tmp/junk.dtb"
+expect "no EL3 for our firmware" 2 "runs at EL3" "$svesim" boot --kernel "$tmp/Image" --has-el3 false
 expect "too many PEs" 2 "--cpus 65" "$svesim" boot --kernel "$tmp/Image" --cpus 65
 expect "dry run" 0 "" "$svesim" boot --kernel "$tmp/Image" --dry-run --dump-dtb "$tmp/ours.dtb"
 if grep -q "^kernel 0x40200000 0x10000$" "$tmp/out"; then echo "PASS dry run layout"; else
