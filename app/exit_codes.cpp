@@ -54,6 +54,24 @@ constexpr std::array kTable{
                 "interrupted by SIGINT (Ctrl-C): statistics, VCD, JSON and trace are complete",
                 "run"},
     ExitCodeRow{kTerminated, "terminated by SIGTERM, as cleanly as SIGINT", "run"},
+    ExitCodeRow{kFirmwareFault,
+                "the EL3 firmware took an exception it cannot handle (its one line names ESR_EL3 "
+                "and ELR_EL3)",
+                "boot"},
+    ExitCodeRow{kNotKernelImage,
+                "`--kernel` is not a little-endian arm64 Image (no \"ARM\\x64\" magic at 0x38, "
+                "big-endian, truncated)",
+                "boot"},
+    ExitCodeRow{kBootDoesNotFit,
+                "kernel, initrd and device tree do not fit RAM (`--mem`), or the firmware does "
+                "not fit its flash",
+                "boot"},
+    ExitCodeRow{kBadDtb, "`--dtb` is not a valid device tree blob", "boot"},
+    ExitCodeRow{kSystemReset, "the kernel asked for a reset (PSCI SYSTEM_RESET)", "boot"},
+    ExitCodeRow{kKernelPanic,
+                "the kernel panicked (\"Kernel panic - not syncing\" on the console; the log is "
+                "kept on stdout)",
+                "boot"},
 };
 
 // Severity for batches: higher wins.

@@ -26,6 +26,13 @@ inline constexpr int kLimit = 124;        // --max-insns, --max-time or --timeou
 inline constexpr int kStuck = 125;        // WFI/WFE with nothing that could wake the PE
 inline constexpr int kInterrupted = 130;  // SIGINT (Ctrl-C): 128 + 2
 inline constexpr int kTerminated = 143;   // SIGTERM: 128 + 15
+// svesim boot (docs/boot.md)
+inline constexpr int kFirmwareFault = 110;  // the EL3 firmware took an exception it cannot handle
+inline constexpr int kNotKernelImage = 111; // not a little-endian arm64 Image
+inline constexpr int kBootDoesNotFit = 112; // kernel + initrd + DTB do not fit RAM (or flash)
+inline constexpr int kBadDtb = 113;         // --dtb does not parse
+inline constexpr int kSystemReset = 114;    // the kernel asked for PSCI SYSTEM_RESET
+inline constexpr int kKernelPanic = 115;    // "Kernel panic - not syncing" on the console
 } // namespace exit_code
 
 struct ExitCodeRow {

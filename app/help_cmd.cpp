@@ -1,5 +1,6 @@
 #include "help_cmd.h"
 
+#include "boot_cmd.h"
 #include "disasm_cmd.h"
 #include "exit_codes.h"
 #include "options.h"
@@ -38,6 +39,7 @@ const std::vector<Command>& table() {
          "list or run the KVM world-switch scenarios with the world checker",
          runScenario,
          {"list", "run"}},
+        {"boot", "boot an arm64 Linux Image through svesim's EL3 firmware (docs/boot.md)", runBoot},
         {"sweep", "run a grid of scenarios x policies x parameters into CSV and JSON", runSweep},
         {"plot", "draw an SVG chart of any two columns of a sweep CSV", runPlot},
         {"params", "list the Cpu parameters and the values a config file and flags give",

@@ -93,4 +93,20 @@ std::vector<std::string> collectOptions(const std::function<void()>& command) {
     return names;
 }
 
+std::uint64_t parseSize(const std::string& text, const std::string& what) {
+    std::string digits = text;
+    std::uint64_t scale = 1;
+    if (!digits.empty()) {
+        const char s = digits.back();
+        if (s == 'K' || s == 'k') scale = 1ULL << 10;
+        if (s == 'M' || s == 'm') scale = 1ULL << 20;
+        if (s == 'G' || s == 'g') scale = 1ULL << 30;
+        if (scale != 1) digits.pop_back();
+    }
+    const auto v = parseUnsigned(digits, what);
+    if (v == 0 || v > (64ULL << 30) / scale)
+        throw ConfigError(what + " '" + text + "' is out of range (allowed: 1 byte to 64G)");
+    return v * scale;
+}
+
 } // namespace svesim::app

@@ -26,6 +26,10 @@ ArchConfig archConfigFrom(const boost::program_options::variables_map& vm);
 // Defaults, then --config FILE, then the flags given; throws ConfigError on a bad value.
 tlm::CpuConfig cpuConfigFrom(const boost::program_options::variables_map& vm);
 
+// A size in bytes with an optional K/M/G suffix (1 byte to 64G); throws ConfigError naming
+// `what` (e.g. "--ram-size").
+std::uint64_t parseSize(const std::string& text, const std::string& what);
+
 // Parses `args` against `opts` (and `pos`) into `vm`. With --help it prints the options followed
 // by `epilogue` and returns false: the command has nothing more to do. Throws on a bad option.
 bool parseCommandLine(const std::vector<std::string>& args,

@@ -9,21 +9,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 
-expect() { # name expected_status stderr_regex command...
-  local name=$1 want=$2 regex=$3; shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  local lines; lines=$(wc -l <"$tmp/err")
-  if [[ $got -ne $want ]]; then
-    echo "FAIL $name: exit status $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1))
-  elif [[ -n $regex ]] && ! grep -Eq -e "$regex" "$tmp/err"; then
-    echo "FAIL $name: stderr does not match /$regex/:"; cat "$tmp/err"; failures=$((failures + 1))
-  elif [[ -n $regex && $lines -ne 1 ]]; then
-    echo "FAIL $name: $lines lines on stderr, expected one:"; cat "$tmp/err"; failures=$((failures + 1))
-  else
-    echo "PASS $name"
-  fi
-}
+# expect NAME STATUS STDERR_REGEX COMMAND...
+source "$(dirname "${BASH_SOURCE[0]}")/../support/expect.sh"
 
 expect "program exit status passes through" 7 "" "$svesim" run "$progs/exit_code.elf"
 expect "max VL 384 refused" 2 "maximum VL 384.*128, 256, 512, 1024, 2048" "$svesim" run --max-vl 384 "$progs/exit_code.elf"

@@ -84,7 +84,7 @@ timeout 20 "$svesim" completion zsh >"$tmp/out" 2>"$tmp/err"; st=$?
 
 # The exit-status table, pinned: every code and what it means.
 timeout 20 "$svesim" help exit-codes >"$tmp/codes" 2>&1
-pinned="0 1 2 70 73 117 118 119 120 121 122 123 124 125 130 143"
+pinned="0 1 2 70 73 117 118 119 120 121 122 123 124 125 130 143 110 111 112 113 114 115"
 got=$(grep -Eo "^ +[0-9]+  " "$tmp/codes" | tr -d ' ' | tr '\n' ' ' | sed 's/ $//')
 [[ $got == "$pinned" ]] && pass "exit codes are $pinned" || fail "exit codes: '$got', pinned '$pinned'"
 for want in "  2  bad usage" " 73  an output file cannot be written" "117  exception storm" "118  --check found violations" \

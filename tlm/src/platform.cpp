@@ -15,7 +15,8 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     , cfg_(cfg) {
     cpu.socket.bind(router.target);
     router.map("ram_port", cfg.ram_base, cfg.ram_size).bind(ram.socket);
-    router.map("uart_port", cfg.uart_base, Uart::kSize).bind(uart.socket);
+    router.map("uart_port", cfg.uart_base, Pl011::kSize).bind(uart.socket);
+    uart.irq.bind(uart_irq);
     router.map("monitor_port", cfg.monitor_base, ScenarioMonitor::kSize).bind(monitor.socket);
     router.map("timer_port", cfg.timer_base, Timer::kSize).bind(timer.socket);
     timer.irq.bind(irq);

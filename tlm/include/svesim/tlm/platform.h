@@ -6,10 +6,10 @@
 #include "svesim/model/elf_image.h"
 #include "svesim/scenarios/bench.h"
 #include "svesim/tlm/cpu.h"
+#include "svesim/tlm/pl011.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
 #include "svesim/tlm/scenario_devices.h"
-#include "svesim/tlm/uart.h"
 
 #include <systemc>
 
@@ -42,11 +42,12 @@ public:
     Cpu cpu;
     Router router;
     Ram ram;
-    Uart uart;
+    Pl011 uart; // its interrupt line is not connected (no interrupt controller here)
     ScenarioMonitor monitor;
     Timer timer;
     sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> irq{"irq_line"};
     sc_core::sc_signal<bool> fiq{"fiq_line"};
+    sc_core::sc_signal<bool> uart_irq{"uart_irq"};
 
 private:
     PlatformConfig cfg_;

@@ -1,0 +1,97 @@
+// The boot platform's device tree, read back with libfdt. The expected nodes and cells are those
+// of QEMU virt's own tree for the same machine (qemu-system-aarch64 -M virt,gic-version=3,
+// dumpdtb=...: timer PPIs <1 13 4 1 14 4 1 11 4 1 10 4>, GIC maintenance <1 9 4>, PL011 <0 1 4>)
+// and of the kernel's bindings (arm,gic-v3.yaml, arm,arch_timer.yaml, arm,psci.yaml).
+#include "svesim/boot/boot_error.h"
+#include "svesim/boot/device_tree.h"
+
+#include <catch2/catch.hpp>
+#include <libfdt.h>
+#include <string>
+#include <vector>
+
+using namespace svesim::boot;
+
+namespace {
+
+std::vector<std::uint32_t> cellsOf(const void* fdt, const char* path, const char* prop) {
+    const int node = fdt_path_offset(fdt, path);
+    REQUIRE(node >= 0);
+    int len = 0;
+    const auto* p = static_cast<const fdt32_t*>(fdt_getprop(fdt, node, prop, &len));
+    REQUIRE(p != nullptr);
+    std::vector<std::uint32_t> out;
+    for (int i = 0; i < len / 4; ++i)
+        out.push_back(fdt32_to_cpu(p[i]));
+    return out;
+}
+
+std::string stringOf(const void* fdt, const char* path, const char* prop) {
+    const int node = fdt_path_offset(fdt, path);
+    REQUIRE(node >= 0);
+    int len = 0;
+    const auto* p = static_cast<const char*>(fdt_getprop(fdt, node, prop, &len));
+    REQUIRE(p != nullptr);
+    return std::string(p, static_cast<std::size_t>(len));
+}
+
+bool hasProp(const void* fdt, const char* path, const char* prop) {
+    const int node = fdt_path_offset(fdt, path);
+    return node >= 0 && fdt_getprop(fdt, node, prop, nullptr) != nullptr;
+}
+
+} // namespace
+
+TEST_CASE("device tree: memory, psci cpus, psci smc, timer PPIs, GICv3 and PL011 as QEMU virt "
+          "describes them",
+          "[boot][dtb]") {
+    BootMachine m;
+    m.cpus = 2;
+    m.ram_size = 512ULL << 20;
+    const auto dtb = buildDeviceTree(m, "console=ttyAMA0", {0x4240'0000, 0x1234});
+    const void* f = dtb.data();
+    REQUIRE(fdt_check_header(f) == 0);
+    CHECK(cellsOf(f, "/memory@40000000", "reg") ==
+          std::vector<std::uint32_t>{0, 0x4000'0000, 0, 0x2000'0000});
+    CHECK(cellsOf(f, "/cpus/cpu@1", "reg") == std::vector<std::uint32_t>{1});
+    CHECK(stringOf(f, "/cpus/cpu@0", "enable-method") == std::string("psci\0", 5));
+    CHECK(stringOf(f, "/psci", "method") == std::string("smc\0", 4));
+    CHECK(stringOf(f, "/psci", "compatible").rfind("arm,psci-1.0", 0) == 0);
+    CHECK(cellsOf(f, "/timer", "interrupts") ==
+          std::vector<std::uint32_t>{1, 13, 4, 1, 14, 4, 1, 11, 4, 1, 10, 4});
+    CHECK(cellsOf(f, "/interrupt-controller@8000000", "reg") ==
+          std::vector<std::uint32_t>{0, 0x0800'0000, 0, 0x1'0000, 0, 0x080A'0000, 0, 0x4'0000});
+    CHECK(cellsOf(f, "/interrupt-controller@8000000", "interrupts") ==
+          std::vector<std::uint32_t>{1, 9, 4});
+    CHECK(cellsOf(f, "/pl011@9000000", "interrupts") == std::vector<std::uint32_t>{0, 1, 4});
+    CHECK(stringOf(f, "/pl011@9000000", "clock-names") == std::string("uartclk\0apb_pclk\0", 17));
+    CHECK(cellsOf(f, "/chosen", "linux,initrd-start") ==
+          std::vector<std::uint32_t>{0, 0x4240'0000});
+    CHECK(cellsOf(f, "/chosen", "linux,initrd-end") == std::vector<std::uint32_t>{0, 0x4240'1234});
+    CHECK(stringOf(f, "/chosen", "stdout-path") == std::string("/pl011@9000000\0", 15));
+    CHECK_FALSE(hasProp(f, "/chosen", "kaslr-seed"));
+}
+
+TEST_CASE("device tree: a user's DTB is checked and its /chosen gets the initrd", "[boot][dtb]") {
+    std::vector<std::uint8_t> junk(100, 0x5a);
+    CHECK_THROWS_AS(checkDeviceTree(junk, "junk.dtb"), BootError);
+    try {
+        checkDeviceTree(junk, "junk.dtb");
+    } catch (const BootError& e) {
+        CHECK(e.kind() == BootError::Kind::BadDtb);
+        CHECK_THAT(e.what(), Catch::StartsWith("junk.dtb is not a device tree blob"));
+    }
+    auto dtb = buildDeviceTree(BootMachine{}, "old", {});
+    CHECK_FALSE(hasProp(dtb.data(), "/chosen", "linux,initrd-start"));
+    auto truncated = dtb;
+    truncated.resize(truncated.size() / 2);
+    CHECK_THROWS_AS(checkDeviceTree(truncated, "t.dtb"), BootError);
+    checkDeviceTree(dtb, "ours.dtb");
+    setChosen(dtb, std::string("console=ttyAMA0 new"), {0x5000'0000, 0x10});
+    CHECK(stringOf(dtb.data(), "/chosen", "bootargs") == std::string("console=ttyAMA0 new\0", 20));
+    CHECK(cellsOf(dtb.data(), "/chosen", "linux,initrd-end") ==
+          std::vector<std::uint32_t>{0, 0x5000'0010});
+    setChosen(dtb, std::nullopt, {});
+    CHECK(stringOf(dtb.data(), "/chosen", "bootargs") == std::string("console=ttyAMA0 new\0", 20));
+    CHECK_FALSE(hasProp(dtb.data(), "/chosen", "linux,initrd-start"));
+}

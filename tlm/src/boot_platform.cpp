@@ -1,0 +1,58 @@
+#include "svesim/tlm/boot_platform.h"
+
+#include <fmt/core.h>
+
+namespace svesim::tlm {
+
+BootPlatform::BootPlatform(sc_core::sc_module_name name, const BootPlatformConfig& cfg,
+                           model::Console& console, HostInput* input)
+    : sc_module(name)
+    , router("router")
+    , flash("flash", cfg.machine.flash_size)
+    , firmware_ram("firmware_ram", cfg.machine.firmware_ram_size)
+    , ram("ram", cfg.machine.ram_size)
+    , uart("uart", console, input)
+    , machine_(cfg.machine) {
+    const boot::BootMachine& m = cfg.machine;
+    router.map("flash_port", m.flash_base, m.flash_size).bind(flash.socket);
+    router.map("firmware_ram_port", m.firmware_ram_base, m.firmware_ram_size)
+        .bind(firmware_ram.socket);
+    router.map("ram_port", m.ram_base, m.ram_size).bind(ram.socket);
+    router.map("uart_port", m.uart_base, Pl011::kSize).bind(uart.socket);
+    uart.irq.bind(uart_irq);
+    // GIC: the GICv3 (distributor at m.gicd_base, one redistributor frame pair per PE from
+    // m.gicr_base) and the generic timer go here once the GIC library is on main: map both
+    // ranges on `router`, connect uart_irq to SPI m.uart_spi, and each Cpu's irq/fiq/virq/vfiq
+    // to its CPU interface; hasGic() then answers true (the firmware sets the GIC up).
+    for (unsigned i = 0; i < m.cpus; ++i) {
+        CpuConfig c = cfg.cpu;
+        c.processor.arch.rvbar = m.flash_base;
+        c.processor.arch.features.mpidr = boot::mpidrAffinity(i) | (1ULL << 31);
+        auto cpu = std::make_unique<Cpu>(fmt::format("cpu{}", i).c_str(), c, console);
+        if (i == 0)
+            cpu->socket.bind(router.target);
+        else
+            cpu->socket.bind(router.addTarget(fmt::format("target{}", i)));
+        if (m.cpus > 1) cpu->shareGlobalMonitor(monitor_);
+        cpus_.push_back(std::move(cpu));
+    }
+}
+
+bool BootPlatform::load(std::uint64_t addr, const std::vector<std::uint8_t>& bytes) {
+    // In pieces: debug transport lengths are unsigned.
+    constexpr std::size_t kChunk = 1U << 24;
+    for (std::size_t done = 0; done < bytes.size(); done += kChunk) {
+        const auto n = static_cast<unsigned>(std::min(kChunk, bytes.size() - done));
+        if (!cpus_.front()->debugWrite(addr + done, bytes.data() + done, n)) return false;
+    }
+    return true;
+}
+
+std::uint64_t BootPlatform::instructions() const {
+    std::uint64_t n = 0;
+    for (const auto& c : cpus_)
+        n += c->processor().instructions();
+    return n;
+}
+
+} // namespace svesim::tlm
