@@ -20,6 +20,13 @@ constexpr std::uint64_t kSctlr3Res1 = 0x30C5'0830; // 29,28,23,22,18,16,11,5,4
 // that a VHE host gets PAN on exception entry, as with SCTLR_EL1).
 constexpr std::uint64_t kSctlr2Reset = kSctlr3Res1 & ~(std::uint64_t{1} << 23);
 
+// Translation (mmuwire): TCR_EL1 fields of ARMv8.2 + FEAT_HPDS + SVE (NFD0/1); TCR_EL3 (and
+// TCR_EL2 with E2H=0): T0SZ, IRGN0, ORGN0, SH0, TG0, PS, TBI, HPD, RES1 bits 31 and 23.
+constexpr std::uint64_t kTcr1Res0 = 0xFF9F'F988'0000'0040ULL;
+constexpr std::uint64_t kTcr3Res1 = 0x8080'0000ULL;
+constexpr std::uint64_t kTcr3Res0 = 0xFFFF'FFFF'7E68'00C0ULL;
+// end Translation (mmuwire)
+
 constexpr SysRegInfo reg(R id, std::string_view nm, SysRegEncoding e, EL min, EL needs, SysRegRw rw,
                          G gate, std::uint64_t res0, std::uint64_t res1, std::uint64_t reset,
                          bool unknown, std::optional<R> e2h = std::nullopt,
@@ -106,6 +113,34 @@ constexpr std::array<SysRegInfo, kSysRegCount> kTable{{
     alias12(R::VBAR_EL12, "VBAR_EL12", {3,5,12,0,0}, R::VBAR_EL1),
     alias12(R::SCTLR_EL12, "SCTLR_EL12", {3,5,1,0,0}, R::SCTLR_EL1),
     alias12(R::CONTEXTIDR_EL12, "CONTEXTIDR_EL12", {3,5,13,0,1}, R::CONTEXTIDR_EL1),
+    // Translation (mmuwire). TTBRn: ASID[63:48], BADDR[47:1]; CnP (bit 0) RES0 without
+    // FEAT_TTCNP. TCR_EL1 (and TCR_EL2 with E2H=1): the ARMv8.2 fields with HPD0/1 and the SVE
+    // NFD0/1; HA/HD (no FEAT_HAFDBS), HWU, TBID RES0. TCR_EL2 keeps the EL1 layout's bits for
+    // both E2H values (the E2H=0 layout's fields are a subset; its RES1 bits 23 and 31 are not
+    // added on read). TCR_EL3: the EL2 (E2H=0) layout, bits 31 and 23 RES1. AMAIR_ELx: no
+    // IMPLEMENTATION DEFINED attributes, RAZ/WI (as QEMU). HPFAR_EL2: FIPA[39:4] (48-bit PA).
+    reg(R::TTBR0_EL1, "TTBR0_EL1", {3,0,2,0,0}, EL::EL1, EL::EL0, RW, G::None, 1, 0, 0, true, R::TTBR0_EL2),
+    reg(R::TTBR1_EL1, "TTBR1_EL1", {3,0,2,0,1}, EL::EL1, EL::EL0, RW, G::None, 1, 0, 0, true, R::TTBR1_EL2),
+    reg(R::TCR_EL1, "TCR_EL1", {3,0,2,0,2}, EL::EL1, EL::EL0, RW, G::None, kTcr1Res0, 0, 0, true, R::TCR_EL2),
+    reg(R::MAIR_EL1, "MAIR_EL1", {3,0,10,2,0}, EL::EL1, EL::EL0, RW, G::None, kNone, 0, 0, true, R::MAIR_EL2),
+    reg(R::AMAIR_EL1, "AMAIR_EL1", {3,0,10,3,0}, EL::EL1, EL::EL0, RW, G::None, kNone, 0, 0, false, R::AMAIR_EL2, ~kNone),
+    reg(R::PAR_EL1, "PAR_EL1", {3,0,7,4,0}, EL::EL1, EL::EL0, RW, G::None, kNone, 0, 0, true),
+    reg(R::TTBR0_EL2, "TTBR0_EL2", {3,4,2,0,0}, EL::EL2, EL::EL2, RW, G::None, 1, 0, 0, true),
+    reg(R::TTBR1_EL2, "TTBR1_EL2", {3,4,2,0,1}, EL::EL2, EL::EL2, RW, G::None, 1, 0, 0, true),
+    reg(R::TCR_EL2, "TCR_EL2", {3,4,2,0,2}, EL::EL2, EL::EL2, RW, G::None, kTcr1Res0, 0, 0, true),
+    reg(R::MAIR_EL2, "MAIR_EL2", {3,4,10,2,0}, EL::EL2, EL::EL2, RW, G::None, kNone, 0, 0, true),
+    reg(R::AMAIR_EL2, "AMAIR_EL2", {3,4,10,3,0}, EL::EL2, EL::EL2, RW, G::None, kNone, 0, 0, false, std::nullopt, ~kNone),
+    reg(R::HPFAR_EL2, "HPFAR_EL2", {3,4,6,0,4}, EL::EL2, EL::EL2, RW, G::None, ~0xFF'FFFF'FFF0ULL, 0, 0, true),
+    reg(R::TTBR0_EL3, "TTBR0_EL3", {3,6,2,0,0}, EL::EL3, EL::EL3, RW, G::None, 1, 0, 0, true),
+    reg(R::TCR_EL3, "TCR_EL3", {3,6,2,0,2}, EL::EL3, EL::EL3, RW, G::None, kTcr3Res0, kTcr3Res1, kTcr3Res1, true),
+    reg(R::MAIR_EL3, "MAIR_EL3", {3,6,10,2,0}, EL::EL3, EL::EL3, RW, G::None, kNone, 0, 0, true),
+    reg(R::AMAIR_EL3, "AMAIR_EL3", {3,6,10,3,0}, EL::EL3, EL::EL3, RW, G::None, kNone, 0, 0, false, std::nullopt, ~kNone),
+    alias12(R::TTBR0_EL12, "TTBR0_EL12", {3,5,2,0,0}, R::TTBR0_EL1),
+    alias12(R::TTBR1_EL12, "TTBR1_EL12", {3,5,2,0,1}, R::TTBR1_EL1),
+    alias12(R::TCR_EL12, "TCR_EL12", {3,5,2,0,2}, R::TCR_EL1),
+    alias12(R::MAIR_EL12, "MAIR_EL12", {3,5,10,2,0}, R::MAIR_EL1),
+    alias12(R::AMAIR_EL12, "AMAIR_EL12", {3,5,10,3,0}, R::AMAIR_EL1),
+    // end Translation (mmuwire)
 }};
 // clang-format on
 

@@ -14,13 +14,14 @@ struct Tables {
 
     Tables() {
         for (auto group :
-             {integerInsns(),     branchInsns(),       loadStoreInsns(),    systemInsns(),
-              fpSimdInsns(),      sveInsns(),          lseInsns(),          crcInsns(),
-              simdStructInsns(),  sveMemoryInsns(),    simdIntSameInsns(),  simdIntMiscInsns(),
-              simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns(),     simdIntElemInsns(),
-              fpScalarInsns(),    fpConvertInsns(),    simdFpSameInsns(),   simdFpMiscInsns(),
-              simdFpElemInsns(),  simdFpReduceInsns(), simdFpFixedInsns(),  sveFpInsns(),
-              sveFpMiscInsns(),   sveFpTrigInsns(),    sveFpComplexInsns(), udfInsns()})
+             {integerInsns(),     branchInsns(),      loadStoreInsns(),    sysMaintInsns(),
+              systemInsns(),      fpSimdInsns(),      sveInsns(),          lseInsns(),
+              crcInsns(),         simdStructInsns(),  sveMemoryInsns(),    simdIntSameInsns(),
+              simdIntMiscInsns(), simdIntDiffInsns(), simdIntShiftInsns(), simdPermInsns(),
+              simdIntElemInsns(), fpScalarInsns(),    fpConvertInsns(),    simdFpSameInsns(),
+              simdFpMiscInsns(),  simdFpElemInsns(),  simdFpReduceInsns(), simdFpFixedInsns(),
+              sveFpInsns(),       sveFpMiscInsns(),   sveFpTrigInsns(),    sveFpComplexInsns(),
+              udfInsns()})
             for (const InsnDef& d : group)
                 all.push_back(&d);
         for (const InsnDef* d : all)
