@@ -19,7 +19,7 @@ mkdir -p "$out"
 status=0
 for src in "$here"/*.S; do
     name="$(basename "$src" .S)"
-    aarch64-linux-gnu-as -march=armv8.2-a+sve -I "$inc" "$src" -o "$out/$name.o" || exit 1
+    aarch64-linux-gnu-as -march=armv8.2-a+sve -I "$here" -I "$inc" "$src" -o "$out/$name.o" || exit 1
     aarch64-linux-gnu-ld --no-warn-rwx-segments -T "$inc/link.ld" "$out/$name.o" \
         -o "$out/$name.elf" 2>/dev/null ||
         aarch64-linux-gnu-ld -T "$inc/link.ld" "$out/$name.o" -o "$out/$name.elf" || exit 1

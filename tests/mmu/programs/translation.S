@@ -18,34 +18,7 @@
 //   * EL2 regime (E2H = 0, SCTLR_EL2.M = 1): a level 3 Translation fault at EL2 is EC 0x25.
 
     .include "common.inc"
-
-.equ S1_L1,    0x40200000
-.equ S1_L2,    0x40201000
-.equ S1_L3,    0x40202000
-.equ S2_L1,    0x40203000
-.equ S2_L2,    0x40204000
-.equ S2_L3,    0x40205000
-.equ S1_L3B,   0x40206000          // a stage 1 table that stage 2 does not map
-.equ DATA0,    0x40300000
-.equ DATA1,    0x40301000
-.equ DATA2,    0x40302000          // mapped by stage 1 only (stage 2 fault)
-.equ VA_BASE,  0x80000000          // L1 index 2
-.equ S1_PAGE,  0x703               // AF, Inner Shareable, AttrIndx 0, EL1 RW, page
-.equ S1_RO,    0x783               // AP = 0b10: read-only at EL1
-.equ S1_NOAF,  0x303               // AF = 0
-.equ S1_BLOCK, 0x701               // the same attributes, block
-.equ S2_PAGE,  0x7FF               // AF, Inner Shareable, S2AP RW, MemAttr Normal WB, page
-.equ S2_BLOCK, 0x7FD
-.equ TCR1,     0x200803519         // IPS 40 bits, EPD1, SH0/ORGN0/IRGN0 WB, T0SZ 25
-.equ TCR2,     0x80823519          // RES1 31, 23; PS 40 bits; SH0/ORGN0/IRGN0; T0SZ 25
-.equ VTCR,     0x80023559          // RES1 31; PS 40 bits; SH0/ORGN0/IRGN0; SL0 1; T0SZ 25
-.equ SCTLR1_MMU, 0x30D01805        // RES1 bits, I, C, M
-.equ SCTLR1_OFF, 0x30D00800
-.equ SCTLR2_MMU, 0x30C51835
-.equ SCTLR2_OFF, 0x30C50830
-.equ HCR_VM,   (HCR_RW | 1)
-.equ ESR_DABT_CUR, 0x96000000      // EC 0x25, IL
-.equ ESR_DABT_LOW, 0x92000000      // EC 0x24, IL
+    .include "tables.inc"
 
     .text
     .global test_main
@@ -167,107 +140,6 @@ test_main:
     REC     x19, 2, REC_FAR
     CHECK_IMM "EL2 regime: FAR_EL2", x19, (VA_BASE + 0x1000)
 
-    ldp     x29, x30, [sp], #16
-    ret
-
-// ---------------------------------------------------------------- set-up at EL3
-
-el1_mmu_on:
-    SETSYS  mair_el1, 0xFF
-    SETSYS  tcr_el1, TCR1
-    SETSYS  ttbr0_el1, S1_L1
-    SETSYS  vtcr_el2, VTCR
-    SETSYS  vttbr_el2, S2_L1
-    tlbi    alle1
-    dsb     sy
-    SETSYS  sctlr_el1, SCTLR1_MMU
-    ret
-
-el1_mmu_off:
-    SETSYS  sctlr_el1, SCTLR1_OFF
-    ret
-
-// x0 = table, x1 = index, x2 = descriptor
-put:
-    str     x2, [x0, x1, lsl #3]
-    ret
-
-build_tables:
-    stp     x29, x30, [sp, #-16]!
-    // zero the seven tables
-    ldr     x0, =S1_L1
-    mov     x1, #(7 * 512)
-1:  str     xzr, [x0], #8
-    subs    x1, x1, #1
-    b.ne    1b
-    // data words
-    ldr     x0, =DATA0
-    ldr     x1, =0x1111111111111111
-    str     x1, [x0]
-    ldr     x0, =DATA1
-    ldr     x1, =0x2222222222222222
-    str     x1, [x0]
-    // stage 1: L1[1] = 1 GiB identity block for the program; L1[2] -> L2
-    ldr     x0, =S1_L1
-    mov     x1, #1
-    ldr     x2, =(0x40000000 | S1_BLOCK)
-    bl      put
-    mov     x1, #2
-    ldr     x2, =(S1_L2 | 3)
-    bl      put
-    // L2[0] -> L3 (VA 0x80000000..), L2[1] -> L3B (VA 0x80200000.., not mapped at stage 2)
-    ldr     x0, =S1_L2
-    mov     x1, #0
-    ldr     x2, =(S1_L3 | 3)
-    bl      put
-    mov     x1, #1
-    ldr     x2, =(S1_L3B | 3)
-    bl      put
-    ldr     x0, =S1_L3
-    mov     x1, #0
-    ldr     x2, =(DATA0 | S1_PAGE)
-    bl      put
-    mov     x1, #2                  // index 1 stays invalid
-    ldr     x2, =(DATA2 | S1_PAGE)
-    bl      put
-    mov     x1, #3
-    ldr     x2, =(DATA0 | S1_RO)
-    bl      put
-    mov     x1, #4
-    ldr     x2, =(DATA0 | S1_NOAF)
-    bl      put
-    ldr     x0, =S1_L3B
-    mov     x1, #0
-    ldr     x2, =(DATA0 | S1_PAGE)
-    bl      put
-    // stage 2: L1[1] -> L2; L2[0] = 2 MiB identity block (program); L2[1] -> L3
-    ldr     x0, =S2_L1
-    mov     x1, #1
-    ldr     x2, =(S2_L2 | 3)
-    bl      put
-    ldr     x0, =S2_L2
-    mov     x1, #0
-    ldr     x2, =(0x40000000 | S2_BLOCK)
-    bl      put
-    mov     x1, #1
-    ldr     x2, =(S2_L3 | 3)
-    bl      put
-    // S2 L3: identity pages for the tables 0x40200000-0x40205FFF (not S1_L3B), DATA0, DATA1
-    ldr     x0, =S2_L3
-    mov     x1, #0
-    ldr     x2, =(0x40200000 | S2_PAGE)
-2:  bl      put
-    add     x1, x1, #1
-    add     x2, x2, #0x1000
-    cmp     x1, #6
-    b.lo    2b
-    mov     x1, #0x100
-    ldr     x2, =(DATA0 | S2_PAGE)
-    bl      put
-    mov     x1, #0x101
-    ldr     x2, =(DATA1 | S2_PAGE)
-    bl      put
-    dsb     sy
     ldp     x29, x30, [sp], #16
     ret
 
