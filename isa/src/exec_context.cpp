@@ -151,7 +151,12 @@ mmu::TranslationRegs ExecContext::translationRegsFor(EL regime_el) const {
 
 void ExecContext::refreshTranslation() {
     const CpuState& s = arch_->cpu;
-    regs_ = translationRegsFor(S1TranslationRegime(s, s.pstate.el));
+    const mmu::TranslationRegs next = translationRegsFor(S1TranslationRegime(s, s.pstate.el));
+    // The per-page caches hold what the checks allowed at one EL with these registers: most
+    // MSRs change neither, and keep them.
+    if (next == regs_ && s.pstate.el == regs_el_) return;
+    regs_ = next;
+    regs_el_ = s.pstate.el;
     tlb_ctx_ = mmu::TlbContext::of(regs_);
     translating_ = tlb_ctx_.translates();
     dropPageCaches();
@@ -176,7 +181,11 @@ ExceptionEntry ExecContext::dataAbortFor(const mmu::Fault& f, std::uint64_t va, 
 
 bool ExecContext::translateData(std::uint64_t va, unsigned size, unsigned align, bool write,
                                 std::uint64_t& pa, bool* device, bool cm) {
-    const bool cacheable = !unprivileged_access && !cm;
+    // AccType_UNPRIV only matters at EL1 and at EL2 of a host (E2H = TGE = 1).
+    const EL el = arch_->cpu.pstate.el;
+    const bool unpriv = unprivileged_access &&
+                        (el == EL::EL1 || (el == EL::EL2 && ELIsInHost(arch_->cpu, EL::EL0)));
+    const bool cacheable = !unpriv && !cm;
     PageSlot& sl = (write ? write_slots_ : read_slots_)[slotOf(va)];
     bool dev = false;
     if (cacheable && sl.tag == tagOf(va)) {
@@ -185,8 +194,8 @@ bool ExecContext::translateData(std::uint64_t va, unsigned size, unsigned align,
     } else {
         mmu::AccessDesc acc;
         acc.type = write ? mmu::AccessType::Write : mmu::AccessType::Read;
-        acc.el = arch_->cpu.pstate.el;
-        acc.unprivileged = unprivileged_access;
+        acc.el = el;
+        acc.unprivileged = unpriv;
         acc.cacheMaintenance = cm;
         acc.size = size;
         const mmu::TranslationResult r = mmu_->translate(regs_, tlb_ctx_, acc, va, walk_memory_);

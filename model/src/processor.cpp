@@ -45,6 +45,7 @@ void Processor::reset() {
     cx_.event_register = false;
     cx_.refreshVL();
     cx_.mmu().tlb().invalidateAll();
+    cx_.dropPageCaches();
     cx_.refreshTranslation();
     waiting_ = false;
     storm_ = {};

@@ -7,7 +7,8 @@
 //   * stage 1 EL1&0 (4 KiB granule, TCR_EL1.T0SZ = 25: the walk starts at level 1): a page
 //     translates to its output address; an invalid level 3 entry is a level 3 Translation
 //     fault (DFSC 0b000111), AF = 0 an Access flag fault (0b001011), a store to AP = 0b10
-//     (read-only) a Permission fault (0b001111, WnR = 1); FAR_EL1 = the VA; a Data Abort
+//     (read-only) a Permission fault (0b001111, WnR = 1), and so is LDTR of an AP = 0b00 page
+//     (EL0 permissions, PSTATE.UAO = 0); FAR_EL1 = the VA; a Data Abort
 //     taken from EL1 to EL1 has EC 0x25;
 //   * AT S1E1R writes PAR_EL1: F = 0 with PA[47:12], F = 1 with FST = the DFSC;
 //   * TLBI VAE1 / VMALLE1 / VAE1IS after a descriptor change: the new output address;
@@ -49,6 +50,11 @@ test_main:
     bl      clear_records
     RUN     snip_load_noaf, SPSR_EL1H
     EXPECT  "S1 EL1: AF = 0 -> Access flag fault L3", 1, (ESR_DABT_CUR | 0x0B), t_load_noaf
+
+    // LDTR at EL1 (PSTATE.UAO = 0) uses EL0's permissions: AP = 0b00 gives EL0 no access.
+    bl      clear_records
+    RUN     snip_ldtr, SPSR_EL1H
+    EXPECT  "S1 EL1: LDTR of an EL1-only page -> Permission fault L3", 1, (ESR_DABT_CUR | 0x0F), t_ldtr
 
     // ---- AT S1E1R -> PAR_EL1
     bl      clear_records
@@ -167,6 +173,12 @@ snip_load_noaf:
     ldr     x0, =(VA_BASE + 0x4000)
 t_load_noaf:
     ldr     x1, [x0]
+    EXIT
+
+snip_ldtr:
+    mov     x0, #VA_BASE
+t_ldtr:
+    ldtr    x1, [x0]
     EXIT
 
 snip_at:

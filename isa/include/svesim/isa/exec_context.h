@@ -270,6 +270,7 @@ private:
     BusWalkMemory walk_memory_;
     std::unique_ptr<mmu::Mmu> mmu_;
     mmu::TranslationRegs regs_;
+    EL regs_el_ = EL::EL3;
     mmu::TlbContext tlb_ctx_;
     bool translating_ = false;
     std::uint64_t gen_tag_ = 0;
