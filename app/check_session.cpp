@@ -15,11 +15,11 @@ double PhaseCycles::mean(unsigned id) const {
     return sum / static_cast<double>(it->second.size());
 }
 
-CheckSession::CheckSession(tlm::Platform& platform)
-    : proc_(&platform.cpu.processor())
-    , checker_(proc_->arch()) {
+CheckSession::CheckSession(model::Processor& proc, scenarios::MonitorProtocol& monitor)
+    : proc_(&proc)
+    , checker_(proc.arch()) {
     proc_->events().subscribe(checker_, scenarios::Checker::interests());
-    platform.monitor.setListener(this);
+    monitor.setListener(this);
 }
 
 void CheckSession::phaseBegin(unsigned id) {
@@ -33,16 +33,16 @@ void CheckSession::phaseEnd(unsigned id) {
     open_.erase(it);
 }
 
-void CheckSession::softwareEvent(tlm::SoftwareEvent e, std::uint64_t arg) {
+void CheckSession::softwareEvent(scenarios::SoftwareEvent e, std::uint64_t arg) {
     using K = scenarios::ViolationKind;
     switch (e) {
-    case tlm::SoftwareEvent::Warn: checker_.softwareViolation(K::Warn, arg); break;
-    case tlm::SoftwareEvent::HypPanic: checker_.softwareViolation(K::HypPanic, arg); break;
-    case tlm::SoftwareEvent::GuestSelfCheckFail:
-    case tlm::SoftwareEvent::HostSelfCheckFail:
+    case scenarios::SoftwareEvent::Warn: checker_.softwareViolation(K::Warn, arg); break;
+    case scenarios::SoftwareEvent::HypPanic: checker_.softwareViolation(K::HypPanic, arg); break;
+    case scenarios::SoftwareEvent::GuestSelfCheckFail:
+    case scenarios::SoftwareEvent::HostSelfCheckFail:
         checker_.softwareViolation(K::SelfCheck, arg);
         break;
-    case tlm::SoftwareEvent::Note:
+    case scenarios::SoftwareEvent::Note:
         notes_.push_back(fmt::format("note {:#x} at cycle {}", arg, proc_->cycles()));
         break;
     }
@@ -76,7 +76,7 @@ void checkVectorLengthParam(const std::string& nm, std::uint64_t value) {
                                       nm, value));
 }
 
-void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
+void writeParameters(model::DebugMemory& memory, const model::ElfImage& image,
                      const std::map<std::string, std::uint64_t>& params) {
     for (const auto& [nm, value] : params) {
         const auto it = image.symbols.find("param_" + nm);
@@ -88,16 +88,9 @@ void writeParameters(tlm::Platform& platform, const model::ElfImage& image,
             throw ConfigError("unknown parameter '" + nm + "' (this program defines: " +
                               (known.empty() ? std::string("none") : known) + ")");
         }
-        if (!platform.cpu.debugWrite(it->second, &value, 8))
+        if (!memory.debugWrite(it->second, &value, 8))
             throw ConfigError("parameter '" + nm + "' is not in RAM");
     }
-}
-
-tlm::WorldCode vcdWorldOf(const CpuState& s) {
-    const auto w = scenarios::DefaultWorldOf(s);
-    if (!w) return {};
-    if (w->kind == scenarios::World::Kind::HostTask) return {1, 0};
-    return {2, w->vmid};
 }
 
 } // namespace svesim::app

@@ -133,9 +133,12 @@ int runScenario(const std::vector<std::string>& args) {
         "write a VCD of EL, VL, world and VMID to FILE (one per run when several)")(
         "max-insns", po::value<std::string>()->default_value("20000000"),
         "instruction limit per run")("dir", po::value<std::string>()->default_value(dir_default),
-                                     "where the scenario ELFs are")(
-        "verbose,v", "print every violation")("name", po::value<std::vector<std::string>>(),
-                                              "scenario names");
+                                     "where the scenario ELFs are")("verbose,v",
+                                                                    "print every violation")(
+        "isolate", "run every point in a child process of its own (default: in this process)")(
+        "systemc", "run on the SystemC platform (tlm::Platform, one child process per point) "
+                   "instead of the plain bench: the same cycles and verdicts, slower")(
+        "name", po::value<std::vector<std::string>>(), "scenario names");
     po::positional_options_description pos;
     pos.add("name", -1);
     po::variables_map vm;
@@ -186,6 +189,8 @@ int runScenario(const std::vector<std::string>& args) {
                               " does not exist");
     }
     const bool many = chosen.size() * policies.size() > 1;
+    const Engine engine = vm.count("systemc") ? Engine::SystemC : Engine::Bench;
+    const bool isolate = vm.count("isolate") != 0;
 
     fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
                "verdict", "expected", "entry", "exit", "outside", "result");
@@ -217,7 +222,9 @@ int runScenario(const std::vector<std::string>& args) {
             RunRequest req{
                 s, policy, params, elf, timelinePath(timeline, s->name, policy, many), max_insns};
             req.vcd = timelinePath(vcd, s->name, policy, many);
-            const RunResult r = runForked(req);
+            req.engine = engine;
+            req.isolate = isolate;
+            const RunResult r = runPoint(req);
             by_policy[policy] = r;
             const std::string expected(scenarios::expectedFor(*s, policy));
             const bool ok = r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
@@ -250,8 +257,9 @@ int runScenario(const std::vector<std::string>& args) {
             row["violations"] = std::move(violations);
             row["phase_cycles"] = {
                 {"guest_entry", r.entry_phase},    {"guest_exit", r.exit_phase},
-                {"host_restore", r.restore_phase}, {"vcpu_put", r.put_phase},
-                {"host_window", r.window_phase},   {"mean_outside", r.cycles_outside}};
+                {"host_save", r.save_phase},       {"guest_restore", r.restore_phase},
+                {"vcpu_put", r.put_phase},         {"host_window", r.window_phase},
+                {"mean_outside", r.cycles_outside}};
             row["params"] = params;
             nlohmann::json one_run;
             for (std::size_t c = 0; c < kImplClasses.size(); ++c)

@@ -96,19 +96,72 @@ struct Point {
     }
 };
 
-std::vector<Point> expand(const Grid& g, const std::string& dir) {
+// The grid's points, and those it names that cannot exist.
+struct Expansion {
+    std::vector<Point> points;              // the possible ones, in grid order
+    std::size_t impossible = 0;             // points left out
+    std::map<std::string, std::size_t> why; // reason -> how many points it left out
+    std::string first_impossible;           // the key of the first one left out
+};
+
+// Offered maxima (hmax_vq, gmax_vq) the platform does not implement: axis -> values.
+using Unimplemented = std::map<std::string, std::set<std::uint64_t>>;
+
+// "gmax_vq = 3, 5 (not implemented by the scenario platform, which offers 1, 2, 4, 8, 16)": the
+// lengths offered are the ones checkVectorLengthParam (R_NWYBP) accepts.
+std::string unimplementedText(const std::string& axis, const std::set<std::uint64_t>& values) {
+    std::string offered;
+    for (std::uint64_t vq = 1; vq <= 16; ++vq) {
+        try {
+            checkVectorLengthParam(axis, vq);
+            offered += (offered.empty() ? "" : ", ") + std::to_string(vq);
+        } catch (const ConfigError&) {
+        }
+    }
+    std::string list;
+    for (const std::uint64_t v : values)
+        list += (list.empty() ? "" : ", ") + std::to_string(v);
+    return fmt::format("{} = {} (not implemented by the scenario platform, which offers {})", axis,
+                       list, offered);
+}
+
+// Why point `p` cannot exist ("" when it can): an offered maximum the platform does not
+// implement (KVM offers only implemented lengths, R_NWYBP), or a guest maximum above the
+// host's (KVM never offers a guest more than the host has).
+std::string impossibility(const Point& p, const Unimplemented& unimplemented) {
+    for (const auto& [k, v] : p.params)
+        if (const auto it = unimplemented.find(k); it != unimplemented.end() && it->second.count(v))
+            return unimplementedText(k, it->second);
+    const auto hmax = p.params.find("hmax_vq"), gmax = p.params.find("gmax_vq");
+    if (hmax != p.params.end() && gmax != p.params.end() && gmax->second > hmax->second)
+        return "gmax_vq > hmax_vq (a guest maximum VL above the host's, which KVM never offers)";
+    return "";
+}
+
+// Every axis value is checked here, before any point runs: a value that is nonsense (not a
+// number, not a policy or seed, a VQ outside the architecture, an unknown scenario or timing
+// key) throws ConfigError; a combination that cannot exist is left out and counted.
+Expansion expand(const Grid& g, const std::string& dir) {
     std::vector<std::string> policies;
     for (const auto& p : g.at("policies")) {
         if (p == "random") {
             for (const auto& seed :
-                 g.count("seeds") ? g.at("seeds") : std::vector<std::string>{"1"})
+                 g.count("seeds") ? g.at("seeds") : std::vector<std::string>{"1"}) {
+                try {
+                    ZeroUpperPolicy::parse("random:" + seed); // validates the seed
+                } catch (const ConfigError&) {
+                    throw ConfigError("grid seeds: '" + seed +
+                                      "' is not a seed (allowed: integers, e.g. 1..5)");
+                }
                 policies.push_back("random:" + seed);
+            }
         } else {
             ZeroUpperPolicy::parse(p); // validates
             policies.push_back(p);
         }
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> param_axes, timing_axes;
+    Unimplemented unimplemented;
     for (const auto& [k, v] : g) {
         if (k == "scenarios" || k == "policies" || k == "seeds") continue;
         if (k.rfind("timing.", 0) == 0) {
@@ -119,12 +172,17 @@ std::vector<Point> expand(const Grid& g, const std::string& dir) {
         } else {
             for (const auto& value : v) {
                 const auto n = parseUnsigned(value, "grid " + k);
-                checkVectorLengthParam(k, n);
+                try {
+                    checkVectorLengthParam(k, n);
+                } catch (const ConfigError&) {
+                    if (n < 1 || n > 16) throw; // outside the architecture: nonsense
+                    unimplemented[k].insert(n);
+                }
             }
             param_axes.emplace_back(k, v);
         }
     }
-    std::vector<Point> out;
+    Expansion out;
     std::set<std::string> used; // parameter axes some program of the grid defines
     for (const auto& name : g.at("scenarios")) {
         const auto* s = scenarios::findScenario(name);
@@ -159,13 +217,29 @@ std::vector<Point> expand(const Grid& g, const std::string& dir) {
         }
         for (const auto& policy : policies)
             for (const auto& c : combos)
-                for (const auto& t : timings)
-                    out.push_back(Point{s, policy, c, t});
+                for (const auto& t : timings) {
+                    Point p{s, policy, c, t};
+                    const std::string why = impossibility(p, unimplemented);
+                    if (why.empty()) {
+                        out.points.push_back(std::move(p));
+                        continue;
+                    }
+                    if (out.impossible++ == 0) out.first_impossible = p.key();
+                    ++out.why[why];
+                }
     }
     // A key no program defines is a typo, not an axis to ignore silently.
     for (const auto& [k, v] : param_axes)
         if (used.count(k) == 0)
             throw ConfigError("grid " + k + ": no scenario of the grid has this parameter");
+    return out;
+}
+
+// "336 with gmax_vq > hmax_vq (...); 12 with ...".
+std::string impossibleText(const Expansion& e) {
+    std::string out;
+    for (const auto& [why, n] : e.why)
+        out += fmt::format("{}{} with {}", out.empty() ? "" : "; ", n, why);
     return out;
 }
 
@@ -188,9 +262,9 @@ std::string csvRow(const Point& p, const RunResult& r) {
                        "{:.0f},{:.0f},{:.1f}",
                        p.key(), p.scenario->name, p.policy, param("hmax_vq"), param("gmax_vq"),
                        param("gz1_vq"), timing, r.verdict,
-                       scenarios::expectedFor(*p.scenario, p.policy), r.finish, r.instructions,
-                       r.cycles, r.entry_phase, r.exit_phase, r.restore_phase, r.put_phase,
-                       r.window_phase, sw, r.cycles_outside, r.host_ms);
+                       scenarios::expectedFor(*p.scenario, p.policy, p.params), r.finish,
+                       r.instructions, r.cycles, r.entry_phase, r.exit_phase, r.restore_phase,
+                       r.put_phase, r.window_phase, sw, r.cycles_outside, r.host_ms);
 }
 
 std::set<std::string> doneKeys(const std::string& path) {
@@ -209,7 +283,8 @@ int runSweep(const std::vector<std::string>& args) {
         "grid file (key = values lines); default: docs/studies/README.md's grid")(
         "out", po::value<std::string>(), "CSV to write (appended to with --resume)")(
         "json", po::value<std::string>(), "also write every row as JSON to FILE")(
-        "jobs", po::value<std::string>()->default_value("2"), "worker processes")(
+        "jobs", po::value<std::string>()->default_value("2"), "points run at once")(
+        "isolate", "run every point in a child process of its own (default: in this process)")(
         "shard", po::value<std::string>()->default_value("0/1"),
         "i/N: run only points with index % N == i")("resume", "skip points already in --out")(
         "max-insns", po::value<std::string>()->default_value("20000000"),
@@ -217,7 +292,9 @@ int runSweep(const std::vector<std::string>& args) {
         "axis", po::value<std::vector<std::string>>()->composing(),
         "KEY=VALUES: set one axis from the command line (after --grid), e.g. gmax_vq=1,2,4..16")(
         "dir", po::value<std::string>()->default_value(scenarioProgramDir()),
-        "where the scenario ELFs are")("list", "print the points and exit");
+        "where the scenario ELFs are")("list", "print the points and exit")(
+        "strict", "refuse a grid with impossible points (a guest maximum VQ above the host's, a "
+                  "maximum the platform does not implement) instead of leaving them out");
     po::variables_map vm;
     if (!parseCommandLine(args, opts, {}, vm)) return 0;
     Grid grid = vm.count("grid") ? readGrid(vm["grid"].as<std::string>()) : defaultGrid();
@@ -231,7 +308,11 @@ int runSweep(const std::vector<std::string>& args) {
             grid[key] = expandValues(key, a.substr(eq + 1));
         }
     const std::string dir = vm["dir"].as<std::string>();
-    std::vector<Point> points = expand(grid, dir);
+    // Every value and path is checked before the first point runs (and before --out is
+    // truncated): the numbers, the shard, the grid, the outputs.
+    const auto jobs =
+        std::max<unsigned long long>(1, parseUnsigned(vm["jobs"].as<std::string>(), "--jobs"));
+    const auto max_insns = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     unsigned shard = 0, shards = 1;
     {
         const std::string s = vm["shard"].as<std::string>();
@@ -241,6 +322,21 @@ int runSweep(const std::vector<std::string>& args) {
         shards = static_cast<unsigned>(parseUnsigned(s.substr(slash + 1), "--shard N"));
         if (shards == 0 || shard >= shards)
             throw ConfigError("--shard '" + s + "' is out of range (allowed: 0 <= i < N)");
+    }
+    const Expansion grid_points = expand(grid, dir);
+    const std::vector<Point>& points = grid_points.points;
+    if (grid_points.impossible > 0) {
+        if (points.empty())
+            throw ConfigError("grid: no possible point: " + impossibleText(grid_points));
+        if (vm.count("strict"))
+            throw ConfigError(
+                fmt::format("--strict: {} impossible point{} in the grid, the first "
+                            "{}: {}",
+                            grid_points.impossible, grid_points.impossible == 1 ? "" : "s",
+                            grid_points.first_impossible, impossibleText(grid_points)));
+        fmt::print(stderr, "sweep: {} impossible point{} left out ({}); --strict refuses them\n",
+                   grid_points.impossible, grid_points.impossible == 1 ? "" : "s",
+                   impossibleText(grid_points));
     }
     std::vector<Point> mine;
     for (std::size_t i = 0; i < points.size(); ++i)
@@ -252,18 +348,16 @@ int runSweep(const std::vector<std::string>& args) {
     }
     if (!vm.count("out")) throw ConfigError("--out FILE.csv is required");
     const std::string out_path = vm["out"].as<std::string>();
+    if (vm.count("json")) checkWritable("--json", vm["json"].as<std::string>());
     std::set<std::string> done;
     const bool resume = vm.count("resume") && std::filesystem::exists(out_path);
     if (resume) done = doneKeys(out_path);
     std::ofstream out(out_path, resume ? std::ios::app : std::ios::trunc);
     if (!out) throw OutputError("--out " + out_path + " cannot be written");
     if (!resume) out << kHeader << "\n";
-    const auto jobs =
-        std::max<unsigned long long>(1, parseUnsigned(vm["jobs"].as<std::string>(), "--jobs"));
-    const auto max_insns = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
 
     std::vector<std::string> rows;
-    std::deque<std::pair<Point, RunningChild>> running;
+    std::deque<std::pair<Point, RunningPoint>> running;
     std::size_t finished = 0, failed = 0, skipped = 0;
     int status = exit_code::kOk; // the worst finish (exit_codes.h)
     const std::size_t total = mine.size();
@@ -271,7 +365,7 @@ int runSweep(const std::vector<std::string>& args) {
     const auto collect = [&]() {
         auto [p, child] = running.front();
         running.pop_front();
-        const RunResult r = finishForked(child);
+        const RunResult r = finishPoint(child);
         if (r.finish != "exit") {
             ++failed;
             status = worseExit(status, exitForFinish(r.finish));
@@ -299,7 +393,8 @@ int runSweep(const std::vector<std::string>& args) {
         RunRequest req{
             p.scenario, p.policy,  p.params, dir + "/" + std::string(p.scenario->program) + ".elf",
             "",         max_insns, p.timing};
-        running.emplace_back(p, startForked(req));
+        req.isolate = vm.count("isolate") != 0;
+        running.emplace_back(p, startPoint(req));
         if (running.size() >= jobs) collect();
     }
     while (!running.empty())

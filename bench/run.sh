@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Prints MIPS for (a) an integer loop and (b) the kernel-style SVE save/restore loop at VL 128,
-# 512 and 2048, (c) both inside SystemC (svesim run, 1 us quantum), (d) both under qemu-aarch64,
-# as ratios to svesim. Usage: bench/run.sh [BUILD_DIR] (default build/; built if needed).
+# Prints MIPS for (a) an integer loop, (b) the kernel-style SVE save/restore loop at VL 128,
+# 512 and 2048, (c) a scalar + AdvSIMD FP loop and (d) an SVE FP loop with a gather at VL 128,
+# 512 and 2048: each on the model alone, inside SystemC (svesim run, 1 us quantum) and under
+# qemu-aarch64 (the same loop built for Linux), with qemu's MIPS as a ratio to SystemC's.
+# Usage: bench/run.sh [BUILD_DIR] (default build/; built if needed).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$here/build}"
@@ -11,6 +13,8 @@ cmake --build "$build" --target svesim svesim_bench_processor -j2 >/dev/null
 
 INT_ITERS=${INT_ITERS:-25000000}   # 8 instructions each: 200 M instructions
 SVE_ITERS=${SVE_ITERS:-200000}     # 102 instructions each: 20.4 M instructions
+FP_ITERS=${FP_ITERS:-1000000}      # 13 instructions each: 13 M instructions
+SVE_FP_ITERS=${SVE_FP_ITERS:-50000} # 148 instructions each: 7.4 M instructions
 
 asm() { # name defsyms... -> elf
   local name=$1 tag=$2; shift 2
@@ -48,6 +52,10 @@ run_case "(a) integer loop" int_loop "$INT_ITERS" 8 128
 run_case "(a) integer loop, MMU on (4 KiB)" int_loop "$INT_ITERS" 8 128 mmu
 for vl in 128 512 2048; do
   run_case "(b) SVE save/restore, VL $vl" sve_save_restore "$SVE_ITERS" 102 "$vl"
+done
+run_case "(c) FP loop (scalar + AdvSIMD)" fp_loop "$FP_ITERS" 13 128
+for vl in 128 512 2048; do
+  run_case "(d) SVE FP + gather, VL $vl" sve_fp_gather "$SVE_FP_ITERS" 148 "$vl"
 done
 echo "processor = the model alone (MIPS); SystemC = svesim run with a 1 us quantum (MIPS, wall"
 echo "time including start-up); qemu = qemu-aarch64 user mode (MIPS); qemu/sc = qemu MIPS / SystemC MIPS."

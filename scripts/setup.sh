@@ -18,7 +18,8 @@ done
 
 packages=(cmake g++ make pkg-config libsystemc-dev libboost-dev libboost-program-options-dev
           catch2 libfmt-dev libelf-dev nlohmann-json3-dev binutils-aarch64-linux-gnu llvm qemu-user qemu-system-arm
-          python3 clang libclang-rt-14-dev clang-format gdb-multiarch)
+          python3 clang libclang-rt-14-dev clang-format gdb-multiarch
+          gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev-arm64-cross)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,7 @@
 #include "svesim/arch/sysreg_file.h"
 
 #include "svesim/arch/config_error.h"
+#include "svesim/arch/feature_table.h"
 
 #include <sstream>
 
@@ -43,19 +44,23 @@ void SysRegFile::reset(const Features& features, const ResetValues& overrides,
 
     values_[index(SysReg::MIDR_EL1)] = features.midr;
     values_[index(SysReg::MPIDR_EL1)] = features.mpidr | bit(31);
-    // ID_AA64PFR0_EL1: EL0..EL3 fields (1 = AArch64 only), FP and AdvSIMD 0 (implemented),
-    // SVE[35:32] = 1.
-    std::uint64_t pfr0 = 0x1 | (0x1 << 4);
-    if (features.has_el2) pfr0 |= 0x1 << 8;
-    if (features.has_el3) pfr0 |= 0x1 << 12;
-    pfr0 |= std::uint64_t{1} << 32;
-    values_[index(SysReg::ID_AA64PFR0_EL1)] = pfr0;
-    values_[index(SysReg::ID_AA64ZFR0_EL1)] = 0; // SVE only: no SVE2 or extensions
-    // ID_AA64MMFR0_EL1: PARange 48 bits, 16-bit ASIDs, SNSMem; 4 KiB, 16 KiB and 64 KiB
-    // granules (the translation regimes of docs/mmu.md).
-    values_[index(SysReg::ID_AA64MMFR0_EL1)] = 0x5 | (0x2 << 4) | (0x1 << 12) | (0x1 << 20);
-    // ID_AA64MMFR1_EL1: VH[11:8] = 1 (FEAT_VHE), PAN[23:20] = 1 (FEAT_PAN).
-    values_[index(SysReg::ID_AA64MMFR1_EL1)] = (0x1ULL << 8) | (0x1ULL << 20);
+    values_[index(SysReg::VPIDR_EL2)] = features.midr;
+    values_[index(SysReg::VMPIDR_EL2)] = features.mpidr | bit(31);
+    // The AArch64 ID registers: from the feature table (arch/src/feature_table.cpp).
+    constexpr std::pair<SysReg, IdReg> kIds[] = {
+        {SysReg::ID_AA64ISAR0_EL1, IdReg::ISAR0}, {SysReg::ID_AA64ISAR1_EL1, IdReg::ISAR1},
+        {SysReg::ID_AA64PFR0_EL1, IdReg::PFR0},   {SysReg::ID_AA64PFR1_EL1, IdReg::PFR1},
+        {SysReg::ID_AA64ZFR0_EL1, IdReg::ZFR0},   {SysReg::ID_AA64MMFR0_EL1, IdReg::MMFR0},
+        {SysReg::ID_AA64MMFR1_EL1, IdReg::MMFR1}, {SysReg::ID_AA64MMFR2_EL1, IdReg::MMFR2},
+        {SysReg::ID_AA64DFR0_EL1, IdReg::DFR0},   {SysReg::ID_AA64DFR1_EL1, IdReg::DFR1},
+        {SysReg::ID_AA64AFR0_EL1, IdReg::AFR0},   {SysReg::ID_AA64AFR1_EL1, IdReg::AFR1}};
+    for (const auto& [reg, id] : kIds)
+        values_[index(reg)] = idRegisterValue(id, features);
+    values_[index(SysReg::CTR_EL0)] = kCtrEl0;
+    values_[index(SysReg::CLIDR_EL1)] = kClidrEl1;
+    // DBGAUTHSTATUS_EL1: Non-secure invasive and non-invasive debug implemented and enabled
+    // (NSID, NSNID = 0b11); the Secure fields likewise when EL3 (Secure state) exists.
+    values_[index(SysReg::DBGAUTHSTATUS_EL1)] = features.has_el3 ? 0xFF : 0x0F;
     const SysReg rvbar_reg = features.highestEL() == EL::EL3   ? SysReg::RVBAR_EL3
                              : features.highestEL() == EL::EL2 ? SysReg::RVBAR_EL2
                                                                : SysReg::RVBAR_EL1;
@@ -77,6 +82,19 @@ std::uint64_t SysRegFile::read(SysReg r) const {
 void SysRegFile::write(SysReg r, std::uint64_t value) {
     const auto& st = sysRegInfo(sysRegInfo(r).storage);
     values_[index(st.id)] = (value & ~st.res0 & ~st.raz_wi) | st.res1;
+}
+
+} // namespace svesim
+
+namespace svesim {
+
+std::uint64_t CcsidrFor(std::uint64_t csselr) {
+    switch (csselr & 0xF) {
+    case 0x0: return kCcsidrL1D; // Level 1, data or unified
+    case 0x1: return kCcsidrL1I; // Level 1, instruction
+    case 0x2: return kCcsidrL2;  // Level 2, unified
+    default: return 0; // no such cache: the Arm ARM leaves CCSIDR_EL1 UNKNOWN; svesim reads 0
+    }
 }
 
 } // namespace svesim

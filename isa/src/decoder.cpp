@@ -55,10 +55,13 @@ std::span<const InsnDef* const> allInsns() {
 }
 
 std::string_view name(TimingClass c) {
+    // clang-format off
     static constexpr std::array<std::string_view, kTimingClassCount> kNames{
-        "int_alu", "int_mul", "int_div",  "branch",        "load",          "store",
-        "fp_simd", "sve_alu", "sve_pred", "sve_ldr_str_z", "sve_ldr_str_p", "sve_contig_ldst",
-        "mrs",     "msr",     "barrier",  "exception",     "eret",          "wfi"};
+        "int_alu", "int_mul", "int_div", "branch", "load", "store", "fp_simd", "fp_div_sqrt",
+        "sve_alu", "sve_fp_div_sqrt", "sve_int_div", "sve_pred", "sve_ldr_str_z", "sve_ldr_str_p",
+        "sve_contig_ldst", "sve_first_fault", "sve_gather", "sve_scatter", "mrs", "msr",
+        "barrier", "exception", "eret", "wfi"};
+    // clang-format on
     return kNames[static_cast<std::size_t>(c)];
 }
 

@@ -236,10 +236,12 @@ std::string disFmovImmH(std::uint32_t i, std::uint64_t) {
 // clang-format off
 const InsnDef kFpScalarInsns[] = {
     insn("0 0 0 11110 11 1 0000 00 10000 xxxxx xxxxx", "FMOV_H_floatdp1", execFmovRegH, disFmovRegH, T::FpSimd),
-    insn("0 0 0 11110 xx 1 0000 xx 10000 xxxxx xxxxx", "FABS_FNEG_FSQRT_floatdp1", execFpUnary, disFpUnary, T::FpSimd, validFpUnary),
+    insn("0 0 0 11110 xx 1 0000 11 10000 xxxxx xxxxx", "FSQRT_floatdp1", execFpUnary, disFpUnary, T::FpDivSqrt, validFpUnary),
+    insn("0 0 0 11110 xx 1 0000 xx 10000 xxxxx xxxxx", "FABS_FNEG_floatdp1", execFpUnary, disFpUnary, T::FpSimd, validFpUnary),
     insn("0 0 0 11110 xx 1 0001 xx 10000 xxxxx xxxxx", "FCVT_floatdp1", execFcvt, disFcvt, T::FpSimd, validFcvt),
     insn("0 0 0 11110 xx 1 001 xxx 10000 xxxxx xxxxx", "FRINTN_FRINTP_FRINTM_FRINTZ_FRINTA_FRINTX_FRINTI_floatdp1", execFrint, disFrint, T::FpSimd, validFrint),
-    insn("0 0 0 11110 xx 1 xxxxx xxxx 10 xxxxx xxxxx", "FMUL_FDIV_FADD_FSUB_FMAX_FMIN_FMAXNM_FMINNM_FNMUL_floatdp2", execFp2Src, disFp2Src, T::FpSimd, validFp2Src),
+    insn("0 0 0 11110 xx 1 xxxxx 0001 10 xxxxx xxxxx", "FDIV_floatdp2", execFp2Src, disFp2Src, T::FpDivSqrt, validFp2Src),
+    insn("0 0 0 11110 xx 1 xxxxx xxxx 10 xxxxx xxxxx", "FMUL_FADD_FSUB_FMAX_FMIN_FMAXNM_FMINNM_FNMUL_floatdp2", execFp2Src, disFp2Src, T::FpSimd, validFp2Src),
     insn("0 0 0 11111 xx x xxxxx x xxxxx xxxxx xxxxx", "FMADD_FMSUB_FNMADD_FNMSUB_floatdp3", execFp3Src, disFp3Src, T::FpSimd, validFtype),
     insn("0 0 0 11110 xx 1 xxxxx 00 1000 xxxxx xx 000", "FCMP_FCMPE_floatcmp", execFcmp, disFcmp, T::FpSimd, validFtype),
     insn("0 0 0 11110 xx 1 xxxxx xxxx 01 xxxxx x xxxx", "FCCMP_FCCMPE_floatccmp", execFccmp, disFccmp, T::FpSimd, validFtype),

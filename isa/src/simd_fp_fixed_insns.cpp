@@ -51,15 +51,10 @@ bool validVector(std::uint32_t i) {
 }
 void execVector(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkFPEnabled()) return;
-    const unsigned esize = esizeOf(i), datasize = bit1(i, 30) ? 128 : 64;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const Vec128 a = fp::readVec(cx, rn(i), datasize);
-    Vec128 r;
-    for (unsigned e = 0; e < datasize / esize; ++e)
-        r.setElem(e, esize, convert(i, a.elem(e, esize), esize, fc));
-    fp::writeVec(cx, rd(i), r, datasize);
-    scope.commit();
+    fp::unaryVector(cx, rd(i), rn(i), esizeOf(i), bit1(i, 30) ? 128 : 64,
+                    [i](std::uint64_t x, unsigned esize, const fp::FPContext& fc) {
+                        return convert(i, x, esize, fc);
+                    });
 }
 std::string disVector(std::uint32_t i, std::uint64_t) {
     const unsigned esize = esizeOf(i), lanes = (bit1(i, 30) ? 128 : 64) / esize;

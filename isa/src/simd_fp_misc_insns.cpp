@@ -1,8 +1,10 @@
 // AdvSIMD floating-point "two-register miscellaneous" (ARM-M C7), vector (2S/4S/2D and, with
 // FEAT_FP16, 4H/8H) and scalar (H/S/D): FABS, FNEG, FSQRT, FRINTN/M/P/Z/A/X/I, FCVTNS/NU/MS/
 // MU/AS/AU/PS/PU/ZS/ZU, SCVTF, UCVTF, FCMGT/FCMEQ/FCMLT/FCMGE/FCMLE #0.0, FRECPE, FRSQRTE,
-// FRECPX, and the narrowing/widening FCVTN(2), FCVTL(2), FCVTXN(2). Elements are computed by the
-// FP core (fp/fp.h) under FPCR; exceptions of all elements accumulate into FPSR.
+// FRECPX, and the narrowing/widening FCVTN(2), FCVTL(2), FCVTXN(2); and the unsigned integer
+// estimates URECPE, URSQRTE (2S/4S), which share the encoding space and the estimate tables.
+// Elements are computed by the FP core (fp/fp.h) under FPCR; exceptions of all elements
+// accumulate into FPSR.
 #include "fp/fp_regs.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -35,6 +37,8 @@ enum class Kind : std::uint8_t {
     Frecpe,
     Frsqrte,
     Frecpx,
+    Urecpe,  // integer: no FPCR, no exceptions
+    Ursqrte, // integer: no FPCR, no exceptions
 };
 struct MiscOp {
     Kind kind = Kind::None;
@@ -70,6 +74,7 @@ MiscOp miscOf(std::uint32_t i) {
     case 0b0111001: return rint("frintz", Rounding::Zero, false);
     case 0b0111010: return cvt("fcvtps", Rounding::PosInf, false);
     case 0b0111011: return cvt("fcvtzs", Rounding::Zero, false);
+    case 0b0111100: return MiscOp{Kind::Urecpe, "urecpe"};
     case 0b0111101: return MiscOp{Kind::Frecpe, "frecpe"};
     case 0b0111111: return MiscOp{Kind::Frecpx, "frecpx"};
     case 0b1010110: return MiscOp{Kind::Fcvtxn, "fcvtxn"};
@@ -85,6 +90,7 @@ MiscOp miscOf(std::uint32_t i) {
     case 0b1111001: return rint("frinti", Rounding::TieEven, true);
     case 0b1111010: return cvt("fcvtpu", Rounding::PosInf, true);
     case 0b1111011: return cvt("fcvtzu", Rounding::Zero, true);
+    case 0b1111100: return MiscOp{Kind::Ursqrte, "ursqrte"};
     case 0b1111101: return MiscOp{Kind::Frsqrte, "frsqrte"};
     case 0b1111111: return MiscOp{Kind::Fsqrt, "fsqrt"};
     default: return MiscOp{};
@@ -96,6 +102,9 @@ bool isExact(const MiscOp& op) {
 }
 bool isNarrowWiden(Kind k) {
     return k == Kind::Fcvtn || k == Kind::Fcvtl || k == Kind::Fcvtxn;
+}
+bool isUnsignedEstimate(Kind k) {
+    return k == Kind::Urecpe || k == Kind::Ursqrte;
 }
 bool isCompareZero(Kind k) {
     return k == Kind::CmpGT0 || k == Kind::CmpEQ0 || k == Kind::CmpLT0 || k == Kind::CmpGE0 ||
@@ -129,6 +138,8 @@ std::uint64_t elementOp(const MiscOp& op, std::uint64_t x, unsigned n, const fp:
     case Kind::Frecpe: return fp::FPRecipEstimate(x, n, fc);
     case Kind::Frsqrte: return fp::FPRSqrtEstimate(x, n, fc);
     case Kind::Frecpx: return fp::FPRecpX(x, n, fc);
+    case Kind::Urecpe: return fp::UnsignedRecipEstimate(static_cast<std::uint32_t>(x));
+    case Kind::Ursqrte: return fp::UnsignedRSqrtEstimate(static_cast<std::uint32_t>(x));
     default: break;
     }
     return 0;
@@ -145,8 +156,9 @@ std::string vreg(unsigned r, unsigned esize, unsigned datasize) {
 bool validVector(std::uint32_t i) {
     const MiscOp op = miscOf(i);
     if (op.kind == Kind::None || op.kind == Kind::Frecpx) return false;
-    if (isHalfEncoding(i)) return !isNarrowWiden(op.kind);
-    if (op.kind == Kind::Fcvtxn) return bit1(i, 22); // only from double
+    if (isHalfEncoding(i)) return !isNarrowWiden(op.kind) && !isUnsignedEstimate(op.kind);
+    if (isUnsignedEstimate(op.kind)) return !bit1(i, 22); // 32-bit elements only (sz = 0)
+    if (op.kind == Kind::Fcvtxn) return bit1(i, 22);      // only from double
     if (isNarrowWiden(op.kind)) return true;
     return !(bit1(i, 22) && !bit1(i, 30)); // 1D is reserved
 }
@@ -182,15 +194,10 @@ void execVector(ExecContext& cx, std::uint32_t i) {
         execNarrowWiden(cx, i, op);
         return;
     }
-    const unsigned esize = esizeOf(i), datasize = bit1(i, 30) ? 128 : 64;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const Vec128 a = fp::readVec(cx, rn(i), datasize);
-    Vec128 r;
-    for (unsigned e = 0; e < datasize / esize; ++e)
-        r.setElem(e, esize, elementOp(op, a.elem(e, esize), esize, fc));
-    fp::writeVec(cx, rd(i), r, datasize);
-    scope.commit();
+    fp::unaryVector(cx, rd(i), rn(i), esizeOf(i), bit1(i, 30) ? 128 : 64,
+                    [&op](std::uint64_t x, unsigned esize, const fp::FPContext& fc) {
+                        return elementOp(op, x, esize, fc);
+                    });
 }
 std::string disVector(std::uint32_t i, std::uint64_t) {
     const MiscOp op = miscOf(i);
@@ -220,7 +227,9 @@ bool validScalar(std::uint32_t i) {
     case Kind::Frint:
     case Kind::Fabs:
     case Kind::Fneg:
-    case Kind::Fsqrt: return false;
+    case Kind::Fsqrt:
+    case Kind::Urecpe:
+    case Kind::Ursqrte: return false;
     case Kind::Fcvtxn: return !isHalfEncoding(i) && bit1(i, 22);
     default: return true;
     }
@@ -251,7 +260,9 @@ std::string disScalar(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 const InsnDef kSimdFpMiscInsns[] = {
+    insn("0 x 1 01110 1 x 10000 11111 10 xxxxx xxxxx", "FSQRT_asimdmisc_R", execVector, disVector, T::FpDivSqrt, validVector),
     insn("0 x x 01110 x x 10000 xxxxx 10 xxxxx xxxxx", "FP_asimdmisc_only", execVector, disVector, T::FpSimd, validVector),
+    insn("0 x 1 01110 1 1111 00 11111 10 xxxxx xxxxx", "FSQRT_asimdmiscfp16_R", execVector, disVector, T::FpDivSqrt, validVector),
     insn("0 x x 01110 x 1111 00 xxxxx 10 xxxxx xxxxx", "FP_asimdmiscfp16_only", execVector, disVector, T::FpSimd, validVector),
     insn("0 1 x 11110 x x 10000 xxxxx 10 xxxxx xxxxx", "FP_asisdmisc_only", execScalar, disScalar, T::FpSimd, validScalar),
     insn("0 1 x 11110 x 1111 00 xxxxx 10 xxxxx xxxxx", "FP_asisdmiscfp16_only", execScalar, disScalar, T::FpSimd, validScalar),

@@ -188,7 +188,9 @@ std::string disScalar(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 const InsnDef kSimdFpSameInsns[] = {
+    insn("0 x 1 01110 0 x 1 xxxxx 11111 1 xxxxx xxxxx", "FDIV_asimdsame_only", execVector, disVector, T::FpDivSqrt, validVector),
     insn("0 x x 01110 x x 1 xxxxx 11 xxx 1 xxxxx xxxxx", "FP_asimdsame_only", execVector, disVector, T::FpSimd, validVector),
+    insn("0 x 1 01110 0 10 xxxxx 00 111 1 xxxxx xxxxx", "FDIV_asimdsamefp16_only", execVector, disVector, T::FpDivSqrt, validVector),
     insn("0 x x 01110 x 10 xxxxx 00 xxx 1 xxxxx xxxxx", "FP_asimdsamefp16_only", execVector, disVector, T::FpSimd, validVector),
     insn("0 1 x 11110 x x 1 xxxxx 11 xxx 1 xxxxx xxxxx", "FP_asisdsame_only", execScalar, disScalar, T::FpSimd, validScalar),
     insn("0 1 x 11110 x 10 xxxxx 00 xxx 1 xxxxx xxxxx", "FP_asisdsamefp16_only", execScalar, disScalar, T::FpSimd, validScalar),

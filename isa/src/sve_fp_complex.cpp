@@ -4,22 +4,15 @@
 // (fp/fp.h) under FPCR, and the exceptions of the elements computed accumulate into FPSR. Z is
 // written through the SveUnit setter (R11).
 #include "fp/fp_regs.h"
-#include "sve_common.h"
+#include "sve_fp_common.h"
 
 namespace svesim::isa::sve {
 namespace {
 
 using T = TimingClass;
-
-unsigned esizeBits(std::uint32_t i) {
-    return 8U << sizeField(i);
-}
-bool validSize(std::uint32_t i) {
-    return sizeField(i) != 0;
-}
-std::string z(unsigned n, std::uint32_t i) {
-    return zreg(n, sizeField(i));
-}
+using fpe::esizeBits;
+using fpe::validSize;
+using fpe::z;
 
 // ---- FCADD Zdn, Pg/M, Zdn, Zm, #rot: rot (insn[16]) 0 is #90, 1 is #270
 void execFcadd(ExecContext& cx, std::uint32_t i) {

@@ -7,24 +7,17 @@
 // FPCR; the exceptions of active elements accumulate into FPSR. Z and P are written through the
 // SveUnit setters (R11).
 #include "fp/fp_regs.h"
-#include "sve_common.h"
+#include "sve_fp_common.h"
 
 namespace svesim::isa::sve {
 namespace {
 
 using T = TimingClass;
 using fp::Rounding;
-
-// size: 01 half, 10 single, 11 double; 00 is unallocated for FP.
-unsigned esizeBits(std::uint32_t i) {
-    return 8U << sizeField(i);
-}
-bool validSize(std::uint32_t i) {
-    return sizeField(i) != 0;
-}
-unsigned elementsOf(ExecContext& cx, std::uint32_t i) {
-    return cx.vl().bytes() / (esizeBits(i) / 8);
-}
+using fpe::elementsOf;
+using fpe::esizeBits;
+using fpe::validSize;
+using fpe::z;
 
 enum class Bin : std::uint8_t {
     Add,
@@ -65,9 +58,6 @@ std::uint64_t binary(Bin op, std::uint64_t a, std::uint64_t b, unsigned n,
     return 0;
 }
 
-std::string z(unsigned n, std::uint32_t i) {
-    return zreg(n, sizeField(i));
-}
 std::string pm(std::uint32_t i) {
     return fmt::format("p{}/m", pg3(i));
 }
@@ -82,17 +72,10 @@ bool validUnpred(std::uint32_t i) {
     return validSize(i) && unpredOp(i) != Bin::None;
 }
 void execUnpred(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkSVEEnabled()) return;
-    const unsigned n = esizeBits(i), eb = n / 8;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
-    ZBuf r{};
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        setElem(r.data(), e, eb,
-                binary(unpredOp(i), elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
-    writeZ(cx, rd(i), r);
-    scope.commit();
+    const Bin op = unpredOp(i);
+    fpe::unpredicatedBinary(cx, i,
+                            [op](std::uint64_t a, std::uint64_t b, unsigned n,
+                                 const fp::FPContext& fc) { return binary(op, a, b, n, fc); });
 }
 std::string disUnpred(std::uint32_t i, std::uint64_t) {
     static constexpr const char* kNames[8] = {"fadd", "fsub", "fmul",   "",
@@ -386,11 +369,13 @@ std::string disIndexed(std::uint32_t i, std::uint64_t) {
 // clang-format off
 const InsnDef kSveFpInsns[] = {
     insn("01100101 xx 0 xxxxx 000 xxx xxxxx xxxxx", "FADD_FSUB_FMUL_FRECPS_FRSQRTS_Z_ZZ", execUnpred, disUnpred, T::SveAlu, validUnpred),
-    insn("01100101 xx 00 xxxx 100 xxx xxxxx xxxxx", "FADD_FSUB_FMUL_FSUBR_FMAXNM_FMINNM_FMAX_FMIN_FABD_FMULX_FDIVR_FDIV_Z_P_ZZ", execPred, disPred, T::SveAlu, validPred),
+    insn("01100101 xx 00 110x 100 xxx xxxxx xxxxx", "FDIVR_FDIV_Z_P_ZZ", execPred, disPred, T::SveFpDivSqrt, validPred),
+    insn("01100101 xx 00 xxxx 100 xxx xxxxx xxxxx", "FADD_FSUB_FMUL_FSUBR_FMAXNM_FMINNM_FMAX_FMIN_FABD_FMULX_Z_P_ZZ", execPred, disPred, T::SveAlu, validPred),
     insn("01100101 xx 1 xxxxx x xx xxx xxxxx xxxxx", "FMLA_FMLS_FNMLA_FNMLS_FMAD_FMSB_FNMAD_FNMSB_Z_P_ZZZ", execMulAdd, disMulAdd, T::SveAlu, validSize),
     insn("01100101 xx 0 xxxxx x 1 x xxx xxxxx x xxxx", "FCMGE_FCMGT_FCMEQ_FCMNE_FCMUO_FACGE_FACGT_P_P_ZZ", execCmp, disCmp, T::SveAlu, validCmp),
     insn("00000100 xx 011 10 x 101 xxx xxxxx xxxxx", "FABS_FNEG_Z_P_Z", execUnary, disUnary, T::SveAlu, validSize),
-    insn("01100101 xx 001 10 x 101 xxx xxxxx xxxxx", "FRECPX_FSQRT_Z_P_Z", execUnary, disUnary, T::SveAlu, validSize),
+    insn("01100101 xx 001 10 1 101 xxx xxxxx xxxxx", "FSQRT_Z_P_Z", execUnary, disUnary, T::SveFpDivSqrt, validSize),
+    insn("01100101 xx 001 10 x 101 xxx xxxxx xxxxx", "FRECPX_Z_P_Z", execUnary, disUnary, T::SveAlu, validSize),
     insn("01100101 xx 000 xxx 101 xxx xxxxx xxxxx", "FRINTx_Z_P_Z", execUnary, disUnary, T::SveAlu, validFrint),
     insn("01100101 xx 001 11 x 001100 xxxxx xxxxx", "FRECPE_FRSQRTE_Z_Z", execEstimate, disEstimate, T::SveAlu, validSize),
     insn("01100101 xx 011 xxx 100 xxx 0000 x xxxxx", "FADD_FSUB_FMUL_FSUBR_FMAXNM_FMINNM_FMAX_FMIN_Z_P_ZS", execImm, disImm, T::SveAlu, validSize),

@@ -4,7 +4,7 @@
 // FMOV); FCVT between H/S/D and SCVTF, UCVTF, FCVTZS, FCVTZU between H/S/D and 16/32/64-bit
 // integers (predicated, merging). Elements are the FP core's (fp/fp.h) under FPCR.
 #include "fp/fp_regs.h"
-#include "sve_common.h"
+#include "sve_fp_common.h"
 
 #include <bit>
 #include <vector>
@@ -13,16 +13,10 @@ namespace svesim::isa::sve {
 namespace {
 
 using T = TimingClass;
+using fpe::esizeBits;
+using fpe::validSize;
+using fpe::z;
 
-unsigned esizeBits(std::uint32_t i) {
-    return 8U << sizeField(i);
-}
-bool validSize(std::uint32_t i) {
-    return sizeField(i) != 0;
-}
-std::string z(unsigned n, std::uint32_t i) {
-    return zreg(n, sizeField(i));
-}
 std::string fpImm(unsigned imm8) {
     // LLVM prints the value with eight decimals; every encodable value is exact there.
     return fmt::format("#{:.8f}", std::bit_cast<double>(fp::VFPExpandImm(imm8, 64)));

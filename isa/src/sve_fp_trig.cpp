@@ -3,29 +3,18 @@
 // (predicated, merging), H/S/D elements. Arithmetic is the FP core's (fp/fp.h) under FPCR; the
 // exceptions of the elements computed accumulate into FPSR. Z is written through the SveUnit
 // setter (R11).
-#include "fp/fp_internal.h"
 #include "fp/fp_regs.h"
-#include "sve_common.h"
-
-#include <algorithm>
+#include "sve_fp_common.h"
 
 namespace svesim::isa::sve {
 namespace {
 
 using T = TimingClass;
+using fpe::elementsOf;
+using fpe::esizeBits;
+using fpe::validSize;
+using fpe::z;
 
-unsigned esizeBits(std::uint32_t i) {
-    return 8U << sizeField(i);
-}
-bool validSize(std::uint32_t i) {
-    return sizeField(i) != 0;
-}
-unsigned elementsOf(ExecContext& cx, std::uint32_t i) {
-    return cx.vl().bytes() / (esizeBits(i) / 8);
-}
-std::string z(unsigned n, std::uint32_t i) {
-    return zreg(n, sizeField(i));
-}
 std::uint64_t signBit(unsigned n) {
     return std::uint64_t{1} << (n - 1);
 }
@@ -110,30 +99,9 @@ std::uint64_t FPExpA(std::uint64_t op, unsigned n) {
     }
 }
 
-// FPScale(op, scale): op * 2^scale with one rounding; NaNs, zeros and infinities as they are.
-std::uint64_t FPScale(std::uint64_t op, std::int64_t scale, unsigned n, const fp::FPContext& fc) {
-    const fp::Unpacked u = fp::FPUnpack(op, n, fc);
-    if (u.isNaN()) return fp::FPProcessNaN(u.type, op, n, fc);
-    if (u.isZero()) return fp::FPZero(u.sign, n);
-    if (u.isInf()) return fp::FPInfinity(u.sign, n);
-    // Past +-2^17 every finite value of every format has over- or underflowed already.
-    fp::Real v = u.value;
-    v.exp += static_cast<int>(std::clamp<std::int64_t>(scale, -(1 << 17), 1 << 17));
-    return fp::FPRound(v, n, fc);
-}
-
 // ---- FTSMUL Zd, Zn, Zm (unpredicated)
 void execFtsmul(ExecContext& cx, std::uint32_t i) {
-    if (!cx.checkSVEEnabled()) return;
-    const unsigned n = esizeBits(i), eb = n / 8;
-    fp::FPScope scope(cx);
-    const fp::FPContext fc = scope.ctx();
-    const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
-    ZBuf r{};
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        setElem(r.data(), e, eb, FPTrigSMul(elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
-    writeZ(cx, rd(i), r);
-    scope.commit();
+    fpe::unpredicatedBinary(cx, i, FPTrigSMul);
 }
 std::string disFtsmul(std::uint32_t i, std::uint64_t) {
     return fmt::format("ftsmul\t{}, {}, {}", z(rd(i), i), z(rn(i), i), z(rm(i), i));
@@ -197,7 +165,8 @@ void execFscale(ExecContext& cx, std::uint32_t i) {
     ZBuf r = readZ(cx, rd(i));       // inactive elements keep Zdn
     for (unsigned e = 0; e < elementsOf(cx, i); ++e)
         if (activeElem(p.data(), e, eb))
-            setElem(r.data(), e, eb, FPScale(elem(r.data(), e, eb), selem(b.data(), e, eb), n, fc));
+            setElem(r.data(), e, eb,
+                    fp::FPScale(elem(r.data(), e, eb), selem(b.data(), e, eb), n, fc));
     writeZ(cx, rd(i), r);
     scope.commit();
 }

@@ -133,7 +133,8 @@ std::string disBinImm(std::uint32_t i, std::uint64_t) {
 // clang-format off
 constexpr InsnDef kRows[] = {
     insn("00000100 xx 0 01 xxx 000 xxx xxxxx xxxxx", "SMAX_UMAX_SMIN_UMIN_SABD_UABD_Z_P_ZZ", execBinPred, disBinPred, T::SveAlu, validBinPred),
-    insn("00000100 xx 0 10 xxx 000 xxx xxxxx xxxxx", "MUL_SMULH_UMULH_SDIV_UDIV_SDIVR_UDIVR_Z_P_ZZ", execBinPred, disBinPred, T::SveAlu, validBinPred),
+    insn("00000100 xx 0 10 1xx 000 xxx xxxxx xxxxx", "SDIV_UDIV_SDIVR_UDIVR_Z_P_ZZ", execBinPred, disBinPred, T::SveIntDiv, validBinPred),
+    insn("00000100 xx 0 10 0xx 000 xxx xxxxx xxxxx", "MUL_SMULH_UMULH_Z_P_ZZ", execBinPred, disBinPred, T::SveAlu, validBinPred),
     insn("00100101 xx 1 xxxxx 110 xxxxxxxx xxxxx", "SMAX_UMAX_SMIN_UMIN_MUL_Z_ZI", execBinImm, disBinImm, T::SveAlu, validBinImm),
 };
 // clang-format on

@@ -230,8 +230,8 @@ const InsnDef kRows[] = {
     insn("1010010 xx xx xxxxx 110 xxx xxxxx xxxxx", "LDNT1_LD234_Z_P_BR", execLdStructBR, disLdStructBR, T::SveContigLdSt, validRm),
     insn("1110010 xx xx 1 xxxx 111 xxx xxxxx xxxxx", "STNT1_ST234_Z_P_BI", execStStructBI, disStStructBI, T::SveContigLdSt),
     insn("1110010 xx xx xxxxx 011 xxx xxxxx xxxxx", "STNT1_ST234_Z_P_BR", execStStructBR, disStStructBR, T::SveContigLdSt, validRm),
-    insn("1010010 xxxx xxxxx 011 xxx xxxxx xxxxx", "LDFF1_Z_P_BR", execLDFF1, disLDFF1, T::SveContigLdSt),
-    insn("1010010 xxxx 1 xxxx 101 xxx xxxxx xxxxx", "LDNF1_Z_P_BI", execLDNF1, disLDNF1, T::SveContigLdSt),
+    insn("1010010 xxxx xxxxx 011 xxx xxxxx xxxxx", "LDFF1_Z_P_BR", execLDFF1, disLDFF1, T::SveFirstFault),
+    insn("1010010 xxxx 1 xxxx 101 xxx xxxxx xxxxx", "LDNF1_Z_P_BI", execLDNF1, disLDNF1, T::SveFirstFault),
 };
 // clang-format on
 

@@ -213,15 +213,15 @@ std::string disSImm(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 const InsnDef kRows[] = {
-    insn("1000010 xx x x xxxxx 0 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_S_x32", execG32Scalar, disG32Scalar, T::SveContigLdSt, validG32Scalar),
-    insn("1000010 xx 01 xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_AI_S", execG32Imm, disG32Imm, T::SveContigLdSt, validG32Imm),
-    insn("1100010 xx x x xxxxx 0 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_D_x32", execG64Scalar32, disG64Scalar32, T::SveContigLdSt, validG64Scalar),
-    insn("1100010 xx 1 x xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_D_64", execG64Scalar64, disG64Scalar64, T::SveContigLdSt, validG64Scalar),
-    insn("1100010 xx 01 xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_AI_D", execG64Imm, disG64Imm, T::SveContigLdSt, validG64Imm),
-    insn("1110010 xx 1 x xxxxx 1 x 0 xxx xxxxx xxxxx", "ST1_Z_P_BZ_S_x32", execS32Scalar, disS32Scalar, T::SveContigLdSt, validS32Scalar),
-    insn("1110010 xx 0 x xxxxx 1 x 0 xxx xxxxx xxxxx", "ST1_Z_P_BZ_D_x32", execS64Scalar32, disS64Scalar32, T::SveContigLdSt, validS64Scalar),
-    insn("1110010 xx 0 x xxxxx 101 xxx xxxxx xxxxx", "ST1_Z_P_BZ_D_64", execS64Scalar64, disS64Scalar64, T::SveContigLdSt, validS64Scalar),
-    insn("1110010 xx 1 x xxxxx 101 xxx xxxxx xxxxx", "ST1_Z_P_AI", execSImm, disSImm, T::SveContigLdSt, validSImm),
+    insn("1000010 xx x x xxxxx 0 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_S_x32", execG32Scalar, disG32Scalar, T::SveGather, validG32Scalar),
+    insn("1000010 xx 01 xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_AI_S", execG32Imm, disG32Imm, T::SveGather, validG32Imm),
+    insn("1100010 xx x x xxxxx 0 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_D_x32", execG64Scalar32, disG64Scalar32, T::SveGather, validG64Scalar),
+    insn("1100010 xx 1 x xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_BZ_D_64", execG64Scalar64, disG64Scalar64, T::SveGather, validG64Scalar),
+    insn("1100010 xx 01 xxxxx 1 x x xxx xxxxx xxxxx", "LD1_Z_P_AI_D", execG64Imm, disG64Imm, T::SveGather, validG64Imm),
+    insn("1110010 xx 1 x xxxxx 1 x 0 xxx xxxxx xxxxx", "ST1_Z_P_BZ_S_x32", execS32Scalar, disS32Scalar, T::SveScatter, validS32Scalar),
+    insn("1110010 xx 0 x xxxxx 1 x 0 xxx xxxxx xxxxx", "ST1_Z_P_BZ_D_x32", execS64Scalar32, disS64Scalar32, T::SveScatter, validS64Scalar),
+    insn("1110010 xx 0 x xxxxx 101 xxx xxxxx xxxxx", "ST1_Z_P_BZ_D_64", execS64Scalar64, disS64Scalar64, T::SveScatter, validS64Scalar),
+    insn("1110010 xx 1 x xxxxx 101 xxx xxxxx xxxxx", "ST1_Z_P_AI", execSImm, disSImm, T::SveScatter, validSImm),
 };
 // clang-format on
 
@@ -232,3 +232,18 @@ std::span<const InsnDef> sveGatherScatterRows() {
 }
 
 } // namespace svesim::isa::sve
+
+namespace svesim::isa {
+// Loads: 32-bit gathers are op0 = 100, 64-bit ones 110. Scatters (111): the vector plus
+// immediate and 64-bit offset forms (insn[15:13] = 101) hold words iff insn[22:21] = 11
+// (ST1_Z_P_AI_S), the 32-bit offset forms iff insn[22] = 1 (ST1_Z_P_BZ_S_x32).
+unsigned sveGatherScatterElementBits(std::uint32_t insn) {
+    switch (bits(insn, 31, 29)) {
+    case 0b100: return 32;
+    case 0b110: return 64;
+    default: break;
+    }
+    if (bits(insn, 15, 13) == 0b101) return bits(insn, 22, 21) == 0b11 ? 32 : 64;
+    return bit1(insn, 22) ? 32 : 64;
+}
+} // namespace svesim::isa

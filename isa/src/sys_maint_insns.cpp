@@ -13,6 +13,7 @@
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
 
+#include <algorithm>
 #include <array>
 #include <fmt/core.h>
 
@@ -160,8 +161,11 @@ std::string disMaint(std::uint32_t i, std::uint64_t) {
     return fmt::format("{}\t{}, {}", mn, o.name, regName(rt(i), true));
 }
 
-// The DCZID_EL0 block size: BS = 4 (16 words), DC ZVA zeroes 64 bytes.
-constexpr std::uint64_t kZvaBytes = 64;
+// The DC ZVA block: 4 << DCZID_EL0.BS bytes (BS is at most 9: 2 KiB).
+constexpr std::uint64_t kZvaMaxBytes = 2048;
+std::uint64_t zvaBytes(const CpuState& s) {
+    return std::uint64_t{4} << (DczidValue(s) & 0xF);
+}
 
 // HCR_EL2 trap controls of these instructions (ARM-M D24.2.49).
 namespace hcrbit {
@@ -223,14 +227,16 @@ void maintainByVA(ExecContext& cx, const SysOp& o, std::uint64_t va) {
     cx.translateData(va, 1, 1, o.op == Op::InvalVA, pa, nullptr, true);
 }
 
-// DC ZVA: a DCZID_EL0 block of zeros at Align(Xt, 64), as a store. Device memory (from a stage 1
-// descriptor) gives an Alignment fault.
+// DC ZVA: a DCZID_EL0 block of zeros at Align(Xt, block), as a store. Device memory (from a
+// stage 1 descriptor) gives an Alignment fault.
 void dcZva(ExecContext& cx, std::uint64_t xt) {
-    const std::uint64_t va = xt & ~(kZvaBytes - 1);
+    const std::uint64_t bytes = std::min(zvaBytes(cx.cpu()), kZvaMaxBytes);
+    const std::uint64_t va = xt & ~(bytes - 1);
+    const auto size = static_cast<unsigned>(bytes);
     if (cx.translating()) {
         std::uint64_t pa = 0;
         bool device = false;
-        if (!cx.translateData(va, kZvaBytes, 1, true, pa, &device)) return;
+        if (!cx.translateData(va, size, 1, true, pa, &device)) return;
         if (device && mmu::stage1Enabled(cx.translationRegs())) {
             AbortDesc a;
             a.fsc = kFscAlignment;
@@ -238,8 +244,8 @@ void dcZva(ExecContext& cx, std::uint64_t xt) {
             return cx.raise(AArch64_DataAbort(cx.cpu(), va, a));
         }
     }
-    static constexpr std::array<std::uint8_t, kZvaBytes> kZeros{};
-    cx.store(va, kZeros.data(), kZvaBytes, 1);
+    static constexpr std::array<std::uint8_t, kZvaMaxBytes> kZeros{};
+    cx.store(va, kZeros.data(), size, 1);
 }
 
 // AT: the regime, the EL of the access and the stages; PAR_EL1 gets the result, except for

@@ -122,15 +122,13 @@ void execMsrImm(ExecContext& cx, std::uint32_t i) {
     const PstateField f = pstateField(i);
     if (p.el == EL::EL0) {
         if (f != PstateField::DAIFSet && f != PstateField::DAIFClr) return cx.undefined();
-        if (!bitSet(s.sysregs.raw(SCTLR(s, EL::EL0)), sctlr::UMA)) {
-            // MSR (immediate) reports op0 = 00, CRn = 0100, Rt = 11111, as a write.
-            const SysRegEncoding enc{0, static_cast<std::uint8_t>(bits(i, 18, 16)), 4,
-                                     static_cast<std::uint8_t>(crm),
-                                     static_cast<std::uint8_t>(bits(i, 7, 5))};
-            const std::uint32_t iss = SystemRegisterTrapIss(enc, 31, SysRegDirection::Write);
-            return cx.raise(AArch64_SystemAccessTrap(s, SynchronousExceptionTarget(s),
-                                                     Exception::SystemRegisterTrap, iss));
-        }
+        // MSR (immediate) reports op0 = 00, CRn = 0100, Rt = 11111, as a write.
+        const SysRegEncoding enc{0, static_cast<std::uint8_t>(bits(i, 18, 16)), 4,
+                                 static_cast<std::uint8_t>(crm),
+                                 static_cast<std::uint8_t>(bits(i, 7, 5))};
+        if (const auto e =
+                DaifAccessTrap(s, SystemRegisterTrapIss(enc, 31, SysRegDirection::Write)))
+            return cx.raise(*e);
     }
     switch (f) {
     case PstateField::SPSel: p.sp = (crm & 1) != 0; break;
@@ -171,6 +169,7 @@ std::optional<EL> spRegisterEL(SysReg r) {
 void execMrs(ExecContext& cx, std::uint32_t i) {
     const auto a = CheckSysRegAccess(cx.cpu(), sysregEncoding(i), SysRegDirection::Read, rt(i));
     if (const auto* e = std::get_if<ExceptionEntry>(&a)) return cx.raise(*e);
+    if (std::holds_alternative<ReservedIdRegister>(a)) return cx.setX(rt(i), 0); // RAZ
     const SysReg r = std::get<SysReg>(a);
     Provenance* prov = cx.provenance();
     if (const auto el = spRegisterEL(r)) {
@@ -198,9 +197,11 @@ void execMsrReg(ExecContext& cx, std::uint32_t i) {
 }
 std::string sysregText(std::uint32_t i, bool write) {
     const SysRegEncoding e = sysregEncoding(i);
-    const auto r = sysRegByEncoding(e);
+    const SysRegDirection dir = write ? SysRegDirection::Write : SysRegDirection::Read;
+    const auto r = sysRegByEncoding(e, dir);
+    const SysRegRw forbidden = write ? SysRegRw::ReadOnly : SysRegRw::WriteOnly;
     // A name is only used in the direction the register allows (LLVM does the same).
-    if (r && !(write && sysRegInfo(*r).rw == SysRegRw::ReadOnly)) {
+    if (r && sysRegInfo(*r).rw != forbidden) {
         std::string n(name(*r));
         for (char& c : n)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -38,11 +38,18 @@ ElfImage ElfImage::load(const std::string& path) {
     GElf_Ehdr eh;
     if (gelf_getehdr(elf.get(), &eh) == nullptr)
         throw ElfError(Kind::Malformed, path + ": truncated or malformed ELF header");
-    if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
-        eh.e_machine != EM_AARCH64)
-        throw ElfError(Kind::NotAArch64, path +
-                                             ": not a little-endian 64-bit AArch64 ELF (machine " +
-                                             std::to_string(eh.e_machine) + ")");
+    // Class and byte order first: libelf reports e_machine in host order, so an AArch64
+    // big-endian or ILP32 image has machine 183 too, and naming only the machine would mislead.
+    if (eh.e_ident[EI_CLASS] != ELFCLASS64)
+        throw ElfError(Kind::NotAArch64,
+                       path + ": a 32-bit ELF (ELFCLASS32); svesim runs 64-bit AArch64 ELFs only");
+    if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
+        throw ElfError(Kind::NotAArch64,
+                       path + ": a big-endian ELF; svesim runs little-endian AArch64 ELFs only");
+    if (eh.e_machine != EM_AARCH64)
+        throw ElfError(Kind::NotAArch64, path + ": not an AArch64 ELF (e_machine " +
+                                             std::to_string(eh.e_machine) + ", AArch64 is " +
+                                             std::to_string(EM_AARCH64) + ")");
     if (eh.e_type != ET_EXEC)
         throw ElfError(Kind::Malformed, path + ": not an executable (ET_EXEC) ELF");
 

@@ -1,6 +1,10 @@
 #include "svesim/scenarios/catalogue.h"
 
+#include "svesim/scenarios/checker.h"
+
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace svesim::scenarios {
 namespace {
@@ -116,6 +120,117 @@ std::string_view expectedFor(const ScenarioInfo& s, std::string_view policy) {
     if (policy == "zero") return s.expect_zero;
     if (policy == "qemu") return s.expect_qemu;
     return s.expect_random;
+}
+
+namespace {
+
+// The point's vector lengths, in quadwords.
+struct Vqs {
+    std::uint64_t hmax, gmax, gz1;
+};
+// What a policy does with the bytes an SVE operation at a lower VL may zero (R_YRPDH): keep
+// them (preserve), zero them (zero; qemu zeroes on every narrowing write the scenarios do), or
+// either, per register (random).
+enum class Narrowing : std::uint8_t { Keeps, Zeroes, Either };
+
+Narrowing narrowingOf(std::string_view policy) {
+    if (policy == "preserve") return Narrowing::Keeps;
+    if (policy == "zero" || policy == "qemu") return Narrowing::Zeroes;
+    return Narrowing::Either;
+}
+
+// A verdict as the checker writes it (kinds in ViolationKind order, "clean" for none); `maybe`
+// kinds appear or not, as alternatives joined by '|', the verdict without them first.
+std::string verdictOf(std::vector<ViolationKind> always, std::vector<ViolationKind> maybe = {}) {
+    const auto text = [](std::vector<ViolationKind> kinds) {
+        if (kinds.empty()) return std::string("clean");
+        std::sort(kinds.begin(), kinds.end());
+        kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+        std::string out;
+        for (ViolationKind k : kinds) {
+            if (!out.empty()) out += '+';
+            out += name(k);
+        }
+        return out;
+    };
+    if (maybe.empty()) return text(always);
+    std::vector<ViolationKind> with = always;
+    with.insert(with.end(), maybe.begin(), maybe.end());
+    return text(always) + "|" + text(with);
+}
+
+using K = ViolationKind;
+
+// The host kernel's fpsimd_save in the exit-to-put window compares the VL the softirq runs at
+// with the VL the guest's live state is bound at (gmax): WARN when they differ.
+std::string softirqSave(std::uint64_t vl_in_window, const Vqs& v) {
+    return vl_in_window == v.gmax ? verdictOf({}) : verdictOf({K::Warn});
+}
+
+// s3_v2_softirq_neon: v2's exit sets ZCR_EL2 = LEN_MASK and leaves the guest's ZCR_EL1, so the
+// host's EL1 runs at gz1 (the implemented maximum, VQ 16, is never below it).
+std::string s3V2(const Vqs& v, Narrowing) {
+    return softirqSave(v.gz1, v);
+}
+// s3_513_softirq_neon, s6_zcr_el2_tz_fixed: the softirq's RDVL traps to EL2 (CPTR_EL2.TZ), which
+// raises ZCR_EL2 to the host's maximum and re-executes it: min(gz1, hmax).
+std::string s3At513(const Vqs& v, Narrowing) {
+    return softirqSave(std::min(v.gz1, v.hmax), v);
+}
+// s17_too_small: host EL1 code lowers ZCR_EL1 to VQ 1, runs an SVE instruction, raises ZCR_EL1
+// to gmax-1, and v2's put saves it as the guest's own ZCR_EL1. The guest comes back with
+// ZCR_EL1 = gmax-1: ZCR_CHANGED unless gz1 = gmax, VL_CHANGED when its VL was below gmax (its
+// VL is min(gz1, gmax)). The bytes of its state between VQ 1 and its VL are zero or kept
+// (R_YRPDH): LOSS where the policy zeroes, when its VL is above VQ 1. Its own check of its
+// registers fails (SELFCHECK) when its VL changed or bytes were lost.
+std::string s17(const Vqs& v, Narrowing n) {
+    const std::uint64_t vl = std::min(v.gz1, v.gmax);
+    std::vector<K> always;
+    if (v.gz1 < v.gmax) always.insert(always.end(), {K::VlChanged, K::SelfCheck});
+    if (v.gz1 != v.gmax) always.push_back(K::ZcrChanged);
+    if (vl <= 1 || n == Narrowing::Keeps) return verdictOf(always);
+    if (n == Narrowing::Zeroes) {
+        always.insert(always.end(), {K::Loss, K::SelfCheck});
+        return verdictOf(always);
+    }
+    // Either: the guest's check fails only with the loss unless its VL changed anyway.
+    return verdictOf(always, {K::Loss, K::SelfCheck});
+}
+// opt_current_vl_save: the guest's state is saved and loaded at gz1 only; when gz1 < gmax the
+// bytes between gz1 and gmax keep the host task's data unless the load at gz1 zeroes them, and
+// the guest can raise its ZCR_EL1 to gmax and read them: LEAK where the policy keeps them.
+std::string optCurrentVl(const Vqs& v, Narrowing n) {
+    if (v.gz1 >= v.gmax || n == Narrowing::Zeroes) return verdictOf({});
+    return n == Narrowing::Keeps ? verdictOf({K::Leak}) : verdictOf({}, {K::Leak});
+}
+
+struct Rule {
+    std::string_view scenario;
+    std::string (*expect)(const Vqs&, Narrowing);
+};
+// Scenarios whose verdict depends on the vector lengths; every other scenario's verdict is the
+// same at every possible point (the sweep of the default grid: docs/studies/README.md).
+constexpr std::array kRules{
+    Rule{"s3_v2_softirq_neon", s3V2},          Rule{"s3_513_softirq_neon", s3At513},
+    Rule{"s6_zcr_el2_tz_fixed", s3At513},      Rule{"s17_too_small", s17},
+    Rule{"opt_current_vl_save", optCurrentVl},
+};
+
+} // namespace
+
+std::string expectedFor(const ScenarioInfo& s, std::string_view policy,
+                        const std::map<std::string, std::uint64_t>& params) {
+    const auto it = std::find_if(kRules.begin(), kRules.end(),
+                                 [&](const Rule& r) { return r.scenario == s.name; });
+    if (it == kRules.end()) return std::string(expectedFor(s, policy));
+    const auto value = [&](std::string_view n) -> std::uint64_t {
+        if (const auto p = params.find(std::string(n)); p != params.end()) return p->second;
+        for (const ParamInfo& d : s.params)
+            if (d.name == n) return d.value;
+        return 0;
+    };
+    return it->expect(Vqs{value("hmax_vq"), value("gmax_vq"), value("gz1_vq")},
+                      narrowingOf(policy));
 }
 
 bool verdictMatches(std::string_view expected, std::string_view verdict) {

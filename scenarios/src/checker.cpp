@@ -613,6 +613,18 @@ std::vector<std::string> Checker::report(bool details, bool finished) const {
     out.push_back("every implementation, from this run: " + allClasses());
     for (const std::string& n : notes_)
         out.push_back("note: " + n);
+    for (std::string& line : notChecked(finished))
+        out.push_back(std::move(line));
+    if (details)
+        for (const Violation& v : violations_)
+            out.push_back(v.text());
+    else if (!violations_.empty())
+        out.push_back("(--details lists every finding with its causes)");
+    return out;
+}
+
+std::vector<std::string> Checker::notChecked(bool finished) const {
+    std::vector<std::string> out;
     if (worlds_seen_.empty())
         out.push_back("not checked: no world was ever entered (no guest with HCR_EL2.VM and a "
                       "VMID, no host task at EL0), so nothing could be lost or leaked");
@@ -622,11 +634,6 @@ std::vector<std::string> Checker::report(bool details, bool finished) const {
     if (!finished)
         out.push_back("not checked: the run stopped before the program's end; what happened after "
                       "was not seen");
-    if (details)
-        for (const Violation& v : violations_)
-            out.push_back(v.text());
-    else if (!violations_.empty())
-        out.push_back("(--details lists every finding with its causes)");
     return out;
 }
 

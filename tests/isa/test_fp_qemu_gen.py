@@ -468,7 +468,8 @@ def main_sve(args):
 
 def estimate_cases():
     """FRECPE and FRSQRTE (scalar) on every table input: each 8-bit fraction prefix at an even
-    and an odd biased exponent, for H, S and D, and a few denormals."""
+    and an odd biased exponent, for H, S and D, and a few denormals; URECPE and URSQRTE on
+    every 9-bit input."""
     words = {16: (0x5EF9D820, 0x7EF9D820), 32: (0x5EA1D820, 0x7EA1D820),
              64: (0x5EE1D820, 0x7EE1D820)}
     out = []
@@ -483,6 +484,16 @@ def estimate_cases():
         for d in (1, 3, 1 << (f - 1), (1 << (f - 2)) + 5, (1 << f) - 1):
             for w in (recpe, rsqrte):
                 out.append(("est", w, 0, [d, 0, 0, 0, 0, 0], 0, 0))
+    # URECPE and URSQRTE (4S, then 2S): every 9-bit prefix operand<31:23> (the table input; the
+    # ones below 0.5 / 0.25 give all ones), four lanes per case, with varied lower bits.
+    for w4, w2 in ((0x4EA1C820, 0x0EA1C820), (0x6EA1C820, 0x2EA1C820)):
+        lanes = [(k << 23) | ((k * 0x2F1D3) & 0x7FFFFF) for k in range(512)]
+        for c in range(0, 512, 4):
+            lo = lanes[c] | (lanes[c + 1] << 32)
+            hi = lanes[c + 2] | (lanes[c + 3] << 32)
+            out.append(("uest", w4, 0, [lo, hi, 0, 0, 0, 0], 0, 0))
+        for lo in (0x7FFFFFFF80000000, 0x3FFFFFFF40000000, 0xFFFFFFFF00000000):
+            out.append(("uest", w2, 0, [lo, 0x0123456789ABCDEF, 0, 0, 0, 0], 0, 0))
     return out
 
 
@@ -492,7 +503,8 @@ def main():
     ap.add_argument("--per-form", type=int, default=12)
     ap.add_argument("--simd", action="store_true", help="AdvSIMD forms instead of scalar FP")
     ap.add_argument("--sve", action="store_true", help="SVE forms at VL 512")
-    ap.add_argument("--estimates", action="store_true", help="FRECPE/FRSQRTE on every table entry")
+    ap.add_argument("--estimates", action="store_true",
+                    help="FRECPE/FRSQRTE/URECPE/URSQRTE on every table entry")
     args = ap.parse_args()
     if args.sve:
         main_sve(args)
@@ -508,7 +520,8 @@ def main():
       % (args.seed, args.per_form, " --simd" if args.simd else (" --estimates" if args.estimates else "")))
     w("// %s FP instructions against qemu-aarch64 (" % ("AdvSIMD" if args.simd else "Scalar") +
       subprocess.run(["qemu-aarch64", "--version"], capture_output=True, text=True).stdout.splitlines()[0] +
-      ("): FRECPE/FRSQRTE on every\n// estimate table input (FPCR 0); expected V0, X0, FPSR and NZCV are QEMU's.\n" if args.estimates else
+      ("): FRECPE, FRSQRTE, URECPE,\n// URSQRTE on every estimate table input (FPCR 0); expected V0, X0, FPSR and NZCV are QEMU's.\n"
+       if args.estimates else
        "): every rounding mode and\n// FZ/DN/FZ16/AHP setting; expected V0, X0, FPSR and NZCV are QEMU's.\n"))
     w(PREAMBLE)
     for (name, word, fpcr, v, x1, nzcv), (v0, v0hi, x0, fpsr, nzcv_out) in zip(cs, res):
@@ -516,7 +529,8 @@ def main():
           % (word, fpcr, *v, x1, nzcv, v0, v0hi, x0, fpsr, nzcv_out))
     if args.estimates:
         w(POSTAMBLE.replace("Scalar FP instructions match qemu-aarch64 under every rounding mode and FZ/DN/FZ16/AHP",
-                            "FRECPE and FRSQRTE match qemu-aarch64 on every estimate table input")
+                            "FRECPE, FRSQRTE, URECPE and URSQRTE match qemu-aarch64 on every estimate "
+                            "table input")
           .replace("fp_scalar", "fp_estimate"))
     else:
         w(POSTAMBLE.replace("Scalar FP", "AdvSIMD FP").replace("fp_scalar", "simd_fp")

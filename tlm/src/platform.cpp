@@ -23,23 +23,6 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     cpu.fiq.bind(fiq);
 }
 
-void checkEntry(const model::ElfImage& image) {
-    if ((image.entry & 3) != 0)
-        throw model::ElfError(model::ElfError::Kind::OutsideMemory,
-                              fmt::format("entry point {:#x} is not 4-byte aligned (the first "
-                                          "fetch would take a PC alignment fault)",
-                                          image.entry));
-    for (const model::ElfSegment& seg : image.segments)
-        if (image.entry >= seg.address && image.entry - seg.address < seg.data.size()) return;
-    std::string ranges;
-    for (const model::ElfSegment& seg : image.segments)
-        ranges += fmt::format("{}[{:#x}, {:#x})", ranges.empty() ? "" : ", ", seg.address,
-                              seg.address + seg.data.size());
-    throw model::ElfError(model::ElfError::Kind::OutsideMemory,
-                          fmt::format("entry point {:#x} is outside the loaded image ({})",
-                                      image.entry, ranges.empty() ? "no segments" : ranges));
-}
-
 void Platform::load(const model::ElfImage& image, bool start_at_entry) {
     for (const model::ElfSegment& seg : image.segments) {
         const std::uint64_t size = seg.data.size();

@@ -1,26 +1,13 @@
 #include "svesim/tlm/scenario_devices.h"
 
-#include <cstring>
-
 namespace svesim::tlm {
 namespace {
 
-// A 32- or 64-bit store of a little-endian value; anything else is an address error.
-bool storeValue(::tlm::tlm_generic_payload& trans, std::uint64_t size, std::uint64_t& value) {
-    const std::uint64_t addr = trans.get_address();
-    const unsigned len = trans.get_data_length();
-    if (addr >= size || (len != 4 && len != 8) || addr + len > size) {
-        trans.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
-        return false;
-    }
-    trans.set_response_status(::tlm::TLM_OK_RESPONSE);
-    if (trans.is_read()) {
-        std::memset(trans.get_data_ptr(), 0, len);
-        return false;
-    }
-    value = 0;
-    std::memcpy(&value, trans.get_data_ptr(), len);
-    return true;
+bool access(::tlm::tlm_generic_payload& trans, auto&& protocol) {
+    const bool ok = protocol(trans.get_address(), trans.is_write(), trans.get_data_ptr(),
+                             trans.get_data_length());
+    trans.set_response_status(ok ? ::tlm::TLM_OK_RESPONSE : ::tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    return ok;
 }
 
 } // namespace
@@ -32,18 +19,7 @@ ScenarioMonitor::ScenarioMonitor(sc_core::sc_module_name name)
 }
 
 void ScenarioMonitor::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time&) {
-    std::uint64_t v = 0;
-    if (!storeValue(trans, kSize, v) || listener_ == nullptr) return;
-    switch (trans.get_address()) {
-    case kPhaseBegin: listener_->phaseBegin(static_cast<unsigned>(v)); break;
-    case kPhaseEnd: listener_->phaseEnd(static_cast<unsigned>(v)); break;
-    case kEventArg: arg_ = v; break;
-    case kEvent: listener_->softwareEvent(static_cast<SoftwareEvent>(v & 0xFF), arg_); break;
-    case kGuestMaxVq:
-        listener_->guestMaxVq(static_cast<unsigned>(v >> 8), static_cast<unsigned>(v & 0xFF));
-        break;
-    default: break;
-    }
+    access(trans, [this](auto... a) { return protocol_.access(a...); });
 }
 
 Timer::Timer(sc_core::sc_module_name name, sc_core::sc_time cycle)
@@ -58,15 +34,14 @@ Timer::Timer(sc_core::sc_module_name name, sc_core::sc_time cycle)
 }
 
 void Timer::b_transport(::tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
-    std::uint64_t v = 0;
-    if (!storeValue(trans, kSize, v)) return;
-    if (trans.get_address() == kFireAfter) {
-        fire_.cancel();
-        fire_.notify(delay + cycle_ * static_cast<double>(v));
-    } else if (trans.get_address() == kAck) {
-        fire_.cancel();
+    std::optional<scenarios::TimerCommand> cmd;
+    access(trans, [&](auto... a) { return scenarios::TimerProtocol::access(a..., cmd); });
+    if (!cmd) return;
+    fire_.cancel();
+    if (cmd->kind == scenarios::TimerCommand::Kind::FireAfter)
+        fire_.notify(delay + cycle_ * static_cast<double>(cmd->cycles));
+    else
         ack_.notify(delay);
-    }
 }
 
 void Timer::drive() {

@@ -90,6 +90,13 @@ std::uint64_t FPRSqrtStepFused(std::uint64_t op1, std::uint64_t op2, unsigned n,
 std::uint64_t FPRecipEstimate(std::uint64_t op, unsigned n, const FPContext& fc);
 std::uint64_t FPRSqrtEstimate(std::uint64_t op, unsigned n, const FPContext& fc);
 std::uint64_t FPRecpX(std::uint64_t op, unsigned n, const FPContext& fc);
+// op * 2^scale with one rounding (SVE FSCALE); NaNs, zeros and infinities pass unchanged.
+std::uint64_t FPScale(std::uint64_t op, std::int64_t scale, unsigned n, const FPContext& fc);
+// The integer estimates of AdvSIMD URECPE and URSQRTE (32-bit elements): the operand is an
+// unsigned fixed-point value in [0, 1.0), the result the 9-bit RecipEstimate /
+// RecipSqrtEstimate in the top bits, or all ones when the operand is below 0.5 (0.25).
+std::uint32_t UnsignedRecipEstimate(std::uint32_t op);
+std::uint32_t UnsignedRSqrtEstimate(std::uint32_t op);
 
 // Comparisons. FPCompare returns NZCV (bit 3 = N); signal_nans selects FCMPE's behaviour.
 unsigned FPCompare(std::uint64_t op1, std::uint64_t op2, bool signal_nans, unsigned n,

@@ -1,17 +1,12 @@
 // FP arithmetic (ARM-M J1 shared/functions/float): FPAdd, FPSub, FPMul, FPMulX, FPDiv, FPSqrt,
-// FPMulAdd, FPMax/FPMin(Num), the fused Newton-Raphson steps and the comparisons.
+// FPScale, FPMulAdd, FPMax/FPMin(Num), the fused Newton-Raphson steps and the comparisons.
 #include "fp_internal.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace svesim::isa::fp {
 namespace {
-
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
 
 // The shared tail of FPAdd/FPSub/FPMulAdd/the steps: an exact zero takes its sign from the
 // rounding mode, anything else is rounded.
@@ -128,6 +123,17 @@ std::uint64_t FPDiv(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPCo
     }
     if (u1.isZero() || u2.isInf()) return FPZero(sign, n);
     return FPRound(realDiv(u1.value, u2.value), n, fc);
+}
+
+std::uint64_t FPScale(std::uint64_t op, std::int64_t scale, unsigned n, const FPContext& fc) {
+    const Unpacked u = FPUnpack(op, n, fc);
+    if (u.isNaN()) return FPProcessNaN(u.type, op, n, fc);
+    if (u.isZero()) return FPZero(u.sign, n);
+    if (u.isInf()) return FPInfinity(u.sign, n);
+    // Past +-2^17 every finite value of every format has over- or underflowed already.
+    Real v = u.value;
+    v.exp += static_cast<int>(std::clamp<std::int64_t>(scale, -(1 << 17), 1 << 17));
+    return FPRound(v, n, fc);
 }
 
 std::uint64_t FPSqrt(std::uint64_t op, unsigned n, const FPContext& fc) {

@@ -7,12 +7,6 @@
 namespace svesim::isa::fp {
 namespace {
 
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
-
 // RoundDown(value) and the error above it, for |value| < 2^126, as a signed 128-bit integer.
 struct Floor {
     i128 int_result;

@@ -1,5 +1,6 @@
 // The table-free estimate algorithms of the Arm ARM (ARM-M J1 shared/functions/float):
-// FPRecipEstimate with RecipEstimate, FPRSqrtEstimate with RecipSqrtEstimate, and FPRecpX.
+// FPRecipEstimate with RecipEstimate, FPRSqrtEstimate with RecipSqrtEstimate, FPRecpX, and the
+// integer UnsignedRecipEstimate / UnsignedRSqrtEstimate that read the same two estimates.
 #include "fp_internal.h"
 
 #include <bit>
@@ -7,11 +8,6 @@
 namespace svesim::isa::fp {
 namespace {
 
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
 // The binade of a nonzero finite value: |value| in [2^e, 2^(e+1)).
 int binade(const Real& v) {
     return v.exp + topBit(v.mant);
@@ -150,6 +146,17 @@ std::uint64_t FPRecpX(std::uint64_t op, unsigned n, const FPContext& fc) {
     // Zeros and denormals give the largest finite exponent, others the inverted exponent.
     const std::uint64_t result_exp = exp == 0 ? ones(fm.e) - 1 : (~exp & ones(fm.e));
     return sign | (result_exp << fm.f);
+}
+
+// UnsignedRecipEstimate: operand<31:23> is a fixed-point value in [0.5, 1.0).
+std::uint32_t UnsignedRecipEstimate(std::uint32_t op) {
+    if ((op >> 31) == 0) return 0xFFFFFFFFU;
+    return (RecipEstimate(op >> 23) & 0x1FFU) << 23;
+}
+// UnsignedRSqrtEstimate: operand<31:23> is a fixed-point value in [0.25, 1.0).
+std::uint32_t UnsignedRSqrtEstimate(std::uint32_t op) {
+    if ((op >> 30) == 0) return 0xFFFFFFFFU;
+    return (RecipSqrtEstimate(op >> 23) & 0x1FFU) << 23;
 }
 
 } // namespace svesim::isa::fp

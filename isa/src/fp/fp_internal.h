@@ -5,9 +5,17 @@
 #include "fp.h"
 #include "svesim/isa/bits.h"
 
+#include <bit>
 #include <cstdint>
 
 namespace svesim::isa::fp {
+
+// The index of the most significant set bit of v != 0.
+inline int topBit(u128 v) {
+    const auto hi = static_cast<std::uint64_t>(v >> 64);
+    if (hi != 0) return 127 - std::countl_zero(hi);
+    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
+}
 
 // Format parameters of N-bit floating point.
 struct Format {

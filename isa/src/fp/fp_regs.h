@@ -76,4 +76,19 @@ inline void writeVec(ExecContext& cx, unsigned d, const Vec128& v, unsigned bits
     cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(v.b.data(), bits / 8));
 }
 
+// Vd = op(Vn element, esize, fc) for each element of a `datasize`-bit vector under FPCR; the
+// exceptions of every element accumulate into FPSR after the write.
+template <class Op>
+void unaryVector(ExecContext& cx, unsigned d, unsigned n, unsigned esize, unsigned datasize,
+                 Op op) {
+    FPScope scope(cx);
+    const FPContext fc = scope.ctx();
+    const Vec128 a = readVec(cx, n, datasize);
+    Vec128 r;
+    for (unsigned e = 0; e < datasize / esize; ++e)
+        r.setElem(e, esize, op(a.elem(e, esize), esize, fc));
+    writeVec(cx, d, r, datasize);
+    scope.commit();
+}
+
 } // namespace svesim::isa::fp

@@ -36,11 +36,6 @@ std::uint64_t pack(bool sign, std::uint64_t exp, std::uint64_t frac, unsigned n)
     const Format fm = formatOf(n);
     return signBit(sign, n) | ((exp & ones(fm.e)) << fm.f) | (frac & ones(fm.f));
 }
-int topBit(u128 v) {
-    const auto hi = static_cast<std::uint64_t>(v >> 64);
-    if (hi != 0) return 127 - std::countl_zero(hi);
-    return 63 - std::countl_zero(static_cast<std::uint64_t>(v));
-}
 // Where `rem` (the bits below a cut at bit s) lies relative to half of 2^s.
 Fraction classify(u128 rem, unsigned s) {
     if (rem == 0) return Fraction::Zero;

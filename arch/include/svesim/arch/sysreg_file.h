@@ -24,6 +24,18 @@ private:
     std::map<SysReg, std::uint64_t> values_;
 };
 
+// Cache identification (ARM-M D24.2 CTR_EL0, CLIDR_EL1, CCSIDR_EL1), the hierarchy of a
+// Cortex-A57-like core (the values QEMU's cortex-a57 reports): 64-byte lines; L1 instruction
+// cache 48 KiB 3-way PIPT, L1 data cache 32 KiB 2-way, unified L2 2 MiB 16-way.
+// CTR_EL0: RES1[31], CWG = ERG = DminLine = IminLine = 4 words^2 (64 bytes), L1Ip = PIPT.
+inline constexpr std::uint64_t kCtrEl0 = 0x8444'C004;
+// CLIDR_EL1: Ctype1 = separate I and D, Ctype2 = unified, LoUIS = 1, LoC = 2, LoUU = 1.
+inline constexpr std::uint64_t kClidrEl1 = 0x0A20'0023;
+// CCSIDR_EL1 for CSSELR_EL1 = {Level, InD}: L1 D, L1 I, L2; other selections read as 0.
+inline constexpr std::uint64_t kCcsidrL1D = 0x701F'E00A, kCcsidrL1I = 0x201F'E012,
+                               kCcsidrL2 = 0x70FF'E07A;
+std::uint64_t CcsidrFor(std::uint64_t csselr);
+
 class SysRegFile {
 public:
     SysRegFile() = default;

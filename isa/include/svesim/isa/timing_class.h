@@ -15,11 +15,18 @@ enum class TimingClass : std::uint8_t {
     Load,
     Store,
     FpSimd,
+    FpDivSqrt, // scalar and AdvSIMD FDIV, FSQRT: the iterative divider
     SveAlu,
+    SveFpDivSqrt, // SVE FDIV, FDIVR, FSQRT
+    SveIntDiv,    // SVE SDIV, UDIV, SDIVR, UDIVR
     SvePred,
+    // The SVE memory classes, whose cost grows with VL (keep them together: model/timing.h).
     SveLdrStrZ,
     SveLdrStrP,
     SveContigLdSt,
+    SveFirstFault, // contiguous LDFF1 (scalar plus scalar), LDNF1
+    SveGather,     // gathers, first-fault gathers included: one access per element
+    SveScatter,
     Mrs,
     Msr,
     Barrier,
@@ -31,5 +38,9 @@ enum class TimingClass : std::uint8_t {
 inline constexpr std::size_t kTimingClassCount = static_cast<std::size_t>(TimingClass::Count);
 
 std::string_view name(TimingClass c);
+
+// The element size in bits (32 or 64) of an SVE gather (insn[31:29] = 100, 110) or scatter
+// (111) encoding: how many accesses it makes at a VL, for the SveGather/SveScatter costs.
+unsigned sveGatherScatterElementBits(std::uint32_t insn);
 
 } // namespace svesim::isa

@@ -91,12 +91,13 @@ public:
     void requestStop() { stop_requested_ = true; }
 
     // Interrupt request lines (level-sensitive).
-    void setIrq(bool level) { irq_ = level; }
-    void setFiq(bool level) { fiq_ = level; }
+    // (They also update CpuState::lines, which ISR_EL1 reads.)
+    void setIrq(bool level) { irq_ = arch_.cpu.lines.irq = level; }
+    void setFiq(bool level) { fiq_ = arch_.cpu.lines.fiq = level; }
     // Virtual interrupt inputs (a GIC's virtual CPU interface); taken at EL0/EL1 when HCR_EL2
     // routes that kind to EL2 (IMO/FMO), as are HCR_EL2.VI/VF. R23
-    void setVirq(bool level) { virq_ = level; }
-    void setVfiq(bool level) { vfiq_ = level; }
+    void setVirq(bool level) { virq_ = arch_.cpu.lines.virq = level; }
+    void setVfiq(bool level) { vfiq_ = arch_.cpu.lines.vfiq = level; }
     // True while WFI/WFE waits; cleared by an interrupt line (masked or not) or by wake().
     [[nodiscard]] bool waiting() const { return waiting_; }
     // A WFI wake-up event: a physical interrupt, masked or not, or a virtual one that can be

@@ -111,6 +111,9 @@ public:
     // implementation class, what was not checked, and (details) every finding with its causes.
     // `finished`: the program ran to its end (a run stopped early checked less).
     [[nodiscard]] std::vector<std::string> report(bool details, bool finished) const;
+    // The report's "not checked: ..." lines: no world ever entered, none re-entered, a run
+    // stopped before its end (`finished` false).
+    [[nodiscard]] std::vector<std::string> notChecked(bool finished) const;
     // The context executing in state `s`: a world, or the privileged context.
     [[nodiscard]] Origin contextOf(const CpuState& s) const;
     [[nodiscard]] std::uint64_t entries() const { return entries_; }

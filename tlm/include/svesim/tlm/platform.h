@@ -4,6 +4,7 @@
 #pragma once
 
 #include "svesim/model/elf_image.h"
+#include "svesim/scenarios/bench.h"
 #include "svesim/tlm/cpu.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
@@ -23,10 +24,9 @@ struct PlatformConfig {
     std::uint64_t timer_base = 0x0A00'1000;
 };
 
-// Throws model::ElfError(OutsideMemory) with one line when the image's entry point is not
-// 4-byte aligned or lies outside every loadable segment: such a program could only fault at its
-// first fetch and then at the (unset) vector for ever.
-void checkEntry(const model::ElfImage& image);
+// Refuses an entry point outside the loaded segments or not 4-byte aligned (one rule for both
+// platforms: svesim/scenarios/bench.h).
+using scenarios::checkEntry;
 
 class Platform : public sc_core::sc_module {
 public:
