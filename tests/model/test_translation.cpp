@@ -102,3 +102,32 @@ TEST_CASE("a load through a remapped page reads the new PA after TLBI; an unmapp
     CHECK(s.sysregs.raw(SysReg::ESR_EL3) == 0x9600'0007); // EC 0x25, IL, Translation fault L3
     CHECK(s.sysregs.raw(SysReg::FAR_EL3) == 0x20000);
 }
+
+TEST_CASE("TLBI VMALLE1IS reaches every PE that joined the GlobalMonitor, TLBI VMALLE1 only its "
+          "own",
+          "[model][mmu]") {
+    // ARM-M D8.13: the Inner Shareable forms affect every PE in the shareability domain (all
+    // PEs of the platform here), the others only the executing PE. Words from llvm-mc.
+    test::IsaHarness a(128, EL::EL1), b(128, EL::EL1);
+    isa::GlobalMonitor net;
+    a.cx.attachGlobalMonitor(&net, net.attach({}));
+    b.cx.attachGlobalMonitor(&net, net.attach({}));
+    const auto fill = [](test::IsaHarness& h) {
+        const mmu::TranslationRegs regs = h.cx.translationRegsFor(EL::EL1);
+        mmu::Translation t;
+        t.s1Enabled = true;
+        t.vaBase = 0x8000'0000;
+        h.cx.mmu().tlb().insert(mmu::TlbContext::of(regs), t, t.vaBase);
+    };
+    fill(a);
+    fill(b);
+    REQUIRE(a.cx.mmu().tlb().validCount() == 1);
+    REQUIRE(b.cx.mmu().tlb().validCount() == 1);
+    a.exec(0xd508871f); // tlbi vmalle1
+    CHECK(a.cx.mmu().tlb().validCount() == 0);
+    CHECK(b.cx.mmu().tlb().validCount() == 1);
+    fill(a);
+    b.exec(0xd508831f); // tlbi vmalle1is
+    CHECK(a.cx.mmu().tlb().validCount() == 0);
+    CHECK(b.cx.mmu().tlb().validCount() == 0);
+}
