@@ -30,14 +30,16 @@ seconds() { # command... -> wall seconds
 }
 
 printf "%-34s %12s %10s %10s %10s %8s\n" "benchmark" "instructions" "processor" "SystemC" "qemu" "qemu/sc"
-run_case() { # label program iters insns_per_iter vl_bits
+run_case() { # label program iters insns_per_iter vl_bits [mmu]
   local label=$1 prog=$2 iters=$3 per=$4 vl=$5 len=$(( $5 / 128 - 1 ))
-  asm "$prog" "bm$vl" --defsym ITERS="$iters" --defsym VLLEN="$len"
+  local tag="bm$vl" mmu=()
+  if [ "${6:-}" = mmu ]; then tag="bm${vl}mmu"; mmu=(--defsym MMU=1); fi
+  asm "$prog" "$tag" --defsym ITERS="$iters" --defsym VLLEN="$len" "${mmu[@]}"
   asm "$prog" "linux$vl" --defsym ITERS="$iters" --defsym VLLEN="$len" --defsym LINUX=1
   local n=$(( iters * per ))
-  local p_line; p_line=$("$build/bench/svesim_bench_processor" "$out/$prog.bm$vl.elf" 2048)
+  local p_line; p_line=$("$build/bench/svesim_bench_processor" "$out/$prog.$tag.elf" 2048)
   local p_mips; p_mips=$(echo "$p_line" | awk '{print $6}')
-  local sc_s; sc_s=$(seconds "$build/app/svesim" run --quantum 1000 "$out/$prog.bm$vl.elf")
+  local sc_s; sc_s=$(seconds "$build/app/svesim" run --quantum 1000 "$out/$prog.$tag.elf")
   local sc_mips; sc_mips=$(mips "$n" "$sc_s")
   local q="n/a" ratio="n/a"
   if command -v qemu-aarch64 >/dev/null; then
@@ -47,6 +49,7 @@ run_case() { # label program iters insns_per_iter vl_bits
   printf "%-34s %12d %10s %10s %10s %8s\n" "$label" "$n" "$p_mips" "$sc_mips" "$q" "$ratio"
 }
 run_case "(a) integer loop" int_loop "$INT_ITERS" 8 128
+run_case "(a) integer loop, MMU on (4 KiB)" int_loop "$INT_ITERS" 8 128 mmu
 for vl in 128 512 2048; do
   run_case "(b) SVE save/restore, VL $vl" sve_save_restore "$SVE_ITERS" 102 "$vl"
 done

@@ -3,7 +3,7 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(SVESIM_LAYERS arch gic sve exceptions isa model boot tlm scenarios)
+set(SVESIM_LAYERS arch gic sve exceptions mmu isa model boot tlm scenarios)
 
 # svesim::svesim: what a virtual platform links to get the Cpu module and the checker.
 add_library(svesim_all INTERFACE)

@@ -76,6 +76,9 @@ void AArch64_TakeException(ArchState& st, const ExceptionEntry& e) {
         if (e.record.vaddress)
             s.sysregs.write(perEl(e.target, SysReg::FAR_EL1, SysReg::FAR_EL2, SysReg::FAR_EL3),
                             *e.record.vaddress);
+        // A stage 2 abort taken to EL2 reports its IPA (AArch64.ReportException).
+        if (e.record.hpfar && e.target == EL::EL2)
+            s.sysregs.write(SysReg::HPFAR_EL2, *e.record.hpfar);
     }
 
     // R17 (ARM-M D1.4.2 R_WTXBY).

@@ -24,16 +24,16 @@ struct Group {
 std::vector<Group> groups() {
     constexpr std::string_view kBase, kFP = "FEAT_FP", kSIMD = "FEAT_AdvSIMD", kSVE = "FEAT_SVE";
     // In the decoder's priority order: the first matching row wins.
-    return {{integerInsns(), kBase},      {branchInsns(), kBase},       {loadStoreInsns(), kBase},
-            {systemInsns(), kBase},       {fpSimdInsns(), kSIMD},       {sveInsns(), kSVE},
-            {lseInsns(), "FEAT_LSE"},     {crcInsns(), "FEAT_CRC32"},   {simdStructInsns(), kSIMD},
-            {sveMemoryInsns(), kSVE},     {simdIntSameInsns(), kSIMD},  {simdIntMiscInsns(), kSIMD},
-            {simdIntDiffInsns(), kSIMD},  {simdIntShiftInsns(), kSIMD}, {simdPermInsns(), kSIMD},
-            {simdIntElemInsns(), kSIMD},  {fpScalarInsns(), kFP},       {fpConvertInsns(), kFP},
-            {simdFpSameInsns(), kSIMD},   {simdFpMiscInsns(), kSIMD},   {simdFpElemInsns(), kSIMD},
-            {simdFpReduceInsns(), kSIMD}, {simdFpFixedInsns(), kSIMD},  {sveFpInsns(), kSVE},
-            {sveFpMiscInsns(), kSVE},     {sveFpTrigInsns(), kSVE},     {sveFpComplexInsns(), kSVE},
-            {udfInsns(), kBase}};
+    return {{integerInsns(), kBase},     {branchInsns(), kBase},       {loadStoreInsns(), kBase},
+            {sysMaintInsns(), kBase},    {systemInsns(), kBase},       {fpSimdInsns(), kSIMD},
+            {sveInsns(), kSVE},          {lseInsns(), "FEAT_LSE"},     {crcInsns(), "FEAT_CRC32"},
+            {simdStructInsns(), kSIMD},  {sveMemoryInsns(), kSVE},     {simdIntSameInsns(), kSIMD},
+            {simdIntMiscInsns(), kSIMD}, {simdIntDiffInsns(), kSIMD},  {simdIntShiftInsns(), kSIMD},
+            {simdPermInsns(), kSIMD},    {simdIntElemInsns(), kSIMD},  {fpScalarInsns(), kFP},
+            {fpConvertInsns(), kFP},     {simdFpSameInsns(), kSIMD},   {simdFpMiscInsns(), kSIMD},
+            {simdFpElemInsns(), kSIMD},  {simdFpReduceInsns(), kSIMD}, {simdFpFixedInsns(), kSIMD},
+            {sveFpInsns(), kSVE},        {sveFpMiscInsns(), kSVE},     {sveFpTrigInsns(), kSVE},
+            {sveFpComplexInsns(), kSVE}, {udfInsns(), kBase}};
 }
 
 bool implemented(std::string_view feature) {

@@ -100,6 +100,7 @@ void execUnsignedOffset(ExecContext& cx, std::uint32_t i) {
 void execImm9(ExecContext& cx, std::uint32_t i) {
     const Transfer t = *decodeTransfer(i);
     const unsigned mode = bits(i, 11, 10);
+    cx.unprivileged_access = mode == 2; // LDTR/STTR: AccType_UNPRIV
     access(cx, i, t, signExtend(bits(i, 20, 12), 9), (mode & 1) != 0, mode == 1);
 }
 void execRegOffset(ExecContext& cx, std::uint32_t i) {
@@ -115,8 +116,7 @@ bool validRegOffset(std::uint32_t i) {
 // ---- Unprivileged (LDTR/STTR family)
 // ------------------------------------------------------------------------------
 // At EL1 with PSTATE.UAO == 0 (and at EL2 in a host EL2&0 regime) these access memory with
-// EL0's permissions; elsewhere they are ordinary accesses. svesim has no translation and so no
-// permissions: the only difference would be a Permission fault, so they run as LDUR/STUR.
+// EL0's permissions (ExecContext::translateData); elsewhere they are ordinary accesses.
 bool validUnprivileged(std::uint32_t i) { // integer registers only, no prefetch
     const auto t = decodeTransfer(i);
     return t.has_value() && !t->vector && !t->prefetch;

@@ -37,14 +37,18 @@ inline bool loadElement(ExecContext& cx, std::uint64_t addr, const MemShape& s, 
     if (s.sign) v = static_cast<std::uint64_t>(signExtend(v, mbytes * 8));
     return true;
 }
-// MemNF[]: the same read with any fault (alignment, external abort) suppressed: false, and no
-// exception.
+// MemNF[]: the same read with any fault (translation, alignment, External abort) suppressed and
+// Device memory not accessed: false, and no exception.
 inline bool loadElementNF(ExecContext& cx, std::uint64_t addr, const MemShape& s,
                           std::uint64_t& v) {
-    if (loadElement(cx, addr, s, v)) return true;
-    cx.fault.reset();
+    const unsigned mbytes = 1U << s.msz;
     v = 0;
-    return false;
+    if (!cx.loadNonFaulting(addr, &v, mbytes, mbytes)) {
+        v = 0;
+        return false;
+    }
+    if (s.sign) v = static_cast<std::uint64_t>(signExtend(v, mbytes * 8));
+    return true;
 }
 
 // How the faults of an element loop are taken.

@@ -1,5 +1,6 @@
 #include "svesim/model/processor.h"
 
+#include "svesim/exceptions/abort.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
 
@@ -43,6 +44,9 @@ void Processor::reset() {
     cx_.monitor = {};
     cx_.event_register = false;
     cx_.refreshVL();
+    cx_.mmu().tlb().invalidateAll();
+    cx_.dropPageCaches();
+    cx_.refreshTranslation();
     waiting_ = false;
     storm_ = {};
     storm_hit_ = false;
@@ -100,6 +104,7 @@ unsigned Processor::takeException(const ExceptionEntry& e) {
     AArch64_TakeException(arch_, e);
     if (Provenance* prov = arch_.provenance()) prov->contextChanged(arch_.cpu);
     cx_.refreshVL();
+    cx_.refreshTranslation(); // the EL, PSTATE.PAN and so the regime changed
     return timing_.cost[static_cast<std::size_t>(TimingClass::ExceptionEntry)];
 }
 
@@ -194,15 +199,25 @@ bool Processor::wakeUpPending() const {
     return false;
 }
 
+// The predecoded-instruction cache is keyed by physical address: a remapped page finds its own
+// code, and stores (by PA) drop what they overwrite.
 const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
     const std::uint64_t pc = arch_.cpu.pc;
-    if (const DecodedInsn* d = icache_.find(pc)) return d;
+    std::uint64_t pa = pc;
+    if (cx_.translating() && !cx_.fetchHit(pc, pa)) {
+        abort = cx_.translateFetch(pc, pa);
+        if (abort) return nullptr;
+    }
+    if (const DecodedInsn* d = icache_.find(pa)) return d;
     std::uint32_t raw = 0;
-    if (!bus_.read(pc, &raw, 4)) {
-        abort = AArch64_InstructionAbortExternal(arch_.cpu, pc);
+    if (!bus_.read(pa, &raw, 4)) {
+        AbortDesc a;
+        a.fsc = kFscExternal;
+        a.external = true;
+        abort = AArch64_InstructionAbort(arch_.cpu, pc, a);
         return nullptr;
     }
-    const DecodedInsn& d = icache_.insert(pc, raw);
+    const DecodedInsn& d = icache_.insert(pa, raw);
     cx_.watchCode(icache_.low(), icache_.high(), this);
     return &d;
 }
@@ -212,6 +227,9 @@ RunResult Processor::run(std::uint64_t max_instructions) {
     CpuState& s = arch_.cpu;
     EventBus& events = arch_.bus;
     stop_requested_ = false;
+    // The owner (a test, the debugger, a loader) may have written system registers between
+    // two runs.
+    cx_.refreshTranslation();
     while (executed < max_instructions) {
         if (stop_requested_) break;
         if (waiting_) {
@@ -252,6 +270,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         // A copy: the instruction may store to its own page, which drops the cached slot.
         const DecodedInsn d = *slot;
         cx_.beginInstruction();
+        cx_.insn = d.raw;
         unsigned cost = 0;
         if (d.def != nullptr) {
             execute(d);
@@ -283,6 +302,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         case SideEffect::None: break;
         case SideEffect::ContextChanged:
             cx_.refreshVL();
+            cx_.refreshTranslation();
             if (Provenance* prov = arch_.provenance()) prov->contextChanged(s);
             break;
         case SideEffect::WaitForInterrupt:

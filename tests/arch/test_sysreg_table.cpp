@@ -81,6 +81,28 @@ TEST_CASE("sysreg table: every register's encoding is the one llvm-mc assembles 
         {"VBAR_EL12", 0xd53dc000},
         {"SCTLR_EL12", 0xd53d1000},
         {"CONTEXTIDR_EL12", 0xd53dd020},
+        // Translation (mmuwire)
+        {"TTBR0_EL1", 0xd5382000},
+        {"TTBR1_EL1", 0xd5382020},
+        {"TCR_EL1", 0xd5382040},
+        {"MAIR_EL1", 0xd538a200},
+        {"AMAIR_EL1", 0xd538a300},
+        {"PAR_EL1", 0xd5387400},
+        {"TTBR0_EL2", 0xd53c2000},
+        {"TTBR1_EL2", 0xd53c2020},
+        {"TCR_EL2", 0xd53c2040},
+        {"MAIR_EL2", 0xd53ca200},
+        {"AMAIR_EL2", 0xd53ca300},
+        {"HPFAR_EL2", 0xd53c6080},
+        {"TTBR0_EL3", 0xd53e2000},
+        {"TCR_EL3", 0xd53e2040},
+        {"MAIR_EL3", 0xd53ea200},
+        {"AMAIR_EL3", 0xd53ea300},
+        {"TTBR0_EL12", 0xd53d2000},
+        {"TTBR1_EL12", 0xd53d2020},
+        {"TCR_EL12", 0xd53d2040},
+        {"MAIR_EL12", 0xd53da200},
+        {"AMAIR_EL12", 0xd53da300},
     };
     const auto fld = [](std::uint32_t w, unsigned hi, unsigned lo) {
         return static_cast<std::uint8_t>((w >> lo) & ((1U << (hi - lo + 1)) - 1));

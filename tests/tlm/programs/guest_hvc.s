@@ -21,8 +21,10 @@ el2_entry:
     mov x0, #1                    // HCR_EL2.VM
     orr x0, x0, #(1 << 31)        // HCR_EL2.RW
     msr hcr_el2, x0
-    mov x0, #1
-    lsl x0, x0, #48               // VTTBR_EL2.VMID = 1
+    ldr x0, =0x80023559           // VTCR_EL2: T0SZ 25, SL0 1 (level 1), 4 KiB, WB, PS 40 bits
+    msr vtcr_el2, x0
+    adr x0, s2_table              // a stage 2 identity map (translation is real)
+    orr x0, x0, #(1 << 48)        // VTTBR_EL2.VMID = 1
     msr vttbr_el2, x0
     mov x0, #0x32ff               // CPTR_EL2: no traps (RES1 bits only)
     msr cptr_el2, x0
@@ -48,6 +50,15 @@ guest:
 done: .quad 0x20026, 0
     .global param_clobber
 param_clobber: .quad 1
+    .ltorg
+
+    // Stage 2 level 1 blocks (1 GiB): IPA 0 Device-nGnRnE, IPA 0x40000000 Normal write-back
+    // (AF, Inner Shareable, S2AP read/write).
+    .balign 4096
+s2_table:
+    .quad 0x4C1
+    .quad 0x40000000 + 0x7FD
+    .fill 510, 8, 0
 
     .balign 0x800
 el2_vectors:

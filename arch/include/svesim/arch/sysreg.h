@@ -201,7 +201,31 @@ enum class SysReg : std::uint16_t {
     SCTLR_EL12,
     CONTEXTIDR_EL12,
     CNTKCTL_EL12,
-    // (translation registers: helper mmuwire; GIC and timer device registers: helper gic)
+    // (GIC and timer device registers: helper gic)
+    // Translation (mmuwire): the registers of the translation regimes (TTBR/TCR/MAIR/AMAIR of
+    // EL1, EL2 and EL3), PAR_EL1 for AT, HPFAR_EL2 for stage 2 faults, and their VHE aliases
+    TTBR0_EL1,
+    TTBR1_EL1,
+    TCR_EL1,
+    MAIR_EL1,
+    AMAIR_EL1,
+    PAR_EL1,
+    TTBR0_EL2,
+    TTBR1_EL2,
+    TCR_EL2,
+    MAIR_EL2,
+    AMAIR_EL2,
+    HPFAR_EL2,
+    TTBR0_EL3,
+    TCR_EL3,
+    MAIR_EL3,
+    AMAIR_EL3,
+    TTBR0_EL12,
+    TTBR1_EL12,
+    TCR_EL12,
+    MAIR_EL12,
+    AMAIR_EL12,
+    // end Translation (mmuwire)
     Count
 };
 inline constexpr std::size_t kSysRegCount = static_cast<std::size_t>(SysReg::Count);

@@ -12,9 +12,19 @@
 namespace svesim {
 
 struct ExceptionRecord {
+    ExceptionRecord() = default;
+    // {type, iss[, vaddress]} as before HPFAR was added; hpfar only for stage 2 aborts.
+    ExceptionRecord(Exception t, std::uint32_t i, std::optional<std::uint64_t> va = std::nullopt,
+                    std::optional<std::uint64_t> ipa = std::nullopt)
+        : type(t)
+        , iss(i)
+        , vaddress(va)
+        , hpfar(ipa) {}
     Exception type = Exception::Uncategorized;
     std::uint32_t iss = 0;                 // ISS[24:0]
     std::optional<std::uint64_t> vaddress; // written to FAR_ELx where the exception reports one
+    // The faulting IPA of a stage 2 abort taken to EL2: written to HPFAR_EL2 (hpfar format).
+    std::optional<std::uint64_t> hpfar;
 };
 
 // ConditionSyndrome() for an A64 instruction, placed at ISS[24:20]: CV = 1, COND = 0b1110

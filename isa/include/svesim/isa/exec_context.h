@@ -6,9 +6,11 @@
 #include "svesim/exceptions/exception_record.h"
 #include "svesim/isa/global_monitor.h"
 #include "svesim/isa/memory_bus.h"
+#include "svesim/mmu/mmu.h"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -29,6 +31,21 @@ enum class AccessKind : std::uint8_t {
     Ordered, // load-acquire/store-release and exclusives: always size-aligned
 };
 
+// Translation table walks read memory through the processor's backend (the bus: they cost time
+// and see what the bus sees), never through the direct window.
+class BusWalkMemory final : public mmu::WalkMemory {
+public:
+    explicit BusWalkMemory(MemoryBus& bus)
+        : bus_(&bus) {}
+    bool read64(std::uint64_t pa, std::uint64_t& value) override {
+        value = 0;
+        return bus_->backend().read(pa, &value, 8);
+    }
+
+private:
+    MemoryBus* bus_;
+};
+
 // Told about stores into memory that holds predecoded instructions.
 class CodeWatcher {
 public:
@@ -42,12 +59,20 @@ struct ExclusiveMonitor {
     unsigned size = 0;
 };
 
+// ESR_ELx ISS[24:14] (ISV=1, SAS, SSE, SRT, SF, AR) of a load or store of a single
+// general-purpose register without writeback (LDR/STR immediate, register offset, unscaled,
+// unprivileged, literal, LDAR/STLR/LDLAR/STLLR), else 0: what a stage 2 Data Abort reports.
+std::uint32_t dataAbortInstructionSyndrome(std::uint32_t insn);
+
 class ExecContext {
 public:
     ExecContext(ArchState& arch, MemoryBus& bus)
         : arch_(&arch)
-        , bus_(&bus) {
+        , bus_(&bus)
+        , walk_memory_(bus)
+        , mmu_(std::make_unique<mmu::Mmu>()) {
         refreshVL();
+        refreshTranslation();
     }
 
     [[nodiscard]] ArchState& arch() { return *arch_; }
@@ -110,6 +135,9 @@ public:
                 AccessKind kind = AccessKind::Normal);
     bool store64(std::uint64_t addr, std::uint64_t v, unsigned size,
                  AccessKind kind = AccessKind::Normal);
+    // MemNF[] of SVE's non-fault and first-fault loads: the read without any exception; false
+    // (nothing read) on a fault, an External abort, or Device memory (never accessed).
+    bool loadNonFaulting(std::uint64_t addr, void* dst, unsigned size, unsigned align);
     // SP alignment check for SP-based addressing (SCTLR_ELx.SA/SA0).
     bool checkSPAlignment(unsigned base_reg);
 
@@ -132,9 +160,44 @@ public:
     }
     [[nodiscard]] std::uint64_t virtualCount() const;
 
+    // ---- Address translation (mmu/): the regime of the current EL, the TLB, per-page caches.
+    // Recomputes the registers of the current translation regime and drops the per-page caches;
+    // after anything that may change them (MSR, exception entry and return, TLBI, reset).
+    void refreshTranslation();
+    // Drops the per-page caches only (another PE's broadcast TLBI).
+    void dropPageCaches();
+    // Whether either stage translates now (otherwise addresses are physical).
+    [[nodiscard]] bool translating() const { return translating_; }
+    [[nodiscard]] mmu::Mmu& mmu() { return *mmu_; }
+    [[nodiscard]] mmu::WalkMemory& walkMemory() { return walk_memory_; }
+    // The registers of a regime (for AT, which may name another regime than the current one).
+    [[nodiscard]] mmu::TranslationRegs translationRegsFor(EL regime_el) const;
+    [[nodiscard]] const mmu::TranslationRegs& translationRegs() const { return regs_; }
+    // The PA of the instruction at `va`: the fetch-page cache, else the MMU; the Instruction
+    // Abort when the fetch faults.
+    [[nodiscard]] bool fetchHit(std::uint64_t va, std::uint64_t& pa) const {
+        const PageSlot& sl = fetch_slots_[slotOf(va)];
+        if (sl.tag != tagOf(va)) return false;
+        pa = sl.pa | (va & kPageMask);
+        return true;
+    }
+    std::optional<ExceptionEntry> translateFetch(std::uint64_t va, std::uint64_t& pa);
+    // The Data Abort for an MMU fault at `va` (cm: a cache maintenance or AT instruction).
+    [[nodiscard]] ExceptionEntry dataAbortFor(const mmu::Fault& f, std::uint64_t va, bool cm);
+    // Translates a data access within one 4 KiB page (no per-page cache for unprivileged and
+    // cache maintenance accesses); false with the Data Abort recorded. `device` (optional)
+    // receives whether the memory is Device memory.
+    bool translateData(std::uint64_t va, unsigned size, unsigned align, bool write,
+                       std::uint64_t& pa, bool* device = nullptr, bool cm = false);
+    // The word of the instruction being executed (for ESR_ELx.ISV syndromes).
+    std::uint32_t insn = 0;
+    // Set by LDTR/STTR-family instructions: their accesses are unprivileged (AccType_UNPRIV).
+    bool unprivileged_access = false;
+
     // Resets per-instruction outcome.
     void beginInstruction() {
         next_pc = pc() + 4;
+        unprivileged_access = false;
         fault.reset();
         effect = SideEffect::None;
         prov_ = arch_->provenance();
@@ -152,6 +215,7 @@ public:
     void attachGlobalMonitor(GlobalMonitor* m, unsigned pe) {
         global_ = m;
         pe_index_ = pe;
+        if (m != nullptr) m->contexts().push_back(this);
     }
     [[nodiscard]] GlobalMonitor* globalMonitor() const { return global_; }
     [[nodiscard]] unsigned peIndex() const { return pe_index_; }
@@ -164,13 +228,31 @@ public:
     }
 
 private:
+    // The per-page caches in front of the TLB: 4 KiB pages of VA, tagged with a generation so
+    // that dropping them all is one increment.
+    struct PageSlot {
+        std::uint64_t tag = ~std::uint64_t{0};
+        std::uint64_t pa = 0;
+        bool device = false;
+    };
+    static constexpr unsigned kPageSlots = 256;
+    static constexpr std::uint64_t kPageMask = 0xFFF;
+    static constexpr unsigned kGenShift = 52; // VA[63:12] is 52 bits
+    [[nodiscard]] static unsigned slotOf(std::uint64_t va) {
+        return static_cast<unsigned>(va >> 12) & (kPageSlots - 1);
+    }
+    [[nodiscard]] std::uint64_t tagOf(std::uint64_t va) const { return (va >> 12) | gen_tag_; }
+    bool readPhysical(std::uint64_t va, std::uint64_t pa, void* dst, unsigned size);
+    bool writePhysical(std::uint64_t va, std::uint64_t pa, const void* src, unsigned size);
+    bool translatePages(std::uint64_t va, unsigned size, unsigned align, bool write,
+                        std::uint64_t& pa0, std::uint64_t& pa1, unsigned& first);
     std::uint64_t& spSlot();
     [[nodiscard]] unsigned spIndex() const {
         const PState& p = arch_->cpu.pstate;
         return toUnsigned(p.sp ? p.el : EL::EL0);
     }
     [[nodiscard]] bool alignmentFault(std::uint64_t addr, unsigned align, AccessKind kind);
-    void dataAbort(std::uint64_t addr, bool write, std::uint32_t dfsc);
+    void dataAbort(std::uint64_t addr, bool write, std::uint8_t fsc, bool external);
 
     ArchState* arch_;
     MemoryBus* bus_;
@@ -185,6 +267,14 @@ private:
     VectorLength vl_ = VectorLength::fromBits(128);
     Provenance* prov_ = nullptr;
     std::vector<Tag> tag_buf_; // memory tags of the access in flight
+    BusWalkMemory walk_memory_;
+    std::unique_ptr<mmu::Mmu> mmu_;
+    mmu::TranslationRegs regs_;
+    EL regs_el_ = EL::EL3;
+    mmu::TlbContext tlb_ctx_;
+    bool translating_ = false;
+    std::uint64_t gen_tag_ = 0;
+    std::array<PageSlot, kPageSlots> read_slots_{}, write_slots_{}, fetch_slots_{};
 };
 
 } // namespace svesim::isa

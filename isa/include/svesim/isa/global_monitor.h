@@ -13,6 +13,8 @@
 
 namespace svesim::isa {
 
+class ExecContext;
+
 class GlobalMonitor {
 public:
     static constexpr std::uint64_t kGranule = 64;
@@ -29,6 +31,8 @@ public:
     void SendEvent(unsigned pe);
     // Cheap test for the store path: whether any PE holds a mark.
     [[nodiscard]] bool anyMarked() const { return marked_ != 0; }
+    // The PEs' execution contexts, for broadcast (Inner Shareable) TLB maintenance.
+    [[nodiscard]] std::vector<ExecContext*>& contexts() { return contexts_; }
 
 private:
     struct Pe {
@@ -38,6 +42,7 @@ private:
     };
     std::vector<Pe> pes_;
     unsigned marked_ = 0;
+    std::vector<ExecContext*> contexts_;
 };
 
 } // namespace svesim::isa

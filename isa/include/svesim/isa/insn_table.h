@@ -63,6 +63,7 @@ std::span<const InsnDef> integerInsns();
 std::span<const InsnDef> branchInsns();
 std::span<const InsnDef> loadStoreInsns();
 std::span<const InsnDef> systemInsns();
+std::span<const InsnDef> sysMaintInsns(); // sys_maint_insns.cpp: DC, IC, AT, TLBI
 std::span<const InsnDef> fpSimdInsns();
 std::span<const InsnDef> simdIntSameInsns();
 std::span<const InsnDef> simdIntMiscInsns();

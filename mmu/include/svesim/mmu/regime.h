@@ -37,6 +37,7 @@ struct TranslationRegs {
     std::uint64_t sctlrEL2 = 0;
     bool pan = false; // PSTATE.PAN
     bool uao = false; // PSTATE.UAO
+    bool operator==(const TranslationRegs&) const = default;
 };
 
 // The Security state of the regime: EL3 is always Secure.
