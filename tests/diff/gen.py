@@ -37,6 +37,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import words  # noqa: E402
 
 IMAGE_BASE = 0x40080000
+# The image's first pages (entry points, EL1 vectors and handlers, their stack) are mapped for
+# EL1 only; `body` starts right after them (an `.org`, so an overflow is an assembler error).
+EL1_PAGES_SIZE = 0x2000
 DUMP_REGS_SIZE = 0x3000   # X, NZCV, FPSR, Z0-Z31, P0-P15, FFR at up to VL 2048 (9248 bytes)
 SCRATCH_SIZE = 0x4000     # X28 points to its middle
 OUT_SIZE = DUMP_REGS_SIZE + SCRATCH_SIZE
@@ -902,7 +905,18 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     a("    msr scr_el3, x0")
     a("    mov x0, #0x330000               // CPACR_EL1: ZEN=FPEN=0b11")
     a("    msr cpacr_el1, x0")
-    a("    movz x0, #0x0801                // SCTLR_EL1: RES1 bits, M=1 (flat Normal memory)")
+    # EL0 needs Normal memory (unaligned accesses, as under Linux), so stage 1 is on with an
+    # identity map (l1_table below): EL1's page(s) before `body` are EL1-only, the rest EL0
+    # read/write (such pages are never executable at EL1: Arm ARM, AArch64.S1ComputePermissions).
+    a("    adr x0, l1_table")
+    a("    msr ttbr0_el1, x0")
+    a("    movz x0, #0x3519                // TCR_EL1: T0SZ=25, WBWA inner/outer, inner shareable")
+    a("    movk x0, #0x80, lsl #16         //   EPD1=1 (no TTBR1 walks)")
+    a("    movk x0, #0x2, lsl #32          //   IPS=40 bits")
+    a("    msr tcr_el1, x0")
+    a("    mov x0, #0xff                   // MAIR_EL1: Attr0 Normal write-back")
+    a("    msr mair_el1, x0")
+    a("    movz x0, #0x0801                // SCTLR_EL1: RES1 bits, M=1 (the identity map)")
     a("    movk x0, #0x30d0, lsl #16")
     a("    msr sctlr_el1, x0")
     a("    adr x0, el1_vectors")
@@ -965,7 +979,7 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     a("    .fill 512, 1, 0")
     a("el1_stack_top:")
     a("")
-    a(".balign 64")
+    a(".org 0x%x                          // EL1's pages end here (see l1_table)" % EL1_PAGES_SIZE)
     a("body:")
     a("    adr x0, dumpbuf")
     a("    mov sp, x0")
@@ -1049,8 +1063,30 @@ def render(vl, zb, pb, nzcv, xs, scratch, ffr_init, body, stop=None, state="full
     a("    .fill 0x%x, 1, 0" % DUMP_REGS_SIZE)
     a("scratch:")
     L += quads(scratch)
+    L += identity_map_tables()
     a("image_end:")
     return "\n".join(L) + "\n"
+
+
+def identity_map_tables():
+    """Stage 1 tables of the EL1&0 regime (4 KiB granule, 39-bit VA: level 1 first) mapping
+    0x40000000-0x7fffffff to itself as Normal memory: the 2 MiB holding the image by 4 KiB
+    pages (EL1's pages EL1-only, AP=00; the rest AP=01, read/write at EL0 and EL1), the rest
+    by 2 MiB blocks (AP=01)."""
+    L = [".balign 4096", "l1_table:", "    .quad 0",
+         "    .quad IMAGE_BASE + (l2_table - image_start) + 3", "    .fill 510, 8, 0", "l2_table:",
+         "    .quad IMAGE_BASE + (l3_table - image_start) + 3"]
+    block_attrs = 0x741   # AF, inner shareable, AP=01, AttrIndx 0, block
+    base = IMAGE_BASE & ~0x1FFFFF
+    for i in range(1, 512):
+        L.append("    .quad 0x%x" % (base + i * 0x200000 | block_attrs))
+    L.append("l3_table:")
+    el1_first = (IMAGE_BASE - base) // 0x1000
+    el1_last = el1_first + EL1_PAGES_SIZE // 0x1000
+    for i in range(512):
+        attrs = 0x703 if el1_first <= i < el1_last else 0x743   # page; AP=00 or AP=01
+        L.append("    .quad 0x%x" % (base + i * 0x1000 | attrs))
+    return L
 
 
 FP_WORD_CLASSES = ("w_fp", "w_simd", "w_sve")
