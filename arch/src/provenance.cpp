@@ -23,6 +23,8 @@ std::string name(const Origin& o) {
     switch (o.kind) {
     case OriginKind::Guest: return fmt::format("guest{}", o.id);
     case OriginKind::HostTask:
+        // Bit 63: an identity by ASID rather than CONTEXTIDR (scenarios' kAsidOrigin).
+        if (o.id >> 63) return fmt::format("host-asid{}", o.id & ~(std::uint64_t{1} << 63));
         return o.id == 0 ? std::string("host-task") : fmt::format("host-task{}", o.id);
     default: return std::string(name(o.kind));
     }

@@ -13,7 +13,14 @@ namespace svesim::scenarios {
 
 std::string name(const World& w) {
     if (w.kind == World::Kind::Guest) return fmt::format("guest{}", w.vmid);
+    if (w.identity == World::Identity::Asid) return fmt::format("host-asid{}", w.task);
     return w.task == 0 ? std::string("host-task") : fmt::format("host-task{}", w.task);
+}
+
+Origin originOf(const World& w) {
+    if (w.kind == World::Kind::Guest) return {OriginKind::Guest, w.vmid};
+    return {OriginKind::HostTask,
+            w.identity == World::Identity::Asid ? w.task | kAsidOrigin : w.task};
 }
 
 std::optional<World> DefaultWorldOf(const CpuState& s) {
@@ -26,8 +33,20 @@ std::optional<World> DefaultWorldOf(const CpuState& s) {
         if (vmid != 0) return World{World::Kind::Guest, vmid};
     }
     if (el == EL::EL0) {
-        const SysReg cid = ELIsInHost(s, EL::EL0) ? SysReg::CONTEXTIDR_EL2 : SysReg::CONTEXTIDR_EL1;
-        return World{World::Kind::HostTask, 0, s.sysregs.raw(cid)};
+        const bool host = ELIsInHost(s, EL::EL0);
+        const std::uint64_t cid =
+            s.sysregs.raw(host ? SysReg::CONTEXTIDR_EL2 : SysReg::CONTEXTIDR_EL1);
+        if (cid != 0) return World{World::Kind::HostTask, 0, cid};
+        // No CONTEXTIDR identity: the ASID of the EL0 regime, when its stage 1 translates
+        // (TCR_ELx.A1 selects the TTBR that holds it, TCR_ELx.AS its width: ARM-M D8.13).
+        if (bitSet(s.sysregs.raw(host ? SysReg::SCTLR_EL2 : SysReg::SCTLR_EL1), 0)) {
+            const std::uint64_t tcr = s.sysregs.raw(host ? SysReg::TCR_EL2 : SysReg::TCR_EL1);
+            const SysReg ttbr = bitSet(tcr, 22) ? (host ? SysReg::TTBR1_EL2 : SysReg::TTBR1_EL1)
+                                                : (host ? SysReg::TTBR0_EL2 : SysReg::TTBR0_EL1);
+            const std::uint64_t asid = field(s.sysregs.raw(ttbr), bitSet(tcr, 36) ? 63 : 55, 48);
+            return World{World::Kind::HostTask, 0, asid, World::Identity::Asid};
+        }
+        return World{World::Kind::HostTask, 0, 0};
     }
     return std::nullopt; // the host kernel at EL1 (nVHE) is not a world
 }
@@ -103,9 +122,7 @@ Checker::Checker(ArchState& arch, WorldClassifier classify)
 }
 
 Origin Checker::contextOf(const CpuState& s) const {
-    if (const auto w = classify_(s))
-        return w->kind == World::Kind::Guest ? Origin{OriginKind::Guest, w->vmid}
-                                             : Origin{OriginKind::HostTask, w->task};
+    if (const auto w = classify_(s)) return originOf(*w);
     switch (s.pstate.el) {
     case EL::EL3: return {OriginKind::Firmware, 0};
     case EL::EL2:
@@ -264,8 +281,7 @@ bool Checker::foreign(const World& w, Tag t) const {
     if (t == kZeroTag) return false;
     const auto key = std::make_pair(t, w);
     if (const auto it = foreign_cache_.find(key); it != foreign_cache_.end()) return it->second;
-    const Origin own = w.kind == World::Kind::Guest ? Origin{OriginKind::Guest, w.vmid}
-                                                    : Origin{OriginKind::HostTask, w.task};
+    const Origin own = originOf(w);
     bool out = false;
     for (const Origin& o : prov_->table.origins(t))
         out = out || (o.kind != OriginKind::Zero && o != own);

@@ -1015,6 +1015,35 @@ TEST_CASE("Checker: two host tasks on one CPU are two worlds, told apart by CONT
     CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 300});
 }
 
+TEST_CASE("Checker: without a CONTEXTIDR, host tasks are told apart by the ASID of their "
+          "translation regime",
+          "[scenarios][checker]") {
+    // Issue 10 point 6: CONTEXTIDR first, the EL0 regime's ASID once translation exists. ASID
+    // is TTBRn_EL1[63:48] with TCR_EL1.AS=1 (16-bit ASIDs) or [55:48] with AS=0; TCR_EL1.A1
+    // says which TTBR holds it (Arm ARM D8.13, TCR_EL1/TTBR0_EL1 field descriptions).
+    Rig r;
+    CpuState& s = r.st.cpu;
+    r.inHostTask();
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 0}); // no MMU: one identity
+    s.sysregs.write(SysReg::TTBR0_EL1, 0x0107'0000'4000'0000ULL);
+    s.sysregs.write(SysReg::TTBR1_EL1, 0x0009'0000'4000'1000ULL);
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 0}); // SCTLR_EL1.M=0 yet
+    s.sysregs.write(SysReg::SCTLR_EL1, s.sysregs.raw(SysReg::SCTLR_EL1) | 1);
+    const World asid7{World::Kind::HostTask, 0, 7, World::Identity::Asid};
+    CHECK(DefaultWorldOf(s) == asid7); // AS=0: 8 bits of TTBR0_EL1
+    CHECK(name(asid7) == "host-asid7");
+    s.sysregs.write(SysReg::TCR_EL1, std::uint64_t{1} << 36); // AS=1: 16 bits
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 0x107, World::Identity::Asid});
+    s.sysregs.write(SysReg::TCR_EL1, (std::uint64_t{1} << 36) | (std::uint64_t{1} << 22)); // A1
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 9, World::Identity::Asid});
+    s.sysregs.write(SysReg::CONTEXTIDR_EL1, 42); // a CONTEXTIDR identity wins
+    CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 42});
+    // A CONTEXTIDR of 7 and an ASID of 7 are different worlds with different origins.
+    CHECK_FALSE(World{World::Kind::HostTask, 0, 7} == asid7);
+    CHECK(originOf(asid7) != originOf(World{World::Kind::HostTask, 0, 7}));
+    CHECK(name(originOf(asid7)) == "host-asid7");
+}
+
 // ---------------------------------------------------------------------------------------------
 // X registers and SPs, judged by the calling convention of the exit; FPSR/FPCR by provenance.
 // The conventions are the ones real software follows: an interrupt handler restores every GPR

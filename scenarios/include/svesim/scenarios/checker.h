@@ -20,18 +20,26 @@
 
 namespace svesim::scenarios {
 
-// A world: a guest VM (by VMID) or a host task (by its identity: CONTEXTIDR, 0 if unset).
+// A world: a guest VM (by VMID) or a host task (by its identity: CONTEXTIDR, else the ASID of
+// its translation regime, else 0).
 struct World {
     enum class Kind : std::uint8_t { Guest, HostTask } kind;
     unsigned vmid = 0;
     std::uint64_t task = 0;
+    enum class Identity : std::uint8_t { ContextId, Asid } identity = Identity::ContextId;
     friend auto operator<=>(const World&, const World&) = default;
 };
 std::string name(const World& w);
+// The provenance origin of a world's own data (a host task told apart by ASID has bit 63 of
+// its origin id set, kAsidOrigin, so that it never meets the task whose CONTEXTIDR is the same
+// number).
+inline constexpr std::uint64_t kAsidOrigin = std::uint64_t{1} << 63;
+Origin originOf(const World& w);
 
 // The default rule of docs/scenario-devices.md: guest n = EL0/EL1 with EL2 enabled, HCR_EL2.VM
 // and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise, told apart by the CONTEXTIDR of its
-// regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there).
+// regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there), or where that is 0 and the
+// regime's stage 1 translates, by the ASID of the regime's TTBR (TCR_ELx.A1, TCR_ELx.AS).
 std::optional<World> DefaultWorldOf(const CpuState& s);
 using WorldClassifier = std::function<std::optional<World>(const CpuState&)>;
 
