@@ -124,16 +124,31 @@ std::vector<Origin> TagTable::origins(Tag t) const {
 }
 
 TagTable::Resolved TagTable::resolve(std::uint8_t value, Tag tag, ImplClass c) const {
-    // Each choice either zeroed the byte or left what it held before, which may itself be
-    // the result of an earlier choice.
-    while (tagClass(tag) == TagClass::Unknown) {
-        const ChoiceRecord& r = choice(tag);
-        if (zeroesAt(c, r.site)) return {0, kZeroTag};
-        const unsigned k = tag & 0xFFU;
-        value = r.preserved_values[k];
-        tag = r.preserved_tags[k];
+    if (tagClass(tag) != TagClass::Unknown) return {value, tag};
+    // Each choice either zeroed the byte or left what it held before, which may itself be the
+    // result of an earlier choice. What an UNKNOWN tag resolves to depends only on the tag and
+    // the class, and choice records never change: every tag met on the way is remembered with
+    // the result, so chains that grow with every choice on the same bytes are walked once.
+    const auto key = [c](Tag t) { return (std::uint64_t{t} << 2) | static_cast<unsigned>(c); };
+    resolve_path_.clear();
+    Resolved out{value, tag};
+    while (tagClass(out.tag) == TagClass::Unknown) {
+        if (const auto it = resolved_.find(key(out.tag)); it != resolved_.end()) {
+            out = it->second;
+            break;
+        }
+        resolve_path_.push_back(out.tag);
+        const ChoiceRecord& r = choice(out.tag);
+        if (zeroesAt(c, r.site)) {
+            out = {0, kZeroTag};
+            break;
+        }
+        const unsigned k = out.tag & 0xFFU;
+        out = {r.preserved_values[k], r.preserved_tags[k]};
     }
-    return {value, tag};
+    for (const Tag t : resolve_path_)
+        resolved_.emplace(key(t), out);
+    return out;
 }
 
 TagTable::Resolved TagTable::resolveActual(std::uint8_t value, Tag tag) const {

@@ -89,7 +89,7 @@ std::uint8_t CpuInterface::runningPriority() const {
     for (unsigned i = 0; i < 4; ++i)
         all[i] = ap0_[i] | ap1_[0][i] | ap1_[1][i];
     const int b = lowestActiveBit(all);
-    return b < 0 ? 0xFF : static_cast<std::uint8_t>(b << (minBpr() + 1));
+    return b < 0 ? std::uint8_t{0xFF} : static_cast<std::uint8_t>(b << (minBpr() + 1));
 }
 
 bool CpuInterface::highestActiveGroup(Group& g) const {

@@ -102,7 +102,7 @@ std::uint8_t CpuInterface::virtualRunningPriority() const {
     for (unsigned i = 0; i < 4; ++i)
         all[i] = ich_ap0_[i] | ich_ap1_[i];
     const int b = lowestActiveBit(all);
-    return b < 0 ? 0xFF : static_cast<std::uint8_t>(b << (vMinBpr() + 1));
+    return b < 0 ? std::uint8_t{0xFF} : static_cast<std::uint8_t>(b << (vMinBpr() + 1));
 }
 
 // CanSignalVirtualInterrupt(): ICH_HCR_EL2.En, priority above VPMR, group priority above the

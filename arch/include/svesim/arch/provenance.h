@@ -126,6 +126,9 @@ private:
     std::vector<MixedSet> sets_;
     std::vector<ChoiceRecord> choices_;
     std::unordered_map<std::uint64_t, Tag> pair_cache_; // (a, b) -> join
+    // resolve()'s memo: (UNKNOWN tag, class) -> what it resolves to; its scratch path.
+    mutable std::unordered_map<std::uint64_t, Resolved> resolved_;
+    mutable std::vector<Tag> resolve_path_;
 };
 
 // Tags of memory bytes: a lazily allocated shadow, one page of tags where tagged data was
