@@ -27,6 +27,8 @@ std::string_view gateText(SysRegGate g) {
     case SysRegGate::Cntfrq: return "EL0 read: CNTKCTL EL0PCTEN|EL0VCTEN; write at highest EL only";
     case SysRegGate::CntvctEl0: return "EL0: CNTKCTL_EL1.EL0VCTEN (CNTHCTL_EL2 in host)";
     case SysRegGate::CntpctEl0: return "EL0: EL0PCTEN; EL0/EL1: CNTHCTL_EL2.EL1PCTEN";
+    case SysRegGate::CntpTimer: return "EL0: EL0PTEN; EL0/EL1: CNTHCTL_EL2.EL1PCEN";
+    case SysRegGate::CntvTimer: return "EL0: EL0VTEN";
     case SysRegGate::SecurePhysTimer: return "Secure EL1 (SCR_EL3.ST) and EL3 only";
     case SysRegGate::DebugDcc: return "EL0: MDSCR_EL1.TDCC";
     case SysRegGate::Disr: return "EL1 with HCR_EL2.AMO: VDISR_EL2";

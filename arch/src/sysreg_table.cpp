@@ -4,6 +4,7 @@
 #include "sysreg_rows/debug_rows.h"
 #include "sysreg_rows/id_rows.h"
 #include "sysreg_rows/ras_lor_rows.h"
+#include "sysreg_rows/timer_rows.h"
 #include "sysreg_rows/translation_rows.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ constexpr Table assemble(const std::array<SysRegInfo, N>&... groups) {
 
 constexpr Table kTable =
     assemble(sysreg_rows::kCoreRows, sysreg_rows::kIdRows, sysreg_rows::kDebugRows,
-             sysreg_rows::kRasLorRows, sysreg_rows::kTranslationRows);
+             sysreg_rows::kRasLorRows, sysreg_rows::kTranslationRows, sysreg_rows::kTimerRows);
 
 constexpr bool directionsOverlap(const SysRegInfo& a, const SysRegInfo& b) {
     return !((a.rw == SysRegRw::ReadOnly && b.rw == SysRegRw::WriteOnly) ||

@@ -68,6 +68,24 @@ std::optional<ExceptionEntry> el1PhysicalCounterTrap(const CpuState& s, std::uin
     return std::nullopt;
 }
 
+// The EL1 physical and virtual timers (CNTP_*, CNTV_*; ARM-M D11.3): at EL0 CNTKCTL_EL1.EL0PTEN /
+// EL0VTEN (CNTHCTL_EL2's in a VHE host); the physical one at EL0/EL1 outside a VHE host also
+// CNTHCTL_EL2.EL1PCEN (bit 1 with E2H=0, bit 11 with E2H=1).
+std::optional<ExceptionEntry> timerTrap(const CpuState& s, bool physical, std::uint32_t iss) {
+    const EL el = s.pstate.el;
+    if (el == EL::EL0) {
+        const bool host = isHostEL0(s);
+        const std::uint64_t ctl = s.sysregs.raw(host ? SysReg::CNTHCTL_EL2 : SysReg::CNTKCTL_EL1);
+        if (!bitSet(ctl, physical ? cnthctl::EL0PTEN : cnthctl::EL0VTEN))
+            return host ? trapTo(s, EL::EL2, iss) : el0Trap(s, iss);
+    }
+    if (!physical || !(el == EL::EL0 || el == EL::EL1) || !EL2Enabled(s) || isHostEL0(s))
+        return std::nullopt;
+    const unsigned b = bitSet(s.hcr(), hcr::E2H) ? cnthctl::EL1PCEN_E2H1 : cnthctl::EL1PCEN_E2H0;
+    if (!bitSet(s.sysregs.raw(SysReg::CNTHCTL_EL2), b)) return trapTo(s, EL::EL2, iss);
+    return std::nullopt;
+}
+
 // MDCR_EL2.TDE (or HCR_EL2.TGE, which makes TDE behave as 1) with one of TDA/TDOSA/TDRA.
 bool mdcr2Traps(const CpuState& s, unsigned bit_no) {
     const std::uint64_t m = s.sysregs.raw(SysReg::MDCR_EL2);
@@ -154,6 +172,8 @@ std::optional<ExceptionEntry> gateCheck(const CpuState& s, const SysRegInfo& inf
             if (auto e = counterEl0Trap(s, true, false, iss)) return e;
         if (el == EL::EL0 || el == EL::EL1) return el1PhysicalCounterTrap(s, iss);
         break;
+    case SysRegGate::CntpTimer: return timerTrap(s, true, iss);
+    case SysRegGate::CntvTimer: return timerTrap(s, false, iss);
     case SysRegGate::SecurePhysTimer:
         // CNTPS_*_EL1: Secure EL1 (SCR_EL3.ST = 0 traps it to EL3) and EL3 only.
         if (el == EL::EL1 && IsSecureBelowEL3(s)) {
@@ -201,6 +221,9 @@ bool accessible(const CpuState& s, const SysRegInfo& info, bool read) {
 SysReg resolveTarget(const CpuState& s, const SysRegInfo& info) {
     const EL el = s.pstate.el;
     if (el == EL::EL2 && bitSet(s.hcr(), hcr::E2H) && info.e2h_at_el2) return *info.e2h_at_el2;
+    // EL0 of a VHE host: the EL0 timers reach the EL2 ones (CNTP_* -> CNTHP_*, CNTV_* -> CNTHV_*;
+    // the only EL0 names with an EL2 twin).
+    if (isHostEL0(s) && info.e2h_at_el2) return *info.e2h_at_el2;
     if (el == EL::EL1 && EL2Enabled(s)) {
         if (info.id == SysReg::MIDR_EL1) return SysReg::VPIDR_EL2;
         if (info.id == SysReg::MPIDR_EL1) return SysReg::VMPIDR_EL2;

@@ -269,31 +269,51 @@ TimerAccessResult GenericTimer::read(TimerReg r, const TimerAccessContext& ctx) 
     const TimerAccessResult check = checkAccess(r, ctx, false);
     if (!check.isOk()) return check;
     const TimerReg target = resolve(r, ctx);
-    if (const std::optional<TimerId> t = timerOf(target)) {
-        const Timer& tm = timers_[static_cast<unsigned>(*t)];
-        switch (fieldOf(target)) {
-        case Field::Tval: // (CVAL - count)[31:0]
-            return TimerAccessResult::ok((tm.cval - timerCount(*t)) & 0xFFFF'FFFFULL);
-        case Field::Ctl:
-            return TimerAccessResult::ok(tm.ctl | (conditionMet(*t) ? kCtlIstatus : 0));
-        case Field::Cval: return TimerAccessResult::ok(tm.cval);
-        }
-    }
-    switch (target) {
-    case R::CNTFRQ_EL0: return TimerAccessResult::ok(cntfrq_);
-    case R::CNTPCT_EL0: return TimerAccessResult::ok(physicalCount());
-    case R::CNTVCT_EL0: return TimerAccessResult::ok(virtualCount(ctx));
-    case R::CNTVOFF_EL2: return TimerAccessResult::ok(cntvoff_);
-    case R::CNTHCTL_EL2: return TimerAccessResult::ok(cnthctl_);
-    case R::CNTKCTL_EL1: return TimerAccessResult::ok(cntkctl_);
-    default: return TimerAccessResult::undefined();
-    }
+    if (!timerOf(target) && !isCounterOrControl(target)) return TimerAccessResult::undefined();
+    return TimerAccessResult::ok(readReached(target, ctx));
 }
 
 TimerAccessResult GenericTimer::write(TimerReg r, const TimerAccessContext& ctx, std::uint64_t v) {
     const TimerAccessResult check = checkAccess(r, ctx, true);
     if (!check.isOk()) return check;
-    const TimerReg target = resolve(r, ctx);
+    writeReached(resolve(r, ctx), v);
+    return TimerAccessResult::ok();
+}
+
+bool GenericTimer::isCounterOrControl(TimerReg r) {
+    switch (r) {
+    case R::CNTFRQ_EL0:
+    case R::CNTPCT_EL0:
+    case R::CNTVCT_EL0:
+    case R::CNTVOFF_EL2:
+    case R::CNTHCTL_EL2:
+    case R::CNTKCTL_EL1: return true;
+    default: return false;
+    }
+}
+
+std::uint64_t GenericTimer::readReached(TimerReg target, const TimerAccessContext& ctx) const {
+    if (const std::optional<TimerId> t = timerOf(target)) {
+        const Timer& tm = timers_[static_cast<unsigned>(*t)];
+        switch (fieldOf(target)) {
+        case Field::Tval:
+            return (tm.cval - timerCount(*t)) & 0xFFFF'FFFFULL; // (CVAL - count)[31:0]
+        case Field::Ctl: return tm.ctl | (conditionMet(*t) ? kCtlIstatus : 0);
+        case Field::Cval: return tm.cval;
+        }
+    }
+    switch (target) {
+    case R::CNTFRQ_EL0: return cntfrq_;
+    case R::CNTPCT_EL0: return physicalCount();
+    case R::CNTVCT_EL0: return virtualCount(ctx);
+    case R::CNTVOFF_EL2: return cntvoff_;
+    case R::CNTHCTL_EL2: return cnthctl_;
+    case R::CNTKCTL_EL1: return cntkctl_;
+    default: return 0;
+    }
+}
+
+void GenericTimer::writeReached(TimerReg target, std::uint64_t v) {
     if (const std::optional<TimerId> t = timerOf(target)) {
         Timer& tm = timers_[static_cast<unsigned>(*t)];
         switch (fieldOf(target)) {
@@ -315,7 +335,6 @@ TimerAccessResult GenericTimer::write(TimerReg r, const TimerAccessContext& ctx,
         }
     }
     poll();
-    return TimerAccessResult::ok();
 }
 
 } // namespace svesim::model

@@ -3,6 +3,7 @@
 #include "svesim/exceptions/abort.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
+#include "svesim/isa/bits.h"
 
 #include <fmt/core.h>
 #include <utility>
@@ -27,6 +28,14 @@ std::string describe(const ExceptionStorm& s) {
 Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Console& console)
     : timing_(cfg.timing)
     , arch_(cfg.arch)
+    , timer_(arch_.cpu,
+             [this] {
+                 // The physical count: the cycle count scaled from the core clock to the
+                 // counter's fixed frequency (CNTFRQ_EL0 only reports it).
+                 const auto ticks =
+                     static_cast<isa::u128>(cycles_) * GenericTimer::kDefaultFrequency;
+                 return static_cast<std::uint64_t>(ticks / timing_.clock_hz);
+             })
     , bus_(memory)
     , cx_(arch_, bus_)
     , console_(&console) {
@@ -35,10 +44,12 @@ Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Con
     // Events carry the PC of the instruction being executed (the PC only moves after it
     // completes) and the cycle count when they happen.
     arch_.bus.setContextSource(&arch_.cpu.pc, &cycles_);
+    arch_.cpu.devices.attach(timer_);
 }
 
 void Processor::reset() {
     arch_.reset();
+    timer_.timer().reset();
     icache_.clear();
     cx_.watchCode(0, 0, this);
     cx_.monitor = {};

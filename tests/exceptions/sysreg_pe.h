@@ -3,6 +3,7 @@
 #pragma once
 
 #include "support/arch_fixture.h"
+#include "svesim/arch/sysreg_device.h"
 #include "svesim/exceptions/sysreg_access.h"
 
 #include <catch2/catch.hpp>
@@ -30,6 +31,24 @@ struct SysRegPe {
 inline SysReg reaches(const SysRegAccess& a) {
     REQUIRE(std::holds_alternative<SysReg>(a));
     return std::get<SysReg>(a);
+}
+
+// Stands for the PE's generic timer (model::TimerSysRegs) behind the CNT* device rows: without
+// a device those rows are UNDEFINED; these tests pin the checks, which come before the device.
+struct TimerStandIn final : SysRegDevice {
+    bool provides(SysReg r) const override {
+        return sysRegInfo(r).backing == SysRegBacking::Device;
+    }
+    std::uint64_t readSysReg(SysReg, EL) override { return 0; }
+    void writeSysReg(SysReg, std::uint64_t, EL) override {}
+};
+inline SysRegPe& withTimer(SysRegPe& pe) {
+    static TimerStandIn timer;
+    pe.st.cpu.devices.attach(timer);
+    return pe;
+}
+inline SysRegPe&& withTimer(SysRegPe&& pe) {
+    return std::move(withTimer(pe));
 }
 
 } // namespace svesim::test

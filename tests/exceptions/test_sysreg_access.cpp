@@ -196,8 +196,9 @@ TEST_CASE("UNDEFINED: unknown encodings, too-low ELs, read-only writes, absent E
     CHECK(reaches(Pe(EL::EL0).access(kTpidrro)) == SysReg::TPIDRRO_EL0);
     isUndefined(Pe(EL::EL0).access(kTpidrro, SysRegDirection::Write), EL::EL1);
     // CNTFRQ_EL0 is writable only at the highest EL; RVBAR exists only for the highest EL.
-    isUndefined(Pe(EL::EL1).access(kCntfrq, SysRegDirection::Write), EL::EL1);
-    CHECK(reaches(Pe(EL::EL3).access(kCntfrq, SysRegDirection::Write)) == SysReg::CNTFRQ_EL0);
+    isUndefined(withTimer(Pe(EL::EL1)).access(kCntfrq, SysRegDirection::Write), EL::EL1);
+    CHECK(reaches(withTimer(Pe(EL::EL3)).access(kCntfrq, SysRegDirection::Write)) ==
+          SysReg::CNTFRQ_EL0);
     CHECK(reaches(Pe(EL::EL3).access(kRvbarEl3)) == SysReg::RVBAR_EL3);
     isUndefined(Pe(EL::EL2).access(kRvbarEl2), EL::EL2);
 }

@@ -44,6 +44,9 @@ const SysRegEncoding kPfr0{3, 0, 0, 4, 0}, kResId{3, 0, 0, 3, 7}, kEsrEl1{3, 0, 
     kAfsr0El1{3, 0, 5, 1, 0}, kAfsr0El12{3, 5, 5, 1, 0}, kCntkctl{3, 0, 14, 1, 0},
     kCntkctl12{3, 5, 14, 1, 0}, kPmcr{3, 3, 9, 12, 0}, kDbgbvr6{2, 0, 0, 6, 4};
 
+const SysRegEncoding kCntpCtl{3, 3, 14, 2, 1}, kCntvCval{3, 3, 14, 3, 2},
+    kCntpCtl02{3, 5, 14, 2, 1};
+
 } // namespace
 
 TEST_CASE("HCR_EL2.TID1/TID2/TID3/TACR trap EL1 reads to EL2 with the MRS ISS", "[exceptions]") {
@@ -167,20 +170,56 @@ TEST_CASE("debug registers: OSLAR is write-only and sets OSLSR.OSLK; DBGDTRRX/TX
     undefined(pe.access(kPmcr));
 }
 
+TEST_CASE("EL1 timers: CNTKCTL_EL1.EL0PTEN/EL0VTEN at EL0, CNTHCTL_EL2.EL1PCEN at EL0/EL1; "
+          "VHE redirection to the EL2 timers",
+          "[exceptions]") {
+    // Targets from the CNTP_CTL_EL0 / CNTV_CVAL_EL0 access pseudocode (ARM-M D24.8); llvm-mc
+    // encodings CNTP_CTL_EL0 = 3,3,14,2,1, CNTV_CVAL_EL0 = 3,3,14,3,2, CNTP_CTL_EL02 = 3,5,14,2,1.
+    Pe el0(EL::EL0);
+    withTimer(el0).set(SysReg::CNTKCTL_EL1, bit(cnthctl::EL0VTEN)); // EL0PTEN = 0
+    trapsTo(el0.access(kCntpCtl, Rd, 3), EL::EL1, kCntpCtl, 3, true);
+    CHECK(reaches(el0.access(kCntvCval)) == SysReg::CNTV_CVAL_EL0);
+    el0.set(SysReg::CNTKCTL_EL1, bit(cnthctl::EL0PTEN));
+    trapsTo(el0.access(kCntvCval, Wr, 4), EL::EL1, kCntvCval, 4, false);
+    el0.set(SysReg::CNTHCTL_EL2, 0); // E2H=0: EL1PCEN (bit 1) = 0 traps EL0 and EL1 to EL2
+    trapsTo(el0.access(kCntpCtl, Rd, 3), EL::EL2, kCntpCtl, 3, true);
+    Pe el1(EL::EL1);
+    withTimer(el1).set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL1PCTEN_E2H0)); // EL1PCEN = 0
+    trapsTo(el1.access(kCntpCtl, Wr, 5), EL::EL2, kCntpCtl, 5, false);
+    el1.set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL1PCEN_E2H0));
+    CHECK(reaches(el1.access(kCntpCtl)) == SysReg::CNTP_CTL_EL0);
+    Pe e2h1(EL::EL1, bit(hcr::E2H)); // E2H=1: EL1PCEN is bit 11
+    withTimer(e2h1).set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL1PCEN_E2H0));
+    trapsTo(e2h1.access(kCntpCtl, Rd, 3), EL::EL2, kCntpCtl, 3, true);
+    // A VHE host: CNTP_* reach CNTHP_* at EL2 and EL0 (gated by CNTHCTL_EL2.EL0PTEN there),
+    // the _EL02 names reach the EL0 timers; without E2H they are UNDEFINED.
+    Pe host2(EL::EL2, bit(hcr::E2H) | bit(hcr::TGE));
+    CHECK(reaches(withTimer(host2).access(kCntpCtl)) == SysReg::CNTHP_CTL_EL2);
+    CHECK(reaches(host2.access(kCntvCval)) == SysReg::CNTHV_CVAL_EL2);
+    CHECK(reaches(host2.access(kCntpCtl02)) == SysReg::CNTP_CTL_EL0);
+    Pe host0(EL::EL0, bit(hcr::E2H) | bit(hcr::TGE));
+    withTimer(host0).set(SysReg::CNTHCTL_EL2, 0);
+    trapsTo(host0.access(kCntpCtl, Rd, 3), EL::EL2, kCntpCtl, 3, true);
+    host0.set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL0PTEN));
+    CHECK(reaches(host0.access(kCntpCtl)) == SysReg::CNTHP_CTL_EL2);
+    Pe nvhe(EL::EL2);
+    undefined(withTimer(nvhe).access(kCntpCtl02));
+}
+
 TEST_CASE("counters at EL0: CNTKCTL_EL1 (CNTHCTL_EL2 in a VHE host) gate CNTVCT/CNTFRQ",
           "[exceptions]") {
     Pe el0(EL::EL0);
-    el0.set(SysReg::CNTKCTL_EL1, 0);
+    withTimer(el0).set(SysReg::CNTKCTL_EL1, 0);
     trapsTo(el0.access(kCntvct, Rd, 14), EL::EL1, kCntvct, 14, true);
     trapsTo(el0.access(kCntfrq, Rd, 1), EL::EL1, kCntfrq, 1, true);
     el0.set(SysReg::CNTKCTL_EL1, 1); // EL0PCTEN only: CNTFRQ readable, CNTVCT not
     CHECK(reaches(el0.access(kCntfrq)) == SysReg::CNTFRQ_EL0);
     trapsTo(el0.access(kCntvct, Rd, 14), EL::EL1, kCntvct, 14, true);
     Pe tge(EL::EL0, bit(hcr::TGE)); // E2H=0, TGE=1: CNTKCTL_EL1 still, routed to EL2
-    tge.set(SysReg::CNTKCTL_EL1, 0);
+    withTimer(tge).set(SysReg::CNTKCTL_EL1, 0);
     trapsTo(tge.access(kCntvct, Rd, 14), EL::EL2, kCntvct, 14, true);
     Pe host(EL::EL0, bit(hcr::E2H) | bit(hcr::TGE));
-    host.set(SysReg::CNTKCTL_EL1, 3);
+    withTimer(host).set(SysReg::CNTKCTL_EL1, 3);
     host.set(SysReg::CNTHCTL_EL2, 0);
     trapsTo(host.access(kCntvct, Rd, 14), EL::EL2, kCntvct, 14, true);
     host.set(SysReg::CNTHCTL_EL2, bit(cnthctl::EL0VCTEN));

@@ -42,6 +42,19 @@ struct GicBench : sc_core::sc_module {
     vp::Gic gic;
 };
 
+// Loads the program, does what the ICC system registers would (not wired yet: mask 0xF8, Group 0
+// enabled) and runs the simulation to its end.
+void loadAndRun(GicBench& bench, const model::ElfImage& img) {
+    for (const model::ElfSegment& seg : img.segments)
+        REQUIRE(bench.cpu.debugWrite(seg.address, seg.data.data(),
+                                     static_cast<unsigned>(seg.data.size())));
+    svesim::gic::GicAccessContext el3;
+    el3.el = EL::EL3;
+    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_PMR_EL1, el3, 0xF8);
+    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_IGRPEN0_EL1, el3, 1);
+    sc_core::sc_start();
+}
+
 } // namespace
 
 TEST_CASE("tlm: a Cpu configures the GIC over MMIO and takes its SGI as an FIQ", "[tlm][gic]") {
@@ -50,19 +63,32 @@ TEST_CASE("tlm: a Cpu configures the GIC over MMIO and takes its SGI as an FIQ",
     vp::CpuConfig cfg;
     cfg.processor.arch.rvbar = img.entry;
     GicBench bench("bench", cfg, console);
-    for (const model::ElfSegment& seg : img.segments)
-        REQUIRE(bench.cpu.debugWrite(seg.address, seg.data.data(),
-                                     static_cast<unsigned>(seg.data.size())));
-    // What the ICC system registers would do (not wired yet): mask 0xF8, Group 0 enabled.
-    svesim::gic::GicAccessContext el3;
-    el3.el = EL::EL3;
-    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_PMR_EL1, el3, 0xF8);
-    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_IGRPEN0_EL1, el3, 1);
-    sc_core::sc_start();
+    loadAndRun(bench, img);
     REQUIRE(bench.cpu.exitCode());
     CHECK(*bench.cpu.exitCode() == 42);
     CHECK(bench.gic.model().irq(0, 1).pending());
     std::uint32_t pidr2 = 0;
     REQUIRE(bench.cpu.debugRead(0x0800'FFE8, &pidr2, 4));
     CHECK(pidr2 == 0x3B); // GICD_PIDR2.ArchRev = 3
+}
+
+TEST_CASE("tlm: the generic timer's PPI through the GIC wakes a WFI at the timer's count",
+          "[tlm][gic][timer]") {
+    // gic_timer_wfi.s arms CNTV for 6250 ticks of the 62.5 MHz counter: 100 us (ARM-M D11.2.4:
+    // the interrupt is ENABLE && ISTATUS && !IMASK; CNTV is PPI 27 by the Arm BSA).
+    const auto img =
+        model::ElfImage::load(std::string(SVESIM_TEST_PROGRAMS) + "/gic_timer_wfi.elf");
+    NullConsole console;
+    vp::CpuConfig cfg;
+    cfg.processor.arch.rvbar = img.entry;
+    GicBench bench("bench", cfg, console);
+    bench.cpu.setTimerSink(
+        [&bench](model::TimerId t, bool level) { bench.gic.setPpi(0, model::timerPpi(t), level); });
+    loadAndRun(bench, img);
+    REQUIRE(bench.cpu.exitCode());
+    CHECK(*bench.cpu.exitCode() == 42);
+    CHECK(bench.cpu.processor().timer().interruptLevel(model::TimerId::Virt));
+    const double woke_us = (sc_core::sc_time_stamp() + bench.cpu.localTime()).to_seconds() * 1e6;
+    CHECK(woke_us >= 100.0);
+    CHECK(woke_us < 110.0);
 }

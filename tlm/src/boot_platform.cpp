@@ -3,6 +3,19 @@
 #include <fmt/core.h>
 
 namespace svesim::tlm {
+namespace {
+
+GicDeviceConfig gicConfig(const boot::BootMachine& m) {
+    GicDeviceConfig g;
+    g.gic.cpus = m.cpus;
+    for (unsigned i = 0; i < m.cpus; ++i)
+        g.gic.affinity.push_back(static_cast<std::uint32_t>(boot::mpidrAffinity(i)));
+    g.distributor_base = m.gicd_base;
+    g.redistributor_base = m.gicr_base;
+    return g;
+}
+
+} // namespace
 
 BootPlatform::BootPlatform(sc_core::sc_module_name name, const BootPlatformConfig& cfg,
                            model::Console& console, HostInput* input)
@@ -12,6 +25,7 @@ BootPlatform::BootPlatform(sc_core::sc_module_name name, const BootPlatformConfi
     , firmware_ram("firmware_ram", cfg.machine.firmware_ram_size)
     , ram("ram", cfg.machine.ram_size)
     , uart("uart", console, input)
+    , gic("gic", gicConfig(cfg.machine))
     , machine_(cfg.machine) {
     const boot::BootMachine& m = cfg.machine;
     router.map("flash_port", m.flash_base, m.flash_size).bind(flash.socket);
@@ -20,10 +34,11 @@ BootPlatform::BootPlatform(sc_core::sc_module_name name, const BootPlatformConfi
     router.map("ram_port", m.ram_base, m.ram_size).bind(ram.socket);
     router.map("uart_port", m.uart_base, Pl011::kSize).bind(uart.socket);
     uart.irq.bind(uart_irq);
-    // GIC: the GICv3 (distributor at m.gicd_base, one redistributor frame pair per PE from
-    // m.gicr_base) and the generic timer go here once the GIC library is on main: map both
-    // ranges on `router`, connect uart_irq to SPI m.uart_spi, and each Cpu's irq/fiq/virq/vfiq
-    // to its CPU interface; hasGic() then answers true (the firmware sets the GIC up).
+    router.map("gicd_port", m.gicd_base, gic.distributorSize()).bind(gic.distributor);
+    router.map("gicr_port", m.gicr_base, gic.redistributorSize()).bind(gic.redistributor);
+    SC_METHOD(onUartIrq);
+    sensitive << uart_irq;
+    dont_initialize();
     for (unsigned i = 0; i < m.cpus; ++i) {
         CpuConfig c = cfg.cpu;
         c.processor.arch.rvbar = m.flash_base;
@@ -34,8 +49,15 @@ BootPlatform::BootPlatform(sc_core::sc_module_name name, const BootPlatformConfi
         else
             cpu->socket.bind(router.addTarget(fmt::format("target{}", i)));
         if (m.cpus > 1) cpu->shareGlobalMonitor(monitor_);
+        gic.connect(*cpu, i);
+        cpu->setTimerSink(
+            [this, i](model::TimerId t, bool level) { gic.setPpi(i, model::timerPpi(t), level); });
         cpus_.push_back(std::move(cpu));
     }
+}
+
+void BootPlatform::onUartIrq() {
+    gic.setSpi(gic::kFirstSpi + machine_.uart_spi, uart_irq.read());
 }
 
 bool BootPlatform::load(std::uint64_t addr, const std::vector<std::uint8_t>& bytes) {

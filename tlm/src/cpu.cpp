@@ -3,6 +3,7 @@
 #include "svesim/tlm/cpu.h"
 
 #include "svesim/arch/config_error.h"
+#include "svesim/isa/bits.h"
 
 #include <algorithm>
 #include <utility>
@@ -38,6 +39,9 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
         throw ConfigError("parameter quantum: a Cpu's quantum must be positive");
     qk_.setQuantum(cfg.quantum);
     proc_.setStopOnSpin(true); // a branch to itself with nothing to end it ends the run
+    proc_.timer().setLevelListener([this](model::TimerId t, bool level) {
+        if (timer_sink_) timer_sink_(t, level);
+    });
     if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
     SC_THREAD(thread);
 }
@@ -214,6 +218,7 @@ void Cpu::thread() {
         executed += r.executed;
         qk_.inc(period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_));
         chunk_start_cycles_ = proc_.cycles();
+        proc_.timer().poll(); // a timer whose count was reached during the chunk fires now
         if (r.reason == model::StopReason::Exit) {
             exit_code_ = r.exit_code;
             if (gdb_) gdb_->exited(r.exit_code);
@@ -279,20 +284,47 @@ bool Cpu::mayContinue(bool ask_host) {
     return true;
 }
 
+std::optional<sc_time> Cpu::timerDue() {
+    const model::GenericTimer& t = proc_.timer();
+    const std::optional<std::uint64_t> next = t.nextEventCount();
+    if (!next) return std::nullopt;
+    const std::uint64_t now = t.physicalCount();
+    const std::uint64_t ticks = *next > now ? *next - now : 1;
+    // Counter ticks to core cycles (rounded up: the count must have reached `next`).
+    const auto cycles =
+        static_cast<std::uint64_t>((static_cast<isa::u128>(ticks) * cfg_.processor.timing.clock_hz +
+                                    model::GenericTimer::kDefaultFrequency - 1) /
+                                   model::GenericTimer::kDefaultFrequency);
+    return period_ * static_cast<double>(std::max<std::uint64_t>(cycles, 1));
+}
+
 int Cpu::sleep() {
     qk_.sync();
-    const sc_time slept_from = sc_core::sc_time_stamp();
+    sc_time slept_from = sc_core::sc_time_stamp();
+    // The idle cycles up to now (the counter runs on while the PE sleeps), then the timers.
+    const auto catch_up = [&] {
+        const auto cycles =
+            static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_);
+        proc_.addIdleCycles(cycles);
+        slept_from += period_ * static_cast<double>(cycles);
+        proc_.timer().poll();
+    };
     int signal = 0;
     while (!proc_.wakeUpPending()) {
         const bool debugger = gdb_ && gdb_->attached();
         const bool limited = host_check_ || cfg_.max_time != sc_core::SC_ZERO_TIME;
+        const std::optional<sc_time> due = timerDue();
         if (!debugger && !limited) {
-            sc_core::wait(wake_);
+            if (due)
+                sc_core::wait(*due, wake_);
+            else
+                sc_core::wait(wake_);
+            catch_up();
             continue;
         }
         // Nothing else in the platform can wake the PE: with a debugger, wait for Ctrl-C;
         // otherwise the simulation ends here (starvation: stuck in WFI).
-        if (!sc_core::sc_pending_activity()) {
+        if (!due && !sc_core::sc_pending_activity()) {
             if (!debugger) {
                 sc_core::wait(wake_);
                 continue;
@@ -303,6 +335,7 @@ int Cpu::sleep() {
         }
         // Others keep SystemC busy: look at Ctrl-C, the host check and max_time now and then.
         sc_time step(kDebuggerPollNs, sc_core::SC_NS);
+        if (due) step = std::min(step, *due);
         if (cfg_.max_time != sc_core::SC_ZERO_TIME) {
             if (sc_core::sc_time_stamp() >= cfg_.max_time) {
                 time_limit_ = true;
@@ -312,6 +345,7 @@ int Cpu::sleep() {
             step = std::min(step, cfg_.max_time - sc_core::sc_time_stamp());
         }
         sc_core::wait(step, wake_);
+        catch_up();
         if (debugger && gdb_->interruptRequested()) {
             signal = model::GdbServer::kSigInt;
             break;
@@ -321,8 +355,7 @@ int Cpu::sleep() {
             break;
         }
     }
-    proc_.addIdleCycles(
-        static_cast<std::uint64_t>((sc_core::sc_time_stamp() - slept_from) / period_));
+    catch_up();
     return signal;
 }
 

@@ -99,8 +99,6 @@ inline constexpr std::array kCoreRows{
     reg(R::TPIDR_EL3, "TPIDR_EL3", {3,6,13,0,2}, EL::EL3, EL::EL3, RW, G::None, kNone, 0, 0, true),
     reg(R::CONTEXTIDR_EL1, "CONTEXTIDR_EL1", {3,0,13,0,1}, EL::EL1, EL::EL1, RW, G::None, kHigh32, 0, 0, true, R::CONTEXTIDR_EL2).trap(T::Tvm),
     reg(R::CONTEXTIDR_EL2, "CONTEXTIDR_EL2", {3,4,13,0,1}, EL::EL2, EL::EL2, RW, G::None, kHigh32, 0, 0, true),
-    reg(R::CNTFRQ_EL0, "CNTFRQ_EL0", {3,3,14,0,0}, EL::EL0, EL::EL0, RW, G::Cntfrq, kHigh32, 0, 62'500'000, true),
-    reg(R::CNTVCT_EL0, "CNTVCT_EL0", {3,3,14,0,2}, EL::EL0, EL::EL0, RO, G::CntvctEl0, kNone, 0, 0, false).computed(),
     // CNTKCTL_EL1: EL0PCTEN, EL0VCTEN, EVNTEN, EVNTDIR, EVNTI, EL0VTEN, EL0PTEN.
     reg(R::CNTKCTL_EL1, "CNTKCTL_EL1", {3,0,14,1,0}, EL::EL1, EL::EL0, RW, G::None, ~0x3FFULL, 0, 0, true, R::CNTHCTL_EL2),
     // CNTHCTL_EL2: bits [11:0] of both layouts (E2H=0: EL1PCTEN[0], EL1PCEN[1]; E2H=1: EL0PCTEN,

@@ -123,12 +123,32 @@ enum class SysReg : std::uint16_t {
     CCSIDR_EL1,
     CSSELR_EL1,
     DCZID_EL0,
-    // Generic timer (frequency, virtual count and the counter-access controls; the timers
-    // themselves and CNTPCT are device registers, see SysRegDevice)
-    CNTFRQ_EL0,
-    CNTVCT_EL0,
+    // Generic timer: the counter-access controls are stored; the frequency, the counts and the
+    // timers are device rows (the PE's model::GenericTimer, see SysRegDevice)
     CNTKCTL_EL1,
     CNTHCTL_EL2,
+    CNTFRQ_EL0,
+    CNTPCT_EL0,
+    CNTVCT_EL0,
+    CNTP_TVAL_EL0,
+    CNTP_CTL_EL0,
+    CNTP_CVAL_EL0,
+    CNTV_TVAL_EL0,
+    CNTV_CTL_EL0,
+    CNTV_CVAL_EL0,
+    CNTHP_TVAL_EL2,
+    CNTHP_CTL_EL2,
+    CNTHP_CVAL_EL2,
+    CNTHV_TVAL_EL2, // FEAT_VHE: the EL2 virtual timer
+    CNTHV_CTL_EL2,
+    CNTHV_CVAL_EL2,
+    CNTVOFF_EL2,
+    CNTP_TVAL_EL02, // FEAT_VHE aliases of the EL0 timers from a VHE host
+    CNTP_CTL_EL02,
+    CNTP_CVAL_EL02,
+    CNTV_TVAL_EL02,
+    CNTV_CTL_EL02,
+    CNTV_CVAL_EL02,
     // Floating point
     FPCR,
     FPSR,
@@ -256,6 +276,8 @@ enum class SysRegGate : std::uint8_t {
     CntvctEl0,       // CNTVCT_EL0 at EL0: CNTKCTL_EL1.EL0VCTEN (CNTHCTL_EL2 in a VHE host)
     CntpctEl0,       // CNTPCT_EL0 (device row): EL0PCTEN at EL0, CNTHCTL_EL2.EL1PCTEN at EL0/EL1
     SecurePhysTimer, // CNTPS_*_EL1 (device rows): Secure EL1 only, SCR_EL3.ST trap
+    CntpTimer,       // CNTP_*_EL0 (device rows): EL0PTEN at EL0, CNTHCTL_EL2.EL1PCEN at EL0/EL1
+    CntvTimer,       // CNTV_*_EL0 (device rows): EL0VTEN at EL0
     DebugDcc,        // MDCCSR_EL0, DBGDTR*_EL0 at EL0: MDSCR_EL1.TDCC trap (then TDA)
     Disr,            // DISR_EL1 at EL1 with HCR_EL2.AMO: reaches VDISR_EL2
     El12Alias,       // *_EL12: UNDEFINED unless at EL2/EL3 with ELIsInHost(EL2)
@@ -352,7 +374,8 @@ inline constexpr unsigned TDE = 8, TDA = 9, TDOSA = 10, TDRA = 11; // MDCR_EL2; 
 }
 namespace cnthctl { // CNTHCTL_EL2 (E2H=1 layout for bits 0, 1, 8-11; CNTKCTL_EL1 shares 0-9)
 inline constexpr unsigned EL0PCTEN = 0, EL0VCTEN = 1, EL1PCTEN_E2H0 = 0, EL1PCTEN_E2H1 = 10;
-}
+inline constexpr unsigned EL0VTEN = 8, EL0PTEN = 9, EL1PCEN_E2H0 = 1, EL1PCEN_E2H1 = 11;
+} // namespace cnthctl
 namespace cptr {
 inline constexpr unsigned TZ = 8, TFP = 10, EZ = 8, TCPAC = 31;
 inline constexpr unsigned ZEN_HI = 17, ZEN_LO = 16, FPEN_HI = 21, FPEN_LO = 20;

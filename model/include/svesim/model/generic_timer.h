@@ -117,6 +117,11 @@ public:
     // accessibility pseudocode; CNTKCTL_EL1 for EL0, CNTHCTL_EL2 for EL0/EL1).
     [[nodiscard]] TimerAccessResult checkAccess(TimerReg r, const TimerAccessContext& ctx,
                                                 bool is_write) const;
+    // The value and the effect alone, for a caller that made the access decision and the FEAT_VHE
+    // redirection itself (the PE's system-register table, which holds CNTKCTL_EL1/CNTHCTL_EL2):
+    // `target` is the register the access reached; `ctx` only selects CNTVCT_EL0's offset.
+    [[nodiscard]] std::uint64_t readReached(TimerReg target, const TimerAccessContext& ctx) const;
+    void writeReached(TimerReg target, std::uint64_t value);
 
     [[nodiscard]] std::uint64_t frequency() const { return cntfrq_; }
     [[nodiscard]] std::uint64_t physicalCount() const { return count_(); }
@@ -149,6 +154,7 @@ private:
     // reaches CNTHCTL_EL2; *_EL02/EL12 reach the EL1/EL0 registers).
     [[nodiscard]] static TimerReg resolve(TimerReg r, const TimerAccessContext& ctx);
     [[nodiscard]] static std::optional<TimerId> timerOf(TimerReg r);
+    [[nodiscard]] static bool isCounterOrControl(TimerReg r);
 
     CountSource count_;
     std::uint64_t cntfrq_;

@@ -7,6 +7,7 @@
 #include "svesim/isa/exec_context.h"
 #include "svesim/model/decode_cache.h"
 #include "svesim/model/semihosting.h"
+#include "svesim/model/timer_sysregs.h"
 #include "svesim/model/timing.h"
 
 #include <array>
@@ -132,6 +133,9 @@ public:
     [[nodiscard]] EventBus& events() { return arch_.bus; }
     [[nodiscard]] const TimingConfig& timing() const { return timing_; }
 
+    // The PE's generic timer (the device behind the CNT* rows), counting at its frequency
+    // from the cycle count.
+    [[nodiscard]] GenericTimer& timer() { return timer_.timer(); }
     [[nodiscard]] std::uint64_t cycles() const { return cycles_; }
     [[nodiscard]] std::uint64_t instructions() const { return instructions_; }
     [[nodiscard]] std::uint64_t instructionsAt(EL el) const { return insns_by_el_[toUnsigned(el)]; }
@@ -155,6 +159,7 @@ private:
 
     TimingConfig timing_;
     ArchState arch_;
+    TimerSysRegs timer_;
     isa::MemoryBus bus_;
     isa::ExecContext cx_;
     Console* console_;

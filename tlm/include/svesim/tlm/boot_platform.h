@@ -4,15 +4,16 @@
 // Every PE starts at 0x0 at EL3 (the firmware, firmware/README.md), with MPIDR Aff1 = i / 16,
 // Aff0 = i % 16. An access to an unmapped address is a synchronous external abort.
 //
-// GIC: the GICv3 distributor (0x0800_0000) and redistributors (0x080A_0000) and the generic
-// timer come from the GIC library (issue 13 point 1-2, tlm/src/gic_*); until it is on main the
-// range is unmapped and the Cpus' irq/fiq/virq/vfiq inputs are not driven. See "GIC:" in
-// tlm/src/boot_platform.cpp for where it is instantiated.
+// The GICv3 (tlm::Gic: distributor at 0x0800_0000, one redistributor frame pair per PE from
+// 0x080A_0000) drives every Cpu's irq/fiq/virq/vfiq; each PE's generic-timer levels feed its
+// PPIs 30/27/26/28 and the PL011 its SPI. The CPU interface's system registers are not wired
+// yet (ID_AA64PFR0_EL1.GIC stays 0, so the firmware skips its GIC set-up).
 #pragma once
 
 #include "svesim/boot/machine.h"
 #include "svesim/isa/global_monitor.h"
 #include "svesim/tlm/cpu.h"
+#include "svesim/tlm/gic.h"
 #include "svesim/tlm/pl011.h"
 #include "svesim/tlm/ram.h"
 #include "svesim/tlm/router.h"
@@ -33,6 +34,7 @@ public:
     // `input`: the host's characters for the PL011 (may be null).
     BootPlatform(sc_core::sc_module_name name, const BootPlatformConfig& cfg,
                  model::Console& console, HostInput* input);
+    SC_HAS_PROCESS(BootPlatform);
 
     // Copies bytes to a physical address through PE 0's debug transport (RAM or flash); false if
     // some of it is not backed by memory.
@@ -42,7 +44,7 @@ public:
     [[nodiscard]] Cpu& cpu(std::size_t i) { return *cpus_[i]; }
     // The whole platform's retired instructions.
     [[nodiscard]] std::uint64_t instructions() const;
-    [[nodiscard]] bool hasGic() const { return false; }
+    [[nodiscard]] bool hasGic() const { return true; }
 
     Router router;
     Ram flash;
@@ -50,8 +52,10 @@ public:
     Ram ram;
     Pl011 uart;
     sc_core::sc_signal<bool> uart_irq{"uart_irq"};
+    Gic gic;
 
 private:
+    void onUartIrq(); // the PL011's line to its SPI
     std::vector<std::unique_ptr<Cpu>> cpus_;
     isa::GlobalMonitor monitor_;
     boot::BootMachine machine_;

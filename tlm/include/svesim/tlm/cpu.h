@@ -76,6 +76,13 @@ public:
     SC_HAS_PROCESS(Cpu);
 
     [[nodiscard]] model::Processor& processor() { return proc_; }
+    // The PE's generic timer interrupt levels (CNTP, CNTV, CNTHP, CNTHV): `sink` is called on
+    // every change (the boot platform feeds the GIC's PPIs). Without a sink they stay
+    // unconnected; processor().timer().interruptLevel() shows them. The Cpu re-evaluates them
+    // at the end of every chunk and wakes from WFI when one is due.
+    void setTimerSink(std::function<void(model::TimerId, bool)> sink) {
+        timer_sink_ = std::move(sink);
+    }
     // With more than one Cpu: join the platform's global exclusive monitor and event network
     // (LDXR/STXR across PEs, SEV, WFE wake-ups). Call for every Cpu before sc_start().
     void shareGlobalMonitor(isa::GlobalMonitor& monitor) {
@@ -126,6 +133,8 @@ private:
     // Returns kSigInt if an attached debugger asked to stop first, kStopRun if the host check
     // or max_time ended the run, else 0.
     int sleep();
+    // The simulated time until the PE's next armed timer fires (nullopt: none is armed).
+    [[nodiscard]] std::optional<sc_core::sc_time> timerDue();
     static constexpr int kStopRun = -1;
     // max_time and (with `ask_host`) the host check, between chunks; false (and the reason
     // recorded) to stop.
@@ -134,6 +143,7 @@ private:
     // SystemC busy.
     static constexpr double kDebuggerPollNs = 10'000;
     void finish();
+    std::function<void(model::TimerId, bool)> timer_sink_;
     void onInterruptLines();
     bool read(std::uint64_t addr, void* dst, unsigned size) override;
     bool write(std::uint64_t addr, const void* src, unsigned size) override;
