@@ -194,3 +194,48 @@ TEST_CASE("sve mem: LDNF1D and LDFF1D under a sparse predicate load exactly the 
         }
     }
 }
+
+TEST_CASE("sve mem: LDFF1D meeting a stage 1 Translation fault clears FFR from that element; "
+          "at the first active element it is a Data Abort",
+          "[isa][sve][sve_mem][mmu]") {
+    // Issue 11 point 4: first-fault loads treat MMU faults as they treat external aborts. The
+    // EL1&0 regime (4 KiB granule, TCR_EL1.T0SZ = 25: the walk starts at level 1; Arm ARM D8)
+    // maps 0x0-0x1EFFF to itself by level 3 page descriptors (OA | AF | Inner Shareable |
+    // AttrIndx 0 | 0b11 = 0x703) and leaves 0x1F000 (level 3 entry 31) invalid, although
+    // memory exists there: the fault is the translation's, not the bus's.
+    IsaHarness h(128); // two doublewords per vector
+    constexpr std::uint64_t kL1 = 0x14000, kL2 = 0x15000, kL3 = 0x16000, kHole = 0x1F000;
+    h.mem.put<std::uint64_t>(kL1, kL2 | 3);
+    h.mem.put<std::uint64_t>(kL2, kL3 | 3);
+    for (std::uint64_t i = 0; i < 31; ++i)
+        h.mem.put<std::uint64_t>(kL3 + 8 * i, (i << 12) | 0x703);
+    h.mem.put<std::uint64_t>(kHole - 8, 0x1122'3344'5566'7788ULL);
+    h.mem.put<std::uint64_t>(kHole, 0x99AA'BBCC'DDEE'FF00ULL);
+    SysRegFile& r = h.arch.cpu.sysregs;
+    r.write(SysReg::MAIR_EL1, 0xFF);
+    r.write(SysReg::TCR_EL1, 0x5'0080'3519ULL); // IPS 48 bits, EPD1, WB, Inner Shareable, T0SZ 25
+    r.write(SysReg::TTBR0_EL1, kL1);
+    h.cx.refreshTranslation();
+    REQUIRE(h.cx.translating());
+
+    run(h, 0x252c9000); // setffr
+    run(h, 0x25d8e3e0); // ptrue p0.d
+    fillZ(h, 0, 0xEE);
+    h.setX(1, kHole - 8);
+    run(h, 0xa5ff6020); // ldff1d {z0.d}, p0/z, [x1]: element 1 is in the hole
+    for (unsigned b = 0; b < 16; ++b) {
+        INFO("FFR bit " << b);
+        CHECK(ffrBit(h, b) == (b < 8)); // element 0 kept, element 1 (bits 8-15) cleared
+    }
+    std::uint64_t e0 = 0;
+    std::memcpy(&e0, h.z(0).data(), 8);
+    CHECK(e0 == 0x1122'3344'5566'7788ULL);
+
+    h.setX(1, kHole); // now the first active element is in the hole: it faults normally
+    h.exec(0xa5ff6020);
+    REQUIRE(h.cx.faulted());
+    AArch64_TakeException(h.arch, *h.cx.fault);
+    // EC 0x25 (Data Abort, same EL), IL, DFSC 0b000111 (Translation fault, level 3).
+    CHECK(r.raw(SysReg::ESR_EL1) == 0x9600'0007);
+    CHECK(r.raw(SysReg::FAR_EL1) == kHole);
+}
