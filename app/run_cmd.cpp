@@ -150,6 +150,9 @@ int runRun(const std::vector<std::string>& args) {
         "details", "with --check: every finding with its byte range, provenance and causes")(
         "param", po::value<std::vector<std::string>>()->composing(),
         "name=value: the 64-bit word at ELF symbol param_<name> (repeatable)")(
+        "gic",
+        "add QEMU virt's GICv3 (GICD 0x08000000, GICR 0x080A0000; the ICC_*/ICH_* registers; "
+        "timers on their PPIs, the PL011 on INTID 33, the scenario timer on INTID 48)")(
         "program", po::value<std::string>(), "the AArch64 ELF to run");
     po::positional_options_description pos;
     pos.add("program", 1);
@@ -166,6 +169,7 @@ int runRun(const std::vector<std::string>& args) {
     tlm::PlatformConfig pcfg;
     pcfg.cpu = cpuConfigFrom(vm);
     pcfg.ram_size = parseSize(vm["ram-size"].as<std::string>(), "--ram-size");
+    pcfg.gic = vm.count("gic") != 0;
     pcfg.cpu.max_instructions = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     if (vm.count("max-time")) pcfg.cpu.max_time = parseSimTime(vm["max-time"].as<std::string>());
     const double timeout_s =

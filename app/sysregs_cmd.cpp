@@ -33,6 +33,8 @@ std::string_view gateText(SysRegGate g) {
     case SysRegGate::DebugDcc: return "EL0: MDSCR_EL1.TDCC";
     case SysRegGate::Disr: return "EL1 with HCR_EL2.AMO: VDISR_EL2";
     case SysRegGate::El12Alias: return "E2H=1 at EL2, or EL3 with EL2 an enabled VHE host";
+    case SysRegGate::DeviceDecides:
+        return "GIC: ICH_HCR_EL2, IMO/FMO (ICV_*), SCR_EL3.IRQ/FIQ, SRE";
     }
     return "?";
 }

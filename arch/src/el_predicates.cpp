@@ -10,6 +10,10 @@ bool IsSecureBelowEL3(const CpuState& s) {
     return HaveEL(s, EL::EL3) && !bitSet(s.scr(), scr::NS);
 }
 
+bool IsSecure(const CpuState& s) {
+    return (HaveEL(s, EL::EL3) && s.pstate.el == EL::EL3) || IsSecureBelowEL3(s);
+}
+
 // R2: EL2 controls (ZCR_EL2, HCR_EL2, CPTR_EL2) apply to EL0/EL1 only when EL2 is enabled.
 bool EL2Enabled(const CpuState& s) {
     return HaveEL(s, EL::EL2) && (!HaveEL(s, EL::EL3) || bitSet(s.scr(), scr::NS));

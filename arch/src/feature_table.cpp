@@ -145,7 +145,8 @@ constexpr std::array kParameters{
     IdParameter{"EL0", f(I::PFR0, 0, 1), "AArch64 only"},
     IdParameter{"EL1", f(I::PFR0, 4, 1), "AArch64 only"},
     IdParameter{"GIC", f(I::PFR0, 24, 0),
-                "no GIC CPU-interface system registers yet (becomes 1 when ICC_* are wired)"},
+                "0 without a GIC; 1 (GICv3 system registers) on platforms that attach one "
+                "(`svesim boot`, `svesim run --gic`)"},
     IdParameter{"PARange", f(I::MMFR0, 0, 5), "48-bit physical addresses (docs/mmu.md)"},
     IdParameter{"ASIDBits", f(I::MMFR0, 4, 2), "16-bit ASIDs"},
     IdParameter{"BigEnd", f(I::MMFR0, 8, 0), "little-endian only (SCTLR.EE/E0E RES0)"},
@@ -202,6 +203,7 @@ std::uint64_t idRegisterValue(IdReg r, const Features& features) {
     if (r == IdReg::PFR0) { // EL2, EL3: 1 = AArch64 only, 0 = not implemented
         if (features.has_el2) v = withField(v, 11, 8, 1);
         if (features.has_el3) v = withField(v, 15, 12, 1);
+        if (features.gic_system_registers) v = withField(v, 27, 24, 1);
     }
     return v;
 }

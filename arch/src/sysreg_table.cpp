@@ -2,6 +2,7 @@
 // SysReg order at compile time. A group is one file; a missing or doubled row does not compile.
 #include "sysreg_rows/core_rows.h"
 #include "sysreg_rows/debug_rows.h"
+#include "sysreg_rows/gic_rows.h"
 #include "sysreg_rows/id_rows.h"
 #include "sysreg_rows/ras_lor_rows.h"
 #include "sysreg_rows/timer_rows.h"
@@ -35,9 +36,9 @@ constexpr Table assemble(const std::array<SysRegInfo, N>&... groups) {
     return t;
 }
 
-constexpr Table kTable =
-    assemble(sysreg_rows::kCoreRows, sysreg_rows::kIdRows, sysreg_rows::kDebugRows,
-             sysreg_rows::kRasLorRows, sysreg_rows::kTranslationRows, sysreg_rows::kTimerRows);
+constexpr Table kTable = assemble(
+    sysreg_rows::kCoreRows, sysreg_rows::kIdRows, sysreg_rows::kDebugRows, sysreg_rows::kRasLorRows,
+    sysreg_rows::kTranslationRows, sysreg_rows::kTimerRows, sysreg_rows::kGicRows);
 
 constexpr bool directionsOverlap(const SysRegInfo& a, const SysRegInfo& b) {
     return !((a.rw == SysRegRw::ReadOnly && b.rw == SysRegRw::WriteOnly) ||

@@ -9,10 +9,11 @@ ArchState::ArchState(const ArchConfig& cfg)
     reset();
 }
 
+// From the PE's own features: the configured ones plus what the platform attached (a GIC).
 void ArchState::reset() {
-    cpu.sysregs.reset(cfg_.features, cfg_.reset_values, cfg_.rvbar);
+    cpu.sysregs.reset(cpu.features, cfg_.reset_values, cfg_.rvbar);
     cpu.pstate = PState{};
-    cpu.pstate.el = cfg_.features.highestEL();
+    cpu.pstate.el = cpu.features.highestEL();
     cpu.pstate.sp = true;
     cpu.pstate.d = cpu.pstate.a = cpu.pstate.i = cpu.pstate.f = true;
     cpu.pc = cfg_.rvbar;

@@ -100,7 +100,9 @@ std::optional<ExceptionEntry> el2Traps(const CpuState& s, const SysRegInfo& info
     const EL el = s.pstate.el;
     const std::uint64_t h = s.hcr();
     const std::uint16_t t = info.traps;
-    if (!EL2Enabled(s)) return std::nullopt;
+    // EL2's controls trap EL0 and EL1 only: an access from EL2 or EL3 never traps to EL2 (with
+    // HCR_EL2.TGE=1 a VHE host's own debug-register accesses would otherwise trap to itself).
+    if (!EL2Enabled(s) || el == EL::EL2 || el == EL::EL3) return std::nullopt;
     const bool at1 = el == EL::EL1;
     const auto hcrTrap = [&](std::uint16_t flag, unsigned hcr_bit) {
         return (t & flag) != 0 && bitSet(h, hcr_bit);
@@ -198,6 +200,14 @@ std::optional<ExceptionEntry> gateCheck(const CpuState& s, const SysRegInfo& inf
         if (info.storage == SysReg::ZCR_EL1) return zcrTrap(s);
         if (info.storage == SysReg::CPACR_EL1 && el == EL::EL2) return tcpacTrap(s, false, iss);
         break;
+    case SysRegGate::DeviceDecides: {
+        // accessible() made sure the device is there.
+        const SysRegDeviceCheck c = s.devices.find(info.id)->checkAccess(
+            info.id, read ? SysRegDirection::Read : SysRegDirection::Write);
+        if (c.kind == SysRegDeviceCheck::Kind::Undefined) undefined = true;
+        if (c.kind == SysRegDeviceCheck::Kind::Trap) return trapTo(s, c.target, iss);
+        break;
+    }
     }
     return std::nullopt;
 }

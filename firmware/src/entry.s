@@ -55,10 +55,10 @@ reset:
     ldr     x0, [x20, #BI_DTB]
     b       enter_lower_el
 
+// A secondary PE's mailbox is STATE_OFF (0) because firmware RAM reads as zero at power-on; it
+// must not write it itself: the boot PE may already have marked it ON_PENDING (CPU_ON) by the
+// time a secondary gets here, and that request would be lost (a PE that never starts).
 secondary:
-    bl      mailbox
-    str     xzr, [x1, #MBOX_STATE]      // STATE_OFF
-    dsb     sy
     b       cpu_wait
 
 // Waits (WFE) until CPU_ON marks this PE's mailbox ON_PENDING, then sets up its EL3 controls and

@@ -20,7 +20,7 @@
 .equ GICR_FRAME,     0x20000           // RD_base + SGI_base
 .equ TYPER_LAST,     4
 .equ TYPER_VLPIS,    1                 // two more 64 KiB frames (GICv4)
-.equ WAKER_PROCESSOR_SLEEP, 1
+.equ WAKER_PROCESSOR_SLEEP, 1         // bit numbers
 .equ WAKER_CHILDREN_ASLEEP, 2
 
 .text
@@ -88,7 +88,7 @@ gic_redistributor_setup:
     add     x0, x0, #GICR_FRAME
     b       1b
 2:  ldr     w2, [x0, #GICR_WAKER]
-    bic     w2, w2, #WAKER_PROCESSOR_SLEEP
+    bic     w2, w2, #(1 << WAKER_PROCESSOR_SLEEP)
     str     w2, [x0, #GICR_WAKER]
     mov     x3, #0x100000
 3:  ldr     w2, [x0, #GICR_WAKER]

@@ -1,5 +1,6 @@
 #include "svesim/model/processor.h"
 
+#include "svesim/arch/feature_table.h"
 #include "svesim/exceptions/abort.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/take_exception.h"
@@ -47,8 +48,18 @@ Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Con
     arch_.cpu.devices.attach(timer_);
 }
 
+void Processor::attachGicCpuInterface(gic::CpuInterface& cpu_interface) {
+    if (gic_) arch_.cpu.devices.detach(*gic_);
+    gic_ = std::make_unique<GicSysRegs>(arch_.cpu, cpu_interface);
+    arch_.cpu.devices.attach(*gic_);
+    arch_.cpu.features.gic_system_registers = true;
+    arch_.cpu.sysregs.slot(SysReg::ID_AA64PFR0_EL1) =
+        idRegisterValue(IdReg::PFR0, arch_.cpu.features);
+}
+
 void Processor::reset() {
     arch_.reset();
+    arch_.cpu.devices.contextChanged();
     timer_.timer().reset();
     icache_.clear();
     cx_.watchCode(0, 0, this);
@@ -113,6 +124,7 @@ void Processor::executeTracked(const DecodedInsn& d, Provenance& prov) {
 
 unsigned Processor::takeException(const ExceptionEntry& e) {
     AArch64_TakeException(arch_, e);
+    arch_.cpu.devices.contextChanged();
     if (Provenance* prov = arch_.provenance()) prov->contextChanged(arch_.cpu);
     cx_.refreshVL();
     cx_.refreshTranslation(); // the EL, PSTATE.PAN and so the regime changed
@@ -312,6 +324,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         switch (cx_.effect) {
         case SideEffect::None: break;
         case SideEffect::ContextChanged:
+            arch_.cpu.devices.contextChanged(); // the GIC: EL or Security state (ERET, SCR_EL3)
             cx_.refreshVL();
             cx_.refreshTranslation();
             if (Provenance* prov = arch_.provenance()) prov->contextChanged(s);

@@ -150,6 +150,21 @@ TEST_CASE("debug: MDCR_EL2 TDE/TDA/TDOSA/TDRA and MDCR_EL3 TDA/TDOSA; MDSCR_EL1.
     trapsTo(tge.access(kMdccsr, Rd, 13), EL::EL2, kMdccsr, 13, true);
 }
 
+TEST_CASE("debug: MDCR_EL2 and HCR_EL2.TGE never trap an access made at EL2 (a VHE host "
+          "writing OSDLR_EL1)",
+          "[exceptions]") {
+    // OSDLR_EL1_reg_write: the MDCR_EL2.TDE/TDOSA check is under `PSTATE.EL == EL1`; at EL2 only
+    // MDCR_EL3.TDOSA traps. Debian's 6.1 kernel clears the OS lock this way at EL2 (VHE, TGE=1).
+    const SysRegEncoding osdlr{2, 0, 1, 3, 4};
+    Pe host(EL::EL2, bit(hcr::E2H) | bit(hcr::TGE));
+    host.set(SysReg::MDCR_EL2, bit(mdcr::TDE) | bit(mdcr::TDOSA) | bit(mdcr::TDA));
+    CHECK(reaches(host.access(osdlr, Wr, 31)) == SysReg::OSDLR_EL1);
+    CHECK(reaches(host.access(kOslar, Wr, 31)) == SysReg::OSLAR_EL1);
+    CHECK(reaches(host.access(kMdscr, Rd, 3)) == SysReg::MDSCR_EL1);
+    host.set(SysReg::MDCR_EL3, bit(mdcr::TDOSA));
+    trapsTo(host.access(osdlr, Wr, 31), EL::EL3, osdlr, 31, false);
+}
+
 TEST_CASE("debug registers: OSLAR is write-only and sets OSLSR.OSLK; DBGDTRRX/TX share an "
           "encoding; claim tags; only the advertised breakpoints exist",
           "[exceptions]") {

@@ -3,7 +3,9 @@
 #include "svesim/tlm/cpu.h"
 
 #include "svesim/arch/config_error.h"
+#include "svesim/arch/el_predicates.h"
 #include "svesim/isa/bits.h"
+#include "svesim/tlm/security_extension.h"
 
 #include <algorithm>
 #include <utility>
@@ -117,7 +119,14 @@ bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsi
     const sc_time at =
         qk_.get_local_time() + period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
     sc_time delay = at;
+    // Its Security attribute is the PE's Security state. (The NS bit of a Secure regime's
+    // descriptors is not carried: svesim's Secure software, the EL3 firmware, runs with its MMU
+    // off, where every access is Secure.)
+    SecurityExtension security;
+    security.non_secure = !IsSecure(proc_.arch().cpu);
+    trans.set_extension(&security);
     socket->b_transport(trans, delay);
+    trans.clear_extension(&security);
     if (delay > at) extra_cycles_ += static_cast<std::uint64_t>((delay - at) / period_);
     if (proc_.events().listening(EventKind::BusTransaction))
         report(cmd == ::tlm::TLM_WRITE_COMMAND ? BusOp::Write : BusOp::Read, addr, size,

@@ -20,13 +20,20 @@ Gic::Gic(sc_core::sc_module_name name, const GicDeviceConfig& cfg)
     redistributor.register_transport_dbg(this, &Gic::transport_dbg_r);
     // The model may change its outputs from any process (a Cpu's MMIO or system-register
     // access): the signals are written by drive() alone, one delta later.
-    gic_.setOutputListener(
-        [this](unsigned, gic::Line, bool) { changed_.notify(sc_core::SC_ZERO_TIME); });
+    // A PE that changed its own outputs with a system-register access (acknowledge, EOI, PMR)
+    // stops its quantum so that it sees them from its next instruction, as after MMIO.
+    gic_.setOutputListener([this](unsigned cpu, gic::Line, bool) {
+        changed_.notify(sc_core::SC_ZERO_TIME);
+        if (cpu < cpus_.size() && cpus_[cpu] != nullptr) cpus_[cpu]->processor().requestStop();
+    });
     SC_METHOD(drive);
     sensitive << changed_;
 }
 
 void Gic::connect(Cpu& cpu, unsigned index) {
+    if (cpus_.size() <= index) cpus_.resize(index + 1, nullptr);
+    cpus_[index] = &cpu;
+    cpu.processor().attachGicCpuInterface(gic_.cpu(index));
     cpu.irq.bind(irq[index]);
     cpu.fiq.bind(fiq[index]);
     cpu.virq.bind(virq[index]);

@@ -20,8 +20,28 @@ Platform::Platform(sc_core::sc_module_name name, const PlatformConfig& cfg, mode
     router.map("monitor_port", cfg.monitor_base, ScenarioMonitor::kSize).bind(monitor.socket);
     router.map("timer_port", cfg.timer_base, Timer::kSize).bind(timer.socket);
     timer.irq.bind(irq);
-    cpu.irq.bind(irq);
-    cpu.fiq.bind(fiq);
+    if (!cfg.gic) {
+        cpu.irq.bind(irq);
+        cpu.fiq.bind(fiq);
+        return;
+    }
+    GicDeviceConfig gcfg;
+    gcfg.distributor_base = cfg.gicd_base;
+    gcfg.redistributor_base = cfg.gicr_base;
+    gic = std::make_unique<Gic>("gic", gcfg);
+    router.map("gicd_port", cfg.gicd_base, gic->distributorSize()).bind(gic->distributor);
+    router.map("gicr_port", cfg.gicr_base, gic->redistributorSize()).bind(gic->redistributor);
+    gic->connect(cpu, 0);
+    cpu.setTimerSink(
+        [this](model::TimerId t, bool level) { gic->setPpi(0, model::timerPpi(t), level); });
+    SC_METHOD(onDeviceLines);
+    sensitive << uart_irq << irq;
+    dont_initialize();
+}
+
+void Platform::onDeviceLines() {
+    gic->setSpi(gic::kFirstSpi + PlatformConfig::kUartSpi, uart_irq.read());
+    gic->setSpi(gic::kFirstSpi + PlatformConfig::kScenarioTimerSpi, irq.read());
 }
 
 void Platform::load(const model::ElfImage& image, bool start_at_entry) {

@@ -45,7 +45,7 @@ for src in "$here"/*.S; do
             -cpu max -nographic -nic none -semihosting -kernel "$build/$name.elf" \
             </dev/null >"$log" 2>&1
     else
-        timeout 30 "$svesim" run "$build/$name.elf" </dev/null >"$log" 2>&1
+        timeout 30 "$svesim" run --gic "$build/$name.elf" </dev/null >"$log" 2>&1
     fi
     rc=$?
     cat "$log"

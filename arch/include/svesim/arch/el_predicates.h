@@ -9,6 +9,8 @@ namespace svesim {
 bool HaveEL(const CpuState& s, EL el);
 // IsSecureBelowEL3(): EL3 implemented and SCR_EL3.NS == 0 (no FEAT_SEL2, no RME).
 bool IsSecureBelowEL3(const CpuState& s);
+// IsSecure(): the PE's current Security state (EL3 is Secure; below it SCR_EL3.NS decides).
+bool IsSecure(const CpuState& s);
 // EL2Enabled(): HaveEL(EL2) && (!HaveEL(EL3) || SCR_EL3.NS == 1 || IsSecureEL2Enabled()). R2
 bool EL2Enabled(const CpuState& s);
 // ELIsInHost(el): EL2 (E2H=1) or EL0 (E2H=1, TGE=1) of a VHE host; never EL1 or EL3.

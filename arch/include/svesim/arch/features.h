@@ -15,6 +15,9 @@ struct Features {
     // Without EL3 the PE is in Non-secure state (FEAT_SEL2 is not implemented).
     std::uint64_t midr = 0x000F5E50;  // Implementer 0x00 (software use), part 0x5E5
     std::uint64_t mpidr = 0x80000000; // RES1 bit 31, Aff0..Aff2 = 0
+    // The platform attached a GICv3 CPU interface (the ICC_*/ICH_* system registers):
+    // ID_AA64PFR0_EL1.GIC = 1. Set by Processor::attachGicCpuInterface, not by configuration.
+    bool gic_system_registers = false;
 
     // HaveEL: ARM-M J1 `HaveEL`. EL0 and EL1 are always implemented.
     [[nodiscard]] bool haveEL(EL el) const {

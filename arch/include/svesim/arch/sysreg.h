@@ -221,7 +221,6 @@ enum class SysReg : std::uint16_t {
     SCTLR_EL12,
     CONTEXTIDR_EL12,
     CNTKCTL_EL12,
-    // (GIC and timer device registers: helper gic)
     // Translation (mmuwire): the registers of the translation regimes (TTBR/TCR/MAIR/AMAIR of
     // EL1, EL2 and EL3), PAR_EL1 for AT, HPFAR_EL2 for stage 2 faults, and their VHE aliases
     TTBR0_EL1,
@@ -246,6 +245,69 @@ enum class SysReg : std::uint16_t {
     MAIR_EL12,
     AMAIR_EL12,
     // end Translation (mmuwire)
+    // GICv3 CPU interface (FEAT_GICv3 system registers: ICC_*, and ICH_*_EL2 of the
+    // virtualization interface; the ICV_* views share the ICC_*_EL1 encodings): device rows of the
+    // platform's GIC (gic::CpuInterface through model::GicSysRegs), UNDEFINED without one
+    ICC_PMR_EL1,
+    ICC_IAR0_EL1,
+    ICC_EOIR0_EL1,
+    ICC_HPPIR0_EL1,
+    ICC_BPR0_EL1,
+    ICC_AP0R0_EL1,
+    ICC_AP0R1_EL1,
+    ICC_AP0R2_EL1,
+    ICC_AP0R3_EL1,
+    ICC_AP1R0_EL1,
+    ICC_AP1R1_EL1,
+    ICC_AP1R2_EL1,
+    ICC_AP1R3_EL1,
+    ICC_DIR_EL1,
+    ICC_RPR_EL1,
+    ICC_SGI1R_EL1,
+    ICC_ASGI1R_EL1,
+    ICC_SGI0R_EL1,
+    ICC_IAR1_EL1,
+    ICC_EOIR1_EL1,
+    ICC_HPPIR1_EL1,
+    ICC_BPR1_EL1,
+    ICC_CTLR_EL1,
+    ICC_SRE_EL1,
+    ICC_IGRPEN0_EL1,
+    ICC_IGRPEN1_EL1,
+    ICC_SRE_EL2,
+    ICC_CTLR_EL3,
+    ICC_SRE_EL3,
+    ICC_IGRPEN1_EL3,
+    ICH_AP0R0_EL2,
+    ICH_AP0R1_EL2,
+    ICH_AP0R2_EL2,
+    ICH_AP0R3_EL2,
+    ICH_AP1R0_EL2,
+    ICH_AP1R1_EL2,
+    ICH_AP1R2_EL2,
+    ICH_AP1R3_EL2,
+    ICH_HCR_EL2,
+    ICH_VTR_EL2,
+    ICH_MISR_EL2,
+    ICH_EISR_EL2,
+    ICH_ELRSR_EL2,
+    ICH_VMCR_EL2,
+    ICH_LR0_EL2,
+    ICH_LR1_EL2,
+    ICH_LR2_EL2,
+    ICH_LR3_EL2,
+    ICH_LR4_EL2,
+    ICH_LR5_EL2,
+    ICH_LR6_EL2,
+    ICH_LR7_EL2,
+    ICH_LR8_EL2,
+    ICH_LR9_EL2,
+    ICH_LR10_EL2,
+    ICH_LR11_EL2,
+    ICH_LR12_EL2,
+    ICH_LR13_EL2,
+    ICH_LR14_EL2,
+    ICH_LR15_EL2,
     Count
 };
 inline constexpr std::size_t kSysRegCount = static_cast<std::size_t>(SysReg::Count);
@@ -281,6 +343,7 @@ enum class SysRegGate : std::uint8_t {
     DebugDcc,        // MDCCSR_EL0, DBGDTR*_EL0 at EL0: MDSCR_EL1.TDCC trap (then TDA)
     Disr,            // DISR_EL1 at EL1 with HCR_EL2.AMO: reaches VDISR_EL2
     El12Alias,       // *_EL12: UNDEFINED unless at EL2/EL3 with ELIsInHost(EL2)
+    DeviceDecides,   // GIC ICC_*/ICH_*: the device's own accessibility rules (SysRegDevice)
 };
 
 // The hypervisor and monitor controls that trap an access with EC 0x18, in addition to the

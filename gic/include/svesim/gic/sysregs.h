@@ -1,9 +1,11 @@
 // The GIC system registers (ICC_*, ICH_*; the ICV_* views share the ICC_*_EL1 encodings) as a
-// table: name, op0:op1:CRn:CRm:op2, lowest EL, direction and the trap class that decides who
-// may access them (IHI 0069 §12.1 and each register's "Accessibility" pseudocode). The names
-// and encodings are checked against llvm-mc (tests/gic/check_sysreg_names.sh).
+// table: the trap class that decides who may access them (IHI 0069 §12.1 and each register's
+// "Accessibility" pseudocode), with the name, op0:op1:CRn:CRm:op2, lowest EL and direction of
+// the register's row in the PE's system-register table (svesim::SysReg). The names and
+// encodings are checked against llvm-mc (tests/gic/check_sysreg_names.sh).
 #pragma once
 
+#include "svesim/arch/sysreg.h"
 #include "svesim/arch/types.h"
 
 #include <cstdint>
@@ -13,70 +15,10 @@
 
 namespace svesim::gic {
 
-enum class GicSysReg : std::uint8_t {
-    ICC_PMR_EL1,
-    ICC_IAR0_EL1,
-    ICC_EOIR0_EL1,
-    ICC_HPPIR0_EL1,
-    ICC_BPR0_EL1,
-    ICC_AP0R0_EL1,
-    ICC_AP0R1_EL1,
-    ICC_AP0R2_EL1,
-    ICC_AP0R3_EL1,
-    ICC_AP1R0_EL1,
-    ICC_AP1R1_EL1,
-    ICC_AP1R2_EL1,
-    ICC_AP1R3_EL1,
-    ICC_DIR_EL1,
-    ICC_RPR_EL1,
-    ICC_SGI1R_EL1,
-    ICC_ASGI1R_EL1,
-    ICC_SGI0R_EL1,
-    ICC_IAR1_EL1,
-    ICC_EOIR1_EL1,
-    ICC_HPPIR1_EL1,
-    ICC_BPR1_EL1,
-    ICC_CTLR_EL1,
-    ICC_SRE_EL1,
-    ICC_IGRPEN0_EL1,
-    ICC_IGRPEN1_EL1,
-    ICC_SRE_EL2,
-    ICC_CTLR_EL3,
-    ICC_SRE_EL3,
-    ICC_IGRPEN1_EL3,
-    ICH_AP0R0_EL2,
-    ICH_AP0R1_EL2,
-    ICH_AP0R2_EL2,
-    ICH_AP0R3_EL2,
-    ICH_AP1R0_EL2,
-    ICH_AP1R1_EL2,
-    ICH_AP1R2_EL2,
-    ICH_AP1R3_EL2,
-    ICH_HCR_EL2,
-    ICH_VTR_EL2,
-    ICH_MISR_EL2,
-    ICH_EISR_EL2,
-    ICH_ELRSR_EL2,
-    ICH_VMCR_EL2,
-    ICH_LR0_EL2,
-    ICH_LR1_EL2,
-    ICH_LR2_EL2,
-    ICH_LR3_EL2,
-    ICH_LR4_EL2,
-    ICH_LR5_EL2,
-    ICH_LR6_EL2,
-    ICH_LR7_EL2,
-    ICH_LR8_EL2,
-    ICH_LR9_EL2,
-    ICH_LR10_EL2,
-    ICH_LR11_EL2,
-    ICH_LR12_EL2,
-    ICH_LR13_EL2,
-    ICH_LR14_EL2,
-    ICH_LR15_EL2,
-    Count
-};
-inline constexpr std::size_t kGicSysRegCount = static_cast<std::size_t>(GicSysReg::Count);
+// A GIC register is named by its row in the PE's system-register table (SysReg::ICC_PMR_EL1 ...
+// SysReg::ICH_LR15_EL2): 30 ICC_* and 30 ICH_* registers.
+using GicSysReg = SysReg;
+inline constexpr std::size_t kGicSysRegCount = 60;
 
 // Who may access a register beyond its lowest EL: the trap rules of its accessibility
 // pseudocode (IHI 0069 §12.1.x; QEMU's gicv3_*_access functions follow the same split).
@@ -94,13 +36,10 @@ enum class GicTrapClass : std::uint8_t {
 
 enum class GicRw : std::uint8_t { ReadWrite, ReadOnly, WriteOnly };
 
-struct GicSysRegEncoding {
-    std::uint8_t op0, op1, crn, crm, op2;
-    friend constexpr bool operator==(const GicSysRegEncoding&, const GicSysRegEncoding&) = default;
-};
+using GicSysRegEncoding = SysRegEncoding;
 
 struct GicSysRegInfo {
-    GicSysReg id;
+    GicSysReg id; // its row in the PE's system-register table gives the next four
     std::string_view name;
     GicSysRegEncoding enc;
     EL min_el;
@@ -111,6 +50,7 @@ struct GicSysRegInfo {
 
 std::span<const GicSysRegInfo> gicSysRegTable();
 const GicSysRegInfo& gicSysRegInfo(GicSysReg r);
+std::optional<GicSysReg> gicSysRegFor(SysReg r); // r if it is a GIC register
 std::optional<GicSysReg> gicSysRegByEncoding(GicSysRegEncoding enc);
 std::optional<GicSysReg> gicSysRegByName(std::string_view name); // case-insensitive
 inline std::string_view name(GicSysReg r) {

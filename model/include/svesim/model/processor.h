@@ -6,6 +6,7 @@
 #include "svesim/exceptions/arch_state.h"
 #include "svesim/isa/exec_context.h"
 #include "svesim/model/decode_cache.h"
+#include "svesim/model/gic_sysregs.h"
 #include "svesim/model/semihosting.h"
 #include "svesim/model/timer_sysregs.h"
 #include "svesim/model/timing.h"
@@ -13,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -136,6 +138,9 @@ public:
     // The PE's generic timer (the device behind the CNT* rows), counting at its frequency
     // from the cycle count.
     [[nodiscard]] GenericTimer& timer() { return timer_.timer(); }
+    // Makes the platform's GIC CPU interface of this PE the device behind the ICC_*/ICH_* rows
+    // (the GIC outlives the processor) and advertises it (ID_AA64PFR0_EL1.GIC = 1).
+    void attachGicCpuInterface(gic::CpuInterface& cpu_interface);
     [[nodiscard]] std::uint64_t cycles() const { return cycles_; }
     [[nodiscard]] std::uint64_t instructions() const { return instructions_; }
     [[nodiscard]] std::uint64_t instructionsAt(EL el) const { return insns_by_el_[toUnsigned(el)]; }
@@ -160,6 +165,7 @@ private:
     TimingConfig timing_;
     ArchState arch_;
     TimerSysRegs timer_;
+    std::unique_ptr<GicSysRegs> gic_;
     isa::MemoryBus bus_;
     isa::ExecContext cx_;
     Console* console_;

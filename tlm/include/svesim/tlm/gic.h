@@ -6,6 +6,7 @@
 
 #include "svesim/gic/gic.h"
 #include "svesim/tlm/cpu.h"
+#include "svesim/tlm/security_extension.h"
 
 #include <cstdint>
 #include <systemc>
@@ -14,24 +15,12 @@
 
 namespace svesim::tlm {
 
-// The Security attribute of a bus access (an AxPROT[1]/NS bit): an initiator that knows the
-// translation's NS bit attaches it; without it the GIC uses GicDeviceConfig::default_secure.
-struct SecurityExtension : ::tlm::tlm_extension<SecurityExtension> {
-    bool non_secure = false;
-    [[nodiscard]] tlm_extension_base* clone() const override {
-        return new SecurityExtension(*this);
-    }
-    void copy_from(const tlm_extension_base& other) override {
-        non_secure = static_cast<const SecurityExtension&>(other).non_secure;
-    }
-};
-
 struct GicDeviceConfig {
     gic::GicConfig gic;
     std::uint64_t distributor_base = 0x0800'0000;   // QEMU virt VIRT_GIC_DIST
     std::uint64_t redistributor_base = 0x080A'0000; // QEMU virt VIRT_GIC_REDIST
-    // Until the Cpu attaches a SecurityExtension every access counts as this (the EL3 firmware's
-    // Secure view; a Non-secure OS then sees the Secure layout of GICD_CTLR and raw priorities).
+    // An access without a SecurityExtension (a debugger, a test bench) counts as this; the Cpu
+    // attaches one to every access (the PE's Security state).
     bool default_secure = true;
     sc_core::sc_time access_latency = sc_core::sc_time(10, sc_core::SC_NS);
 };
@@ -46,7 +35,8 @@ public:
     Gic(sc_core::sc_module_name name, const GicDeviceConfig& cfg);
     SC_HAS_PROCESS(Gic);
 
-    // Binds PE `index`'s outputs to the Cpu's irq/fiq/virq/vfiq inputs.
+    // Binds PE `index`'s outputs to the Cpu's irq/fiq/virq/vfiq inputs and makes the PE's CPU
+    // interface the device behind its ICC_*/ICH_* system registers.
     void connect(Cpu& cpu, unsigned index);
     [[nodiscard]] gic::Gic& model() { return gic_; }
     [[nodiscard]] const GicDeviceConfig& config() const { return cfg_; }
@@ -70,6 +60,7 @@ private:
     GicDeviceConfig cfg_;
     gic::Gic gic_;
     sc_core::sc_event changed_;
+    std::vector<Cpu*> cpus_; // by PE index (nullptr: not connected)
 };
 
 } // namespace svesim::tlm
