@@ -9,13 +9,16 @@
 # Both must print the same /init markers and the kernel lines of --expect.
 #
 # Usage: tests/boot/debian_boot.sh --svesim PATH [--on qemu|svesim] [--cache-dir DIR] [--cpus N]
-#                                  [--append ARGS] [--expect TEXT]... [--kernel IMAGE]
+#                                  [--append ARGS] [--expect TEXT]... [--add PROGRAM]...
+#                                  [--kernel IMAGE]
+# --add: a static arm64 program for the initramfs's /tests (its own initramfs then, built in a
+# temporary directory by scripts/make-initramfs.sh); /init runs it and prints its exit status.
 # With --kernel, that Image instead of Debian's and no initrd: it passes when the machine exits
 # 0 (the Image's own SYSTEM_OFF), e.g. tests/boot/programs/psci_check.s.
 # Exit: 0 passed; 1 failed; 77 skipped (no network for the Debian packages, or no QEMU).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-svesim="" on=svesim cache="$here/build/debian" cpus=1 append="" expects=() image=""
+svesim="" on=svesim cache="$here/build/debian" cpus=1 append="" expects=() image="" adds=()
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --cpus) cpus="$2"; shift ;;
     --append) append="$2"; shift ;;
     --expect) expects+=("$2"); shift ;;
+    --add) adds+=(--add "$2"); shift ;;
     --kernel) image="$2"; shift ;;
     *) echo "debian_boot.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
@@ -44,13 +48,19 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+initramfs="$cache/initramfs.cpio.gz"
+if [[ ${#adds[@]} -gt 0 ]]; then
+  initramfs="$work/initramfs.cpio.gz"
+  bash "$here/scripts/make-initramfs.sh" --cache-dir "$cache" --out "$initramfs" "${adds[@]}" ||
+    { echo "FAIL: make-initramfs.sh ${adds[*]}"; exit 1; }
+fi
 mem=1G
 with_initrd=0
 if [[ -n $image ]]; then
   args=(boot --kernel "$image")
 else
   image="$cache/Image"
-  args=(boot --kernel "$image" --initrd "$cache/initramfs.cpio.gz")
+  args=(boot --kernel "$image" --initrd "$initramfs")
   with_initrd=1
 fi
 args+=(--cpus "$cpus" --mem "$mem")
@@ -70,7 +80,7 @@ else
   echo "layout: kernel $kernel, initrd $initrd, dtb $dtb"
   loaders=(-device loader,file="$image",addr="$kernel",force-raw=on
            -device loader,file="$work/svesim.dtb",addr="$dtb",force-raw=on)
-  [[ -n $initrd ]] && loaders+=(-device loader,file="$cache/initramfs.cpio.gz",addr="$initrd",force-raw=on)
+  [[ -n $initrd ]] && loaders+=(-device loader,file="$initramfs",addr="$initrd",force-raw=on)
   timeout 600 qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3 -cpu max \
     -smp "$cpus" -m "$mem" -nic none -nographic -semihosting -no-reboot \
     -bios "$work/firmware.bin" "${loaders[@]}" </dev/null >"$work/console" 2>&1
@@ -93,7 +103,7 @@ check "psci: PSCIv1.1 detected in firmware."
 check "psci: SMC Calling Convention v1.1"
 for e in "${expects[@]}"; do check "$e"; done
 if [[ $status -ne 0 ]]; then echo "FAIL: $on exited $status (0 = PSCI SYSTEM_OFF through the firmware)"; fail=1; fi
-grep -E "SVESIM-INIT|kvm \[|psci:|smp: Brought up|svesim boot: [0-9]+ instructions" "$work/console"
+grep -E "SVESIM-INIT|SVE-PRCTL|kvm \[|psci:|smp: Brought up|svesim boot: [0-9]+ instructions" "$work/console"
 echo "$on wall time: $wall s (cpus $cpus${append:+, append '$append'})"
 if [[ $fail -ne 0 ]]; then
   echo "--- console (last 40 lines)"; tail -40 "$work/console"; exit 1
