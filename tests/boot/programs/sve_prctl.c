@@ -8,14 +8,6 @@
 #include <string.h>
 #include <sys/prctl.h>
 
-#ifndef PR_SVE_SET_VL
-#define PR_SVE_SET_VL 50
-#define PR_SVE_GET_VL 51
-#endif
-#ifndef PR_SVE_VL_LEN_MASK
-#define PR_SVE_VL_LEN_MASK 0xffff
-#endif
-
 static unsigned long rdvl(void) {
     unsigned long v;
     __asm__ volatile(".arch_extension sve\n\trdvl %0, #1" : "=r"(v));
