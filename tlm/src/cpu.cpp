@@ -45,7 +45,13 @@ Cpu::Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& con
         if (timer_sink_) timer_sink_(t, level);
     });
     if (cfg.gdb_port != 0) gdb_ = std::make_unique<model::GdbServer>(proc_, *this, cfg.gdb_port);
+    trans_.set_byte_enable_ptr(nullptr);
+    trans_.set_extension(&security_);
     SC_THREAD(thread);
+}
+
+Cpu::~Cpu() {
+    trans_.clear_extension(&security_); // not the payload's to delete
 }
 
 // The inputs may be unbound, so the method that follows them is made here, sensitive to the
@@ -106,48 +112,52 @@ void Cpu::report(BusOp op, std::uint64_t addr, std::uint64_t size, std::string_v
 }
 
 bool Cpu::transport(::tlm::tlm_command cmd, std::uint64_t addr, void* data, unsigned size) {
-    ::tlm::tlm_generic_payload trans;
+    ::tlm::tlm_generic_payload& trans = trans_;
     trans.set_command(cmd);
     trans.set_address(addr);
     trans.set_data_ptr(static_cast<unsigned char*>(data));
     trans.set_data_length(size);
     trans.set_streaming_width(size);
-    trans.set_byte_enable_ptr(nullptr);
     trans.set_dmi_allowed(false);
     trans.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+    // Its Security attribute is the PE's Security state. (The NS bit of a Secure regime's
+    // descriptors is not carried: svesim's Secure software, the EL3 firmware, runs with its MMU
+    // off, where every access is Secure.)
+    security_.non_secure = !IsSecure(proc_.arch().cpu);
     // The access happens at the local time of the instruction making it.
     const sc_time at =
         qk_.get_local_time() + period_ * static_cast<double>(proc_.cycles() - chunk_start_cycles_);
     sc_time delay = at;
-    // Its Security attribute is the PE's Security state. (The NS bit of a Secure regime's
-    // descriptors is not carried: svesim's Secure software, the EL3 firmware, runs with its MMU
-    // off, where every access is Secure.)
-    SecurityExtension security;
-    security.non_secure = !IsSecure(proc_.arch().cpu);
-    trans.set_extension(&security);
     socket->b_transport(trans, delay);
-    trans.clear_extension(&security);
     if (delay > at) extra_cycles_ += static_cast<std::uint64_t>((delay - at) / period_);
     if (proc_.events().listening(EventKind::BusTransaction))
         report(cmd == ::tlm::TLM_WRITE_COMMAND ? BusOp::Write : BusOp::Read, addr, size,
                responseName(trans.get_response_status()), at, delay > at ? delay - at : sc_time());
     if (!trans.is_response_ok()) return false;
-    if (trans.is_dmi_allowed() && !dmi_valid_) {
+    if (trans.is_dmi_allowed())
+        useDirectWindow(addr, at);
+    else
+        proc_.requestStop(); // MMIO: synchronise before the next instruction
+    return true;
+}
+
+bool Cpu::useDirectWindow(std::uint64_t addr, const sc_time& at) {
+    const auto holds = [addr](const DmiRegion& r) { return addr >= r.start && addr < r.end; };
+    auto it = std::find_if(dmi_regions_.begin(), dmi_regions_.end(), holds);
+    if (it == dmi_regions_.end()) {
         ::tlm::tlm_dmi dmi;
         ::tlm::tlm_generic_payload req;
         req.set_command(::tlm::TLM_READ_COMMAND);
         req.set_address(addr);
-        if (socket->get_direct_mem_ptr(req, dmi) && dmi.is_read_write_allowed()) {
-            proc_.setDirectWindow(dmi.get_dmi_ptr(), dmi.get_start_address(),
-                                  dmi.get_end_address() + 1);
-            dmi_valid_ = true;
-            if (proc_.events().listening(EventKind::BusTransaction))
-                report(BusOp::DmiGranted, dmi.get_start_address(),
-                       dmi.get_end_address() - dmi.get_start_address() + 1, "OK", at, sc_time());
-        }
-    } else if (!trans.is_dmi_allowed()) {
-        proc_.requestStop(); // MMIO: synchronise before the next instruction
+        if (!socket->get_direct_mem_ptr(req, dmi) || !dmi.is_read_write_allowed()) return false;
+        dmi_regions_.push_back(
+            {dmi.get_dmi_ptr(), dmi.get_start_address(), dmi.get_end_address() + 1});
+        it = std::prev(dmi_regions_.end());
+        if (proc_.events().listening(EventKind::BusTransaction))
+            report(BusOp::DmiGranted, it->start, it->end - it->start, "OK", at, sc_time());
     }
+    dmi_window_ = static_cast<std::size_t>(it - dmi_regions_.begin());
+    proc_.setDirectWindow(it->host, it->start, it->end);
     return true;
 }
 
@@ -164,8 +174,12 @@ std::uint64_t Cpu::takeExtraCycles() {
 }
 
 void Cpu::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
-    proc_.clearDirectWindow();
-    dmi_valid_ = false;
+    const auto overlaps = [start, end](const DmiRegion& r) {
+        return r.start <= end && start < r.end;
+    };
+    if (dmi_window_ && overlaps(dmi_regions_[*dmi_window_])) proc_.clearDirectWindow();
+    dmi_window_.reset();
+    std::erase_if(dmi_regions_, overlaps);
     if (proc_.events().listening(EventKind::BusTransaction))
         report(BusOp::DmiInvalidated, start, end - start + 1, "OK", sc_time(), sc_time());
 }

@@ -6,6 +6,7 @@
 #include "svesim/model/gdb_server.h"
 #include "svesim/model/processor.h"
 #include "svesim/tlm/cpu_params.h"
+#include "svesim/tlm/security_extension.h"
 
 #include <functional>
 #include <memory>
@@ -16,6 +17,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
+#include <vector>
 
 namespace svesim::tlm {
 
@@ -73,6 +75,9 @@ public:
     InterruptInput vfiq; // virtual FIQ (nVFIQ): taken at EL0/EL1 when HCR_EL2.FMO = 1
 
     Cpu(sc_core::sc_module_name name, const CpuConfig& cfg, model::Console& console);
+    ~Cpu() override;
+    Cpu(const Cpu&) = delete;
+    Cpu& operator=(const Cpu&) = delete;
     SC_HAS_PROCESS(Cpu);
 
     [[nodiscard]] model::Processor& processor() { return proc_; }
@@ -163,7 +168,22 @@ private:
     sc_core::sc_event wake_;
     std::uint64_t chunk_start_cycles_ = 0;
     std::uint64_t extra_cycles_ = 0;
-    bool dmi_valid_ = false;
+    // The payload of every access, reused (a payload with an extension allocates on creation);
+    // its SecurityExtension stays attached and is cleared in ~Cpu.
+    SecurityExtension security_;
+    ::tlm::tlm_generic_payload trans_;
+    // Every DMI region granted so far; the processor's direct window is one of them (the one
+    // the last direct-memory access hit), so the firmware's flash and the kernel's RAM both
+    // stay direct as the PE moves between them.
+    struct DmiRegion {
+        std::uint8_t* host;
+        std::uint64_t start, end; // [start, end)
+    };
+    std::vector<DmiRegion> dmi_regions_;
+    std::optional<std::size_t> dmi_window_; // index into dmi_regions_
+    // Makes the region holding `addr` the direct window, asking the target for it first if no
+    // known region holds it; false if the target grants none.
+    bool useDirectWindow(std::uint64_t addr, const sc_core::sc_time& at);
     std::optional<int> exit_code_;
     bool budget_exhausted_ = false;
     bool time_limit_ = false;
