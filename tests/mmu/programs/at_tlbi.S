@@ -103,15 +103,11 @@ snip_\name:
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    ldr     x0, =S1_L1
-    ldr     x1, =(TABLES_END - S1_L1)
-    bl      zero_range
+    CLEAR_RANGE S1_L1, TABLES_END
     POKE    DATA0, V0
     POKE    DATA1, V1
     POKE    DATA3, V3
-    DESC    S1_L1, 1, (0x40000000 | S1_BLOCK)
-    DESC    S1_L1, 2, (S1_L2 | 3)
-    DESC    S1_L2, 0, (S1_L3 | 3)
+    S1_4K_SKELETON S1_L1, S1_L2, S1_L3
     DESC    S1_L2, 1, (S1_L3B | 3)
     DESC    S1_L3, 0, (DATA0 | S1_PAGE | NG)
     DESC    S1_L3, 1, (DATA0 | S1_EL0)

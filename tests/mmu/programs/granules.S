@@ -67,9 +67,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    ldr     x0, =G16_L1
-    ldr     x1, =(TABLES_END - G16_L1)
-    bl      zero_range
+    CLEAR_RANGE G16_L1, TABLES_END
     POKE    DATA16, V16
     POKE    (DATA16 + 0x3FF8), V16_END
     POKE    DATA64, V64

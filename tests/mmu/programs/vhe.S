@@ -102,9 +102,7 @@
     .global test_main
 test_main:
     stp     x29, x30, [sp, #-16]!
-    ldr     x0, =T0_L1
-    ldr     x1, =(TABLES_END - T0_L1)
-    bl      zero_range
+    CLEAR_RANGE T0_L1, TABLES_END
     POKE    DATA_A, VA_
     POKE    DATA_B, VB
     POKE    DATA_C, VC
