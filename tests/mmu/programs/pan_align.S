@@ -148,9 +148,9 @@ test_main:
     REC     x19, 1, REC_FAR
     CHECK_IMM_NOT_QEMU "MMU off: FAR_EL1 = the unaligned address", x19, (DATA0 + 4)
 
-    // ---- SCTLR_EL1.SPAN on exception entry (MMU off; EL0 makes an SVC to a probe vector
-    // table at EL1 that records PSTATE.PAN)
-    adr     x0, pan_probe_vectors
+    // ---- SCTLR_EL1.SPAN on exception entry (MMU off; EL0 makes an SVC to the probe vector
+    // table at EL1, util.inc, which records PSTATE.PAN)
+    adr     x0, probe_vectors_el1
     msr     vbar_el1, x0
     SETSYS  sctlr_el1, SCTLR1_OFF & ~SCTLR_SPAN
     TRY     snip_svc, 0, SPSR_EL0T
@@ -244,18 +244,3 @@ t_stlr:
 snip_svc:
     svc     #1
     EXIT                            // not reached: the probe returns to EL3
-
-// EL1 vector table for the SPAN checks: every entry records PSTATE.PAN in results[1] and
-// ends the run with an exit call to EL3 (SMC #0xFFFF).
-.macro PAN_PROBE_ENTRY
-    .balign 0x80
-    mrs     x1, pan
-    adr     x9, results
-    str     x1, [x9, #8]
-    smc     #EXIT_IMM
-.endm
-    .balign 2048
-pan_probe_vectors:
-    .rept 16
-    PAN_PROBE_ENTRY
-    .endr
