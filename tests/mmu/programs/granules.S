@@ -228,14 +228,7 @@ test_main:
     ldp     x29, x30, [sp], #16
     ret
 
-// AT S1E1R (at EL1) and AT S12E1R (at EL2) of the address in results[30] -> results[0].
-snip_at:
-    LDRESULT x0, 30
-    at      s1e1r, x0
-    isb
-    mrs     x1, par_el1
-    RESULT  0, x1
-    EXIT
+// AT S12E1R (at EL2) of the address in results[30] -> results[0].
 
 snip_at12:
     LDRESULT x0, 30

@@ -163,13 +163,6 @@ test_main:
     ldp     x29, x30, [sp], #16
     ret
 
-snip_at:
-    LDRESULT x0, 30
-    at      s1e1r, x0
-    isb
-    mrs     x1, par_el1
-    RESULT  0, x1
-    EXIT
 
 // Branch to the VA in results[30] (at EL0 through EL0_X: adr gives that alias, readable).
 snip_branch:
