@@ -179,3 +179,28 @@ TEST_CASE("global exclusive monitor by physical address: another PE's store thro
     a.exec(0xc8027c01); // stxr w2, x1, [x0]
     CHECK(a.x(2) == 1);
 }
+
+TEST_CASE("HCR_EL2.FB = 1: TLBI VMALLE1 at EL1 is broadcast to every PE (as VMALLE1IS)",
+          "[model][mmu]") {
+    // ARM-M D13.2.48 HCR_EL2.FB: "Force broadcast" of the TLB maintenance, BPIALL and ICIALLU
+    // instructions executed at EL1 to the Inner Shareable domain. Word from llvm-mc.
+    test::IsaHarness a(128, EL::EL1), b(128, EL::EL1);
+    isa::GlobalMonitor net;
+    a.cx.attachGlobalMonitor(&net, net.attach({}));
+    b.cx.attachGlobalMonitor(&net, net.attach({}));
+    const auto fill = [](test::IsaHarness& h) {
+        const mmu::TranslationRegs regs = h.cx.translationRegsFor(EL::EL1);
+        mmu::Translation t;
+        t.s1Enabled = true;
+        t.vaBase = 0x8000'0000;
+        h.cx.mmu().tlb().insert(mmu::TlbContext::of(regs), t, t.vaBase);
+    };
+    SysRegFile& r = a.arch.cpu.sysregs;
+    r.write(SysReg::HCR_EL2, r.raw(SysReg::HCR_EL2) | (std::uint64_t{1} << 9)); // FB
+    a.cx.refreshTranslation();
+    fill(a);
+    fill(b);
+    a.exec(0xd508871f); // tlbi vmalle1
+    CHECK(a.cx.mmu().tlb().validCount() == 0);
+    CHECK(b.cx.mmu().tlb().validCount() == 0);
+}
