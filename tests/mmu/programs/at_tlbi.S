@@ -174,7 +174,13 @@ test_main:
     CHECK_PAR "AT S1E2W: AP[2] = 1 -> F, FST Permission L3", snip_s1e2w, (VA_BASE + 0x4000), PAR_S1_PERM_L3, SPSR_EL2H, HCR_DEFAULT
     CHECK_PAR "AT S1E2W: AP 0b01 is writable in a one-range regime", snip_s1e2w, (VA_BASE + 0x1000), (PAR_OK | DATA0), SPSR_EL2H, HCR_DEFAULT
     CHECK_PAR "AT S1E2R: invalid entry -> F, FST Translation L3", snip_s1e2r, (VA_BASE + 0x5000), PAR_S1_TRANS_L3, SPSR_EL2H, HCR_DEFAULT
+    TRY     snip_tlbi_vae2, 0, SPSR_EL2H, SCR_DEFAULT, HCR_DEFAULT
+    LDRESULT x19, 0
+    CHECK_IMM "TLBI VAE2 (EL2 regime): the remapped page reads the new PA", x19, V3
+    EXPECT_NONE "TLBI VAE2: no fault"
     SETSYS  sctlr_el2, SCTLR2_OFF
+    DESC    S1_L3, 2, (DATA1 | S1_PAGE)
+    bl      flush_tlbs
 
     // ---- TLBI by ASID at EL1 (stage 2 on)
     TRY     snip_tlbi_asid, 0, SPSR_EL1H, SCR_DEFAULT, HCR_VM
@@ -284,4 +290,20 @@ snip_s2_remap_vmalls12:
     tlbi    vmalls12e1
     dsb     sy
     isb
+    EXIT
+
+// At EL2 (E2H = 0, SCTLR_EL2.M = 1): read VA_BASE + 0x2000, remap it to DATA3, TLBI VAE2.
+snip_tlbi_vae2:
+    ldr     x21, =(VA_BASE + 0x2000)
+    ldr     x1, [x21]
+    ldr     x20, =S1_L3
+    ldr     x1, =(DATA3 | S1_PAGE)
+    str     x1, [x20, #16]
+    dsb     sy
+    lsr     x0, x21, #12
+    tlbi    vae2, x0
+    dsb     sy
+    isb
+    ldr     x1, [x21]
+    RESULT  0, x1
     EXIT

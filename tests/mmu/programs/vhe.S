@@ -194,6 +194,28 @@ test_main:
     CHECK_IMM "ASID: TLBI VAAE1 on a global page, the new page", x19, VB
     EXPECT_NONE "ASID: no fault"
 
+    // ---- AT and TLBI at EL2 in a host: the EL1 forms operate on EL2&0
+    TRY     snip_host_at, 0, SPSR_EL2H, SCR_DEFAULT, HCR_HOST
+    ldr     x21, =0xFFFFFFFFF001
+    LDRESULT x19, 7
+    and     x19, x19, x21
+    CHECK_IMM "host: AT S1E1R at EL2 translates in EL2&0 (TTBR1_EL2)", x19, DATA_B
+    LDRESULT x19, 8
+    and     x19, x19, x21
+    CHECK_IMM "host: AT S1E2R with E2H = 1 translates in EL2&0 (TTBR1_EL2)", x19, DATA_B
+    LDRESULT x19, 9
+    and     x19, x19, #0xFFF
+    CHECK_IMM "host: AT S1E0R of an EL2-only page -> F, FST Permission L3", x19, 0x81F
+    LDRESULT x19, 10
+    and     x19, x19, x21
+    CHECK_IMM "host: AT S1E0R of an EL0 page -> its PA", x19, DATA_E
+    TRY     snip_host_tlbi, 0, SPSR_EL2H, SCR_DEFAULT, HCR_HOST
+    LDRESULT x19, 5
+    CHECK_IMM "host: TLBI VMALLE1 at EL2 invalidates EL2&0 (upper range remapped)", x19, VC
+    LDRESULT x19, 6
+    CHECK_IMM "host: TLBI VAE2 (upper-range VA) invalidates EL2&0", x19, VB
+    EXPECT_NONE "host: AT and TLBI do not fault"
+
     SETSYS  sctlr_el2, SCTLR2_OFF
     ldp     x29, x30, [sp], #16
     ret
@@ -267,4 +289,47 @@ snip_asid:
     isb
     ldr     x1, [x21, #0x2000]
     RESULT  4, x1
+    EXIT
+
+snip_host_at:
+    ldr     x0, =HI_VA
+    at      s1e1r, x0
+    isb
+    mrs     x1, par_el1
+    RESULT  7, x1
+    at      s1e2r, x0
+    isb
+    mrs     x1, par_el1
+    RESULT  8, x1
+    ldr     x0, =0x80001000
+    at      s1e0r, x0
+    isb
+    mrs     x1, par_el1
+    RESULT  9, x1
+    mov     x0, #0x80000000
+    at      s1e0r, x0
+    isb
+    mrs     x1, par_el1
+    RESULT  10, x1
+    EXIT
+
+// The upper-range page (global, EL2 only): read, remap to DATA_C, TLBI VMALLE1, read; remap
+// back to DATA_B, TLBI VAE2 (Xt[43:0] = VA[55:12]), read.
+snip_host_tlbi:
+    ldr     x20, =T1_L3
+    ldr     x21, =HI_VA
+    ldr     x1, [x21]
+    REMAP   0, DATA_C, P_EL2
+    tlbi    vmalle1
+    dsb     sy
+    isb
+    ldr     x1, [x21]
+    RESULT  5, x1
+    REMAP   0, DATA_B, P_EL2
+    ldr     x0, =((HI_VA >> 12) & 0xFFFFFFFFFFF)
+    tlbi    vae2, x0
+    dsb     sy
+    isb
+    ldr     x1, [x21]
+    RESULT  6, x1
     EXIT
