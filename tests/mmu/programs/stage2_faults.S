@@ -29,6 +29,8 @@
 .equ DATA4,    0x40414000
 .equ DATA5,    0x40415000
 .equ TABLES_END, 0x40416000
+.equ S1_L3X,   0x40600000          // IPA whose stage 2 level 3 table is where nothing answers
+.equ NOWHERE,  0x09100000          // nothing answers here (svesim and QEMU's virt)
 .equ VA_BASE,  0x80000000
 
 .equ S1_PAGE,  0x703
@@ -140,6 +142,22 @@ test_main:
     EXPECT_AT "S2 unmapped: fetch -> EL2 Instruction Abort, Translation fault L3", 2, (ESR_IABT_LOW | 0x07), (VA_BASE + 0x4000)
     mrs     x19, hpfar_el2
     CHECK_IMM "S2 unmapped fetch: HPFAR_EL2", x19, (DATA4 >> 8)
+
+    // A stage 2 walk (for the stage 1 walk of VA 0x80200000) whose level 3 table is where
+    // nothing answers: a synchronous External abort on the stage 2 walk, level 3 (DFSC
+    // 0b010111), on the stage 1 walk (S1PTW), taken to EL2 with HPFAR_EL2 = the IPA
+    ldr     x0, =S2_L2
+    ldr     x1, =(NOWHERE | 3)
+    str     x1, [x0, #(3 * 8)]                           // IPA 0x40600000.. -> nowhere
+    ldr     x0, =S1_L2
+    ldr     x1, =(S1_L3X | 3)
+    str     x1, [x0, #(2 * 8)]                           // VA 0x80400000 -> table at IPA S1_L3X
+    dsb     sy
+    bl      flush_tlbs
+    TRY     snip_load, (VA_BASE + 0x400000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "External abort on the stage 2 walk of a stage 1 table -> EL2, S1PTW, DFSC 0x17", 2, (ESR_DABT_LOW | S1PTW | 0x17), t_load
+    mrs     x19, hpfar_el2
+    CHECK_IMM "External abort on the stage 2 walk: HPFAR_EL2 = the table's IPA", x19, (S1_L3X >> 8)
 
     // HCR_EL2.DC = 1 (VM = 0): stage 1 of EL1&0 off with Normal Write-Back memory, stage 2 on
     SETSYS  sctlr_el1, SCTLR1_OFF
