@@ -10,7 +10,8 @@
 //   * HCR_EL2.TDZ: DC ZVA at EL1 -> EL2, and DCZID_EL0.DZP reads 1 at EL1;
 //   * HCR_EL2.TTLB: TLBI VAE1IS at EL1 -> EL2;
 //   * at EL0, SCTLR_EL1.UCI = 0 traps IC IVAU to EL1 even with HCR_EL2.TPU = 1 (EL1's trap
-//     has priority); with UCI = 1, TPU takes it to EL2; SCTLR_EL1.DZE = 0: DZP reads 1 at EL0.
+//     has priority); with UCI = 1, TPU takes it to EL2; SCTLR_EL1.DZE = 0: DZP reads 1 at EL0;
+//   * AT/TLBI/DC forms of a higher EL, and the EL1-only ones at EL0, are UNDEFINED (EC 0).
 
     .include "common.inc"
     .include "util.inc"
@@ -65,6 +66,17 @@ test_main:
     SETSYS  sctlr_el1, (SCTLR1_OFF | SCTLR_UCI)
     TRAP    "EL0, SCTLR_EL1.UCI = 1, HCR_EL2.TPU = 1: IC IVAU -> EL2", "ic ivau, x0", HCR_TPU, 2, (ESR_SYS | ISS_IC_IVAU), SPSR_EL0T
     SETSYS  sctlr_el1, SCTLR1_OFF
+
+    // UNDEFINED below the EL the operation names (C5.5: op1 4 needs EL2, op1 6 EL3, op1 0 EL1)
+    TRAP    "AT S12E1R at EL1 -> UNDEFINED", "at s12e1r, x0", HCR_DEFAULT, 1, ESR_UNDEF
+    TRAP    "AT S1E2R at EL1 -> UNDEFINED", "at s1e2r, x0", HCR_DEFAULT, 1, ESR_UNDEF
+    TRAP    "TLBI VMALLS12E1 at EL1 -> UNDEFINED", "tlbi vmalls12e1", HCR_DEFAULT, 1, ESR_UNDEF
+    TRAP    "TLBI ALLE2 at EL1 -> UNDEFINED", "tlbi alle2", HCR_DEFAULT, 1, ESR_UNDEF
+    TRAP    "AT S1E3R at EL2 -> UNDEFINED", "at s1e3r, x0", HCR_DEFAULT, 2, ESR_UNDEF, SPSR_EL2H
+    TRAP    "TLBI ALLE3 at EL2 -> UNDEFINED", "tlbi alle3", HCR_DEFAULT, 2, ESR_UNDEF, SPSR_EL2H
+    TRAP    "AT S1E1R at EL0 -> UNDEFINED", "at s1e1r, x0", HCR_DEFAULT, 1, ESR_UNDEF, SPSR_EL0T
+    TRAP    "TLBI VMALLE1 at EL0 -> UNDEFINED", "tlbi vmalle1", HCR_DEFAULT, 1, ESR_UNDEF, SPSR_EL0T
+    TRAP    "DC CISW at EL0 -> UNDEFINED", "dc cisw, x0", HCR_DEFAULT, 1, ESR_UNDEF, SPSR_EL0T
 
     // DCZID_EL0.DZP (bit 4): BS = 4 (64 bytes) on svesim and QEMU -cpu max
     TRY     snip_dczid, 0, SPSR_EL1H, SCR_DEFAULT, HCR_DEFAULT
