@@ -223,6 +223,11 @@ test_main:
     ldr     x9, =0xFFFFFFFFF001
     and     x19, x19, x9
     CHECK_IMM "64K S2: AT S12E1R PAR_EL1.PA = the final PA", x19, DATA_S2
+    TRY     snip_at, 0x80000000, SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    LDRESULT x19, 0
+    ldr     x9, =0xFFFFFFFFF001
+    and     x19, x19, x9
+    CHECK_IMM "64K S2: AT S1E1R at EL1 with stage 2 on: PAR_EL1.PA = the IPA", x19, IPA_A
 
     SETSYS  sctlr_el1, SCTLR1_OFF
     ldp     x29, x30, [sp], #16
