@@ -2,6 +2,7 @@
 
 #include "svesim/model/virtual_memory.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -28,14 +29,22 @@ bool readWord(isa::ExecContext& cx, std::uint64_t addr, std::uint64_t& v) {
     return readVirtual(cx, addr, &v, 8);
 }
 
-// Reads a NUL-terminated string of at most `limit` bytes; false if memory ends first.
+// Reads a NUL-terminated string of at most `limit` bytes; false if memory ends first. Read in
+// chunks that stay within one 4 KiB page (one translation each, and never a read of a page
+// past the string's end).
 bool readString(isa::ExecContext& cx, std::uint64_t addr, std::string& out, std::size_t limit) {
     out.clear();
-    for (std::size_t i = 0; i < limit; ++i) {
-        char c = 0;
-        if (!readVirtual(cx, addr + i, &c, 1)) return false;
-        if (c == '\0') return true;
-        out.push_back(c);
+    constexpr std::uint64_t kPage = 4096, kChunk = 256;
+    char buf[kChunk];
+    while (out.size() < limit) {
+        const std::uint64_t at = addr + out.size();
+        const std::size_t n = static_cast<std::size_t>(
+            std::min<std::uint64_t>({kChunk, kPage - at % kPage, limit - out.size()}));
+        if (!readVirtual(cx, at, buf, n)) return false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (buf[i] == '\0') return true;
+            out.push_back(buf[i]);
+        }
     }
     return true;
 }
