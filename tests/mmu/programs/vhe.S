@@ -30,6 +30,9 @@
 .equ T1_L1,    0x40403000
 .equ T1_L2,    0x40404000
 .equ T1_L3,    0x40405000
+.equ EL1_L1,   0x40406000         // EL1&0's tables (E2H = 1, TGE = 0)
+.equ EL1_L2,   0x40407000
+.equ EL1_L3,   0x40408000
 .equ DATA_A,   0x40410000
 .equ DATA_B,   0x40411000
 .equ DATA_C,   0x40412000
@@ -54,6 +57,7 @@
 .equ HI_VA,    0xFFFFFFFFC0000000
 .equ EL0_X,    0x80000000                   // EL0 alias of the program: PA + EL0_X
 .equ EL0_RW,   0xC0000000                   // EL0 read/write alias: PA + EL0_RW
+.equ HCR_GUEST, (HCR_RW | HCR_E2H)         // a VHE host running its guest's context
 .equ ASID1,    (1 << 48)
 .equ ASID2,    (2 << 48)
 
@@ -216,6 +220,31 @@ test_main:
     CHECK_IMM "host: TLBI VAE2 (upper-range VA) invalidates EL2&0", x19, VB
     EXPECT_NONE "host: AT and TLBI do not fault"
 
+    // ---- E2H = 1, TGE = 0 (a VHE hypervisor running its guest's maintenance): at EL2 the EL1
+    // forms of AT and TLBI operate on EL1&0, whose tables map VA 0x80000000 to DATA_D
+    S1_4K_SKELETON EL1_L1, EL1_L2, EL1_L3
+    DESC    EL1_L3, 0, (DATA_D | 0x703)
+    dsb     sy
+    SETSYS  mair_el1, MAIR_NORMAL
+    SETSYS  tcr_el1, 0x200803519    // IPS 40 bits, EPD1, 4 KiB, T0SZ 25
+    SETSYS  ttbr0_el1, EL1_L1
+    bl      flush_tlbs
+    SETSYS  sctlr_el1, SCTLR1_MMU
+    TRY     snip_at_e1, 0x80000000, SPSR_EL2H, SCR_DEFAULT, HCR_GUEST
+    LDRESULT x19, 0
+    ldr     x9, =0xFFFFFFFFF001
+    and     x19, x19, x9
+    CHECK_IMM "E2H = 1, TGE = 0: AT S1E1R at EL2 translates in EL1&0", x19, DATA_D
+    TRY     snip_load, 0x80000000, SPSR_EL1H, SCR_DEFAULT, HCR_GUEST
+    LDRESULT x19, 0
+    CHECK_IMM "E2H = 1, TGE = 0: EL1 reads its page", x19, VD
+    TRY     snip_guest_tlbi, 0, SPSR_EL2H, SCR_DEFAULT, HCR_GUEST
+    TRY     snip_load, 0x80000000, SPSR_EL1H, SCR_DEFAULT, HCR_GUEST
+    LDRESULT x19, 0
+    CHECK_IMM "E2H = 1, TGE = 0: TLBI VMALLE1 at EL2 invalidates EL1&0 (remapped page)", x19, VC
+    EXPECT_NONE "E2H = 1, TGE = 0: no fault"
+    SETSYS  sctlr_el1, SCTLR1_OFF
+
     SETSYS  sctlr_el2, SCTLR2_OFF
     ldp     x29, x30, [sp], #16
     ret
@@ -332,4 +361,22 @@ snip_host_tlbi:
     isb
     ldr     x1, [x21]
     RESULT  6, x1
+    EXIT
+
+// At EL2 with E2H = 1, TGE = 0: AT S1E1R of results[30] -> results[0].
+snip_at_e1:
+    LDRESULT x0, 30
+    at      s1e1r, x0
+    isb
+    mrs     x1, par_el1
+    RESULT  0, x1
+    EXIT
+
+// At EL2 with E2H = 1, TGE = 0: remap EL1&0's VA 0x80000000 to DATA_C, TLBI VMALLE1.
+snip_guest_tlbi:
+    ldr     x20, =EL1_L3
+    REMAP   0, DATA_C, 0x703
+    tlbi    vmalle1
+    dsb     sy
+    isb
     EXIT
