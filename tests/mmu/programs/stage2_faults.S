@@ -9,7 +9,7 @@
 //   [0] DATA0 (stage 2 read/write)   [1] DATA1 (stage 2 read-only)   [2] DATA2 (stage 2 AF = 0)
 //   [3] DATA3 (stage 2 XN)           [4] DATA4 (not mapped at stage 2)
 //   [5] DATA5 (stage 2 output address 2^40, above PS = 40 bits)       [6] IPA 0x1000 (stage 2
-//   level 1 entry 0 invalid); VA 0x80200000 through a level 3 table whose IPA stage 2 maps as
+//   level 1 entry 0 invalid)   [7] DATA4 EL0 read/write at stage 1; VA 0x80200000 through a level 3 table whose IPA stage 2 maps as
 //   Device memory (HCR_EL2.PTW).
 
     .include "common.inc"
@@ -71,6 +71,7 @@ test_main:
     DESC    S1_L3, 4, (DATA4 | S1_PAGE)
     DESC    S1_L3, 5, (DATA5 | S1_PAGE)
     DESC    S1_L3, 6, (0x1000 | S1_PAGE)
+    DESC    S1_L3, 7, (DATA4 | 0x743 | (3 << 53))         // EL0 read/write: for LDTR
     DESC    S1_L3D, 0, (DATA0 | S1_PAGE)
     DESC    S2_L1, 1, (S2_L2 | 3)
     DESC    S2_L2, 0, (0x40000000 | S2_BLOCK)
@@ -115,6 +116,16 @@ test_main:
     EXPECT  "S2 unmapped: LDP -> ISV = 0", 2, (ESR_DABT_LOW | 0x07), t_ldp
     TRY     snip_ldr_post, (VA_BASE + 0x4000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
     EXPECT  "S2 unmapped: LDR with writeback -> ISV = 0", 2, (ESR_DABT_LOW | 0x07), t_ldr_post
+    TRY     snip_ldr_reg, (VA_BASE + 0x4000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "S2 unmapped: LDR X3, [X0, X2] -> ISV SAS=3 SRT=3 SF", 2, (ESR_DABT_LOW | 0x1C38007), t_ldr_reg
+    TRY     snip_ldur_h, (VA_BASE + 0x4001), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "S2 unmapped: LDURH W4 -> ISV SAS=1 SRT=4 SF=0", 2, (ESR_DABT_LOW | 0x1440007), t_ldur_h
+    TRY     snip_ldtr_w, (VA_BASE + 0x7000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "S2 unmapped: LDTR W5 -> ISV SAS=2 SRT=5 SF=0", 2, (ESR_DABT_LOW | 0x1850007), t_ldtr_w
+    TRY     snip_ldr_d, (VA_BASE + 0x4000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "S2 unmapped: LDR D0 (SIMD&FP) -> ISV = 0", 2, (ESR_DABT_LOW | 0x07), t_ldr_d
+    TRY     snip_ldxr_s2, (VA_BASE + 0x4000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
+    EXPECT  "S2 unmapped: LDXR -> ISV = 0", 2, (ESR_DABT_LOW | 0x07), t_ldxr_s2
     TRY     snip_load, (VA_BASE + 0x5000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
     EXPECT  "S2 output address above VTCR_EL2.PS -> Address size fault L3", 2, (ESR_DABT_LOW | ISV_LDR_X1 | 0x03), t_load
     TRY     snip_load, (VA_BASE + 0x6000), SPSR_EL1H, SCR_DEFAULT, HCR_VM
@@ -210,6 +221,37 @@ snip_ldp:
     LDRESULT x0, 30
 t_ldp:
     ldp     x1, x2, [x0]
+    EXIT
+
+snip_ldr_reg:
+    LDRESULT x0, 30
+    mov     x2, #0
+t_ldr_reg:
+    ldr     x3, [x0, x2]
+    EXIT
+
+snip_ldur_h:
+    LDRESULT x0, 30
+t_ldur_h:
+    ldurh   w4, [x0]
+    EXIT
+
+snip_ldtr_w:
+    LDRESULT x0, 30
+t_ldtr_w:
+    ldtr    w5, [x0]
+    EXIT
+
+snip_ldr_d:
+    LDRESULT x0, 30
+t_ldr_d:
+    ldr     d0, [x0]
+    EXIT
+
+snip_ldxr_s2:
+    LDRESULT x0, 30
+t_ldxr_s2:
+    ldxr    x1, [x0]
     EXIT
 
 snip_ldr_post:
