@@ -2,15 +2,15 @@
 // qemu-system-aarch64. Expected values are worked out by hand from the Arm ARM (DDI0487:
 // D8 stage 2 translation (S2AP, XN, AF, output address size against VTCR_EL2.PS,
 // HCR_EL2.PTW), D24.2.45 ESR_ELx ISS for Data Aborts (ISV with SAS/SSE/SRT/SF/AR for a load or
-// store of one general-purpose register without writeback; ISV = 0 for pairs and writeback
-// forms), ISS for Instruction Aborts (EC 0x20), HPFAR_EL2), never taken from svesim.
+// store of one general-purpose register without writeback; ISV = 0 for pairs, writeback forms,
+// SIMD&FP registers and exclusives), ISS for Instruction Aborts (EC 0x20), HPFAR_EL2), never taken from svesim.
 // EL1 runs with HCR_EL2.VM = 1; stage 2 (4 KiB, T0SZ 25, SL0 1) maps IPA 0x40000000 with a
 // 2 MiB identity block and IPA 0x40400000.. page by page. Stage 1 VA 0x80000000 + n * 4 KiB:
 //   [0] DATA0 (stage 2 read/write)   [1] DATA1 (stage 2 read-only)   [2] DATA2 (stage 2 AF = 0)
 //   [3] DATA3 (stage 2 XN)           [4] DATA4 (not mapped at stage 2)
 //   [5] DATA5 (stage 2 output address 2^40, above PS = 40 bits)       [6] IPA 0x1000 (stage 2
-//   level 1 entry 0 invalid)   [7] DATA4 EL0 read/write at stage 1; VA 0x80200000 through a level 3 table whose IPA stage 2 maps as
-//   Device memory (HCR_EL2.PTW).
+//   level 1 entry 0 invalid)   [7] DATA4, EL0 read/write at stage 1 (for LDTR); VA 0x80200000
+//   through a level 3 table whose IPA stage 2 maps as Device memory (HCR_EL2.PTW).
 
     .include "common.inc"
     .include "util.inc"
