@@ -262,7 +262,7 @@ bool ExecContext::writePhysical(std::uint64_t va, std::uint64_t pa, const void* 
     if (arch_->bus.listening(EventKind::MemoryAccess))
         arch_->bus.emit(MemoryAccessEvent{{}, va, size, true, ok});
     if (ok && global_ != nullptr && global_->anyMarked())
-        global_->ClearExclusiveByAddress(pe_index_, va, size);
+        global_->ClearExclusiveByAddress(pe_index_, pa, size); // the monitor holds PAs
     if (ok && code_watcher_ != nullptr && pa < code_hi_ && pa + size > code_lo_)
         code_watcher_->codeWritten(pa, size);
     if (!ok) dataAbort(va, true, kFscExternal, true);

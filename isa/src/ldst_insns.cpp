@@ -299,13 +299,32 @@ std::string disPair(std::uint32_t i, std::uint64_t) {
 unsigned exSize(std::uint32_t i) {
     return 1U << bits(i, 31, 30);
 }
+// The physical address the global monitor is keyed by (AArch64.SetExclusiveMonitors and
+// AArch64.ExclusiveMonitorsPass use memaddrdesc.paddress, so aliases of one PA meet): the
+// translation of an aligned exclusive access (within one page; after the access itself it
+// hits the per-page cache). False with the abort recorded.
+bool exclusivePA(ExecContext& cx, std::uint64_t va, unsigned size, bool write, std::uint64_t& pa) {
+    if (!cx.translating()) {
+        pa = va;
+        return true;
+    }
+    return cx.translateData(va, size, size, write, pa);
+}
+// AArch64.SetExclusiveMonitors after a successful load-exclusive: the local monitor by VA
+// (AArch64.MarkExclusiveVA), the global one by PA.
+void setExclusiveMonitors(ExecContext& cx, std::uint64_t va, unsigned size) {
+    cx.monitor = ExclusiveMonitor{true, va, size};
+    GlobalMonitor* g = cx.globalMonitor();
+    std::uint64_t pa = 0;
+    if (g != nullptr && exclusivePA(cx, va, size, false, pa))
+        g->MarkExclusiveGlobal(cx.peIndex(), pa);
+}
 void execLoadExclusive(ExecContext& cx, std::uint32_t i) { // LDXR, LDAXR
     if (!cx.checkSPAlignment(rn(i))) return;
     const std::uint64_t addr = cx.XorSP(rn(i));
     std::uint64_t v = 0;
     if (!cx.load64(addr, v, exSize(i), AccessKind::Ordered)) return;
-    cx.monitor = ExclusiveMonitor{true, addr, exSize(i)};
-    if (GlobalMonitor* g = cx.globalMonitor()) g->MarkExclusiveGlobal(cx.peIndex(), addr);
+    setExclusiveMonitors(cx, addr, exSize(i));
     cx.setX(rt(i), v);
 }
 // AArch64.ExclusiveMonitorsPass, then the store of `size` bytes from `data` when it passes, and
@@ -315,8 +334,14 @@ void storeExclusive(ExecContext& cx, std::uint32_t i, const void* data, unsigned
     const std::uint64_t addr = cx.XorSP(rn(i));
     const unsigned status_reg = rm(i);
     GlobalMonitor* global = cx.globalMonitor();
-    const bool pass = cx.monitor.open && cx.monitor.address == addr && cx.monitor.size == size &&
-                      (global == nullptr || global->IsExclusiveGlobal(cx.peIndex(), addr));
+    // IsExclusiveVA first; only then the translation (its abort is taken) and the global
+    // monitor by PA.
+    bool pass = cx.monitor.open && cx.monitor.address == addr && cx.monitor.size == size;
+    if (pass && global != nullptr && (addr & (size - 1)) == 0) {
+        std::uint64_t pa = 0;
+        if (!exclusivePA(cx, addr, size, true, pa)) return;
+        pass = global->IsExclusiveGlobal(cx.peIndex(), pa);
+    }
     if (pass && !cx.store(addr, data, size, size, AccessKind::Ordered)) return;
     // Alignment is checked even when failing, as a write (AArch64.ExclusiveMonitorsPass). A
     // misaligned Ordered access faults before reaching memory, so nothing is stored.
@@ -344,8 +369,7 @@ void execLoadExclusivePair(ExecContext& cx, std::uint32_t i) { // LDXP, LDAXP
     const unsigned half = pairHalf(i);
     std::array<std::uint8_t, 16> buf{};
     if (!cx.load(addr, buf.data(), 2 * half, 2 * half, AccessKind::Ordered)) return;
-    cx.monitor = ExclusiveMonitor{true, addr, 2 * half};
-    if (GlobalMonitor* g = cx.globalMonitor()) g->MarkExclusiveGlobal(cx.peIndex(), addr);
+    setExclusiveMonitors(cx, addr, 2 * half);
     std::uint64_t first = 0, second = 0; // the first register takes the lower address
     std::memcpy(&first, buf.data(), half);
     std::memcpy(&second, buf.data() + half, half);

@@ -63,6 +63,15 @@ TranslationResult resultFrom(const Translation& t, const AccessDesc& acc, std::u
     return r;
 }
 
+std::optional<std::uint64_t> debugTranslate(const TranslationRegs& regs, EL el, std::uint64_t va,
+                                            WalkMemory& mem) {
+    AccessDesc acc;
+    acc.el = el;
+    Translation t;
+    if (walk(regs, acc, va, mem, Stages::S12, t)) return std::nullopt;
+    return resultFrom(t, acc, va, Stages::S12).pa;
+}
+
 TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc, std::uint64_t va,
                             WalkMemory& mem, Stages stages) {
     Translation t;

@@ -2,6 +2,7 @@
 
 #include "svesim/arch/sysreg.h"
 #include "svesim/exceptions/sysreg_access.h"
+#include "svesim/model/virtual_memory.h"
 
 #include <charconv>
 #include <fmt/core.h>
@@ -311,8 +312,11 @@ std::string GdbServer::readMemory(std::string_view args) {
     const auto al = addressAndLength(args);
     if (!al || al->second > kMaxMemoryPacket) return "E01";
     std::vector<std::uint8_t> data(al->second);
-    if (!data.empty() &&
-        !mem_->debugRead(al->first, data.data(), static_cast<unsigned>(data.size())))
+    // gdb's addresses are VAs of the PE's current regime (model/virtual_memory.h).
+    if (!forEachPhysicalPiece(p_->context(), al->first, data.size(),
+                              [&](std::uint64_t pa, std::size_t off, unsigned n) {
+                                  return mem_->debugRead(pa, data.data() + off, n);
+                              }))
         return "E01";
     return toHex(data);
 }
@@ -323,8 +327,10 @@ std::string GdbServer::writeMemory(std::string_view args) {
     if (!al || colon == std::string_view::npos || al->second > kMaxMemoryPacket) return "E01";
     const auto data = fromHex(args.substr(colon + 1));
     if (!data || data->size() != al->second) return "E01";
-    if (!data->empty() &&
-        !mem_->debugWrite(al->first, data->data(), static_cast<unsigned>(data->size())))
+    if (!forEachPhysicalPiece(p_->context(), al->first, data->size(),
+                              [&](std::uint64_t pa, std::size_t off, unsigned n) {
+                                  return mem_->debugWrite(pa, data->data() + off, n);
+                              }))
         return "E01";
     return "OK";
 }

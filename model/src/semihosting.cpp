@@ -1,5 +1,8 @@
 #include "svesim/model/semihosting.h"
 
+#include "svesim/model/virtual_memory.h"
+
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -19,19 +22,29 @@ namespace {
 
 using namespace semihosting;
 
+// Parameter blocks, strings and buffers are at VAs of the caller's translation regime
+// (model/virtual_memory.h).
 bool readWord(isa::ExecContext& cx, std::uint64_t addr, std::uint64_t& v) {
     v = 0;
-    return cx.bus().read(addr, &v, 8);
+    return readVirtual(cx, addr, &v, 8);
 }
 
-// Reads a NUL-terminated string of at most `limit` bytes; false if memory ends first.
+// Reads a NUL-terminated string of at most `limit` bytes; false if memory ends first. Read in
+// chunks that stay within one 4 KiB page (one translation each, and never a read of a page
+// past the string's end).
 bool readString(isa::ExecContext& cx, std::uint64_t addr, std::string& out, std::size_t limit) {
     out.clear();
-    for (std::size_t i = 0; i < limit; ++i) {
-        char c = 0;
-        if (!cx.bus().read(addr + i, &c, 1)) return false;
-        if (c == '\0') return true;
-        out.push_back(c);
+    constexpr std::uint64_t kPage = 4096, kChunk = 256;
+    char buf[kChunk];
+    while (out.size() < limit) {
+        const std::uint64_t at = addr + out.size();
+        const std::size_t n = static_cast<std::size_t>(
+            std::min<std::uint64_t>({kChunk, kPage - at % kPage, limit - out.size()}));
+        if (!readVirtual(cx, at, buf, n)) return false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (buf[i] == '\0') return true;
+            out.push_back(buf[i]);
+        }
     }
     return true;
 }
@@ -48,7 +61,7 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
     switch (op) {
     case SYS_WRITEC: {
         char c = 0;
-        if (cx.bus().read(param, &c, 1)) console.write(1, std::string_view(&c, 1));
+        if (readVirtual(cx, param, &c, 1)) console.write(1, std::string_view(&c, 1));
         return std::nullopt; // X0 is corrupted by WRITEC: leave it
     }
     case SYS_WRITE0: {
@@ -75,7 +88,7 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
             break;
         }
         std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(len, 1 << 24)), '\0');
-        if (!cx.bus().read(addr, buf.data(), static_cast<unsigned>(buf.size()))) {
+        if (!readVirtual(cx, addr, buf.data(), buf.size())) {
             result = len;
             break;
         }
@@ -87,7 +100,7 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
         result = static_cast<std::uint64_t>(static_cast<std::int64_t>(console.readChar()));
         break;
     case SYS_CLOCK: result = tick_hz ? elapsed_ticks * 100 / tick_hz : 0; break;
-    case SYS_ELAPSED: result = cx.bus().write(param, &elapsed_ticks, 8) ? 0 : kFailure; break;
+    case SYS_ELAPSED: result = writeVirtual(cx, param, &elapsed_ticks, 8) ? 0 : kFailure; break;
     case SYS_TICKFREQ: result = tick_hz; break;
     case SYS_ERRNO: result = 0; break;
     case SYS_EXIT:

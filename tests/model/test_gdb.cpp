@@ -264,3 +264,55 @@ TEST_CASE("gdb: the server over loopback: framing, NAK, target.xml, memory, brea
     // Detached: no breakpoints left in the processor.
     CHECK(pe.proc.run(4).reason == StopReason::Budget);
 }
+
+TEST_CASE("gdb: memory packets address VAs of the PE's current translation regime", "[gdb][mmu]") {
+    // What gdb shows (symbols, pointers) are VAs; it reads them through the PE's translation
+    // (as QEMU's gdbstub does, cpu_memory_rw_debug). EL3 stage 1 (Arm ARM D8, 4 KiB granule,
+    // TCR_EL3.T0SZ = 25: the walk starts at level 1; a page descriptor is OA | AF | SH |
+    // AttrIndx 0 | 0b11): VA 0x5000 -> PA 0x9000 and VA 0x6000 -> PA 0x8000, so a read across
+    // VA 0x6000 joins two PAs that are not contiguous; VA 0x7000 is not mapped.
+    Pe pe(128);
+    pe.mem.bytes.resize(0x10000); // PA 0x1000 .. 0x10FFF
+    const auto put64 = [&](std::uint64_t pa, std::uint64_t v) {
+        std::memcpy(&pe.mem.bytes[pa - kBase], &v, 8);
+    };
+    put64(0x2000, 0x3000 | 3); // L1[0] -> L2
+    put64(0x3000, 0x4000 | 3); // L2[0] -> L3
+    put64(0x4000 + 8 * 1, 0x1000 | 0x703);
+    put64(0x4000 + 8 * 5, 0x9000 | 0x703);
+    put64(0x4000 + 8 * 6, 0x8000 | 0x703);
+    const std::uint8_t before[4] = {0x11, 0x22, 0x33, 0x44}, after[4] = {0x55, 0x66, 0x77, 0x88};
+    std::memcpy(&pe.mem.bytes[0x9FFC - kBase], before, 4);
+    std::memcpy(&pe.mem.bytes[0x8000 - kBase], after, 4);
+    SysRegFile& r = pe.proc.arch().cpu.sysregs;
+    r.write(SysReg::MAIR_EL3, 0xFF);
+    r.write(SysReg::TCR_EL3, 0x8085'3519); // RES1 31, 23; PS 48 bits; T0SZ 25
+    r.write(SysReg::TTBR0_EL3, 0x2000);
+    r.write(SysReg::SCTLR_EL3, r.raw(SysReg::SCTLR_EL3) | 0x1005); // M, C, I
+    pe.proc.context().refreshTranslation();
+    REQUIRE(pe.proc.context().translating());
+
+    GdbServer server(pe.proc, pe.mem, 0, nullptr);
+    std::vector<std::string> log;
+    std::thread debugger([&, port = server.port()] {
+        Client c(port);
+        log.push_back(c.ask("m5ffc,8"));
+        log.push_back(c.ask("m7000,4")); // not mapped
+        log.push_back(c.ask("M6000,2:beef"));
+        log.push_back(c.ask("M6ffe,4:01020304")); // the second page does not translate
+        log.push_back(c.ask("D"));
+    });
+    server.waitForDebugger();
+    const GdbResume resume = server.stopped(GdbServer::kSigTrap, false);
+    debugger.join();
+    CHECK(resume == GdbResume::Detach);
+    REQUIRE(log.size() == 5);
+    CHECK(log[0] == "1122334455667788");
+    CHECK(log[1] == "E01");
+    CHECK(log[2] == "OK");
+    CHECK(pe.mem.bytes[0x8000 - kBase] == 0xBE); // at the PA, not at PA 0x6000
+    CHECK(pe.mem.bytes[0x6000 - kBase] == 0x00);
+    CHECK(log[3] == "E01");
+    CHECK(pe.mem.bytes[0x8FFE - kBase] == 0x00); // refused whole: nothing written
+    CHECK(log[4] == "OK");
+}

@@ -131,3 +131,76 @@ TEST_CASE("TLBI VMALLE1IS reaches every PE that joined the GlobalMonitor, TLBI V
     CHECK(a.cx.mmu().tlb().validCount() == 0);
     CHECK(b.cx.mmu().tlb().validCount() == 0);
 }
+
+namespace {
+
+// EL1&0 stage 1 in a harness's own memory: VA `va` -> PA 0x18000 (4 KiB, T0SZ 25: level 1
+// index VA[38:30], level 2 VA[29:21], level 3 VA[20:12]).
+void mapEl1(test::IsaHarness& h, std::uint64_t va) {
+    constexpr std::uint64_t l1 = 0x11000, l2 = 0x12000, l3 = 0x13000;
+    h.mem.put<std::uint64_t>(l1 + 8 * ((va >> 30) & 511), l2 | 3);
+    h.mem.put<std::uint64_t>(l2 + 8 * ((va >> 21) & 511), l3 | 3);
+    h.mem.put<std::uint64_t>(l3 + 8 * ((va >> 12) & 511), 0x18000 | kPage);
+    SysRegFile& r = h.arch.cpu.sysregs;
+    r.write(SysReg::MAIR_EL1, 0xFF);
+    r.write(SysReg::TCR_EL1, 0x2'0080'3519); // IPS 40 bits, EPD1, WB Inner Shareable, T0SZ 25
+    r.write(SysReg::TTBR0_EL1, l1);
+    r.write(SysReg::HCR_EL2, r.raw(SysReg::HCR_EL2) & ~std::uint64_t{1}); // no stage 2
+    h.cx.refreshTranslation();
+    REQUIRE(h.cx.translating());
+}
+
+} // namespace
+
+TEST_CASE("global exclusive monitor by physical address: another PE's store through a "
+          "different VA of the marked PA makes STXR fail",
+          "[model][mmu][exclusive]") {
+    // ARM-M B2.9.3 and the pseudocode (AArch64.SetExclusiveMonitors marks
+    // memaddrdesc.paddress; AArch64.ExclusiveMonitorsPass checks IsExclusiveGlobal of the PA;
+    // a write by another observer to a marked PA clears that PE's global monitor): the PEs
+    // map the same PA 0x18000 at VA 0x80000000 (a) and VA 0x90000000 (b). Words from llvm-mc.
+    test::IsaHarness a(128, EL::EL1), b(128, EL::EL1);
+    isa::GlobalMonitor net;
+    a.cx.attachGlobalMonitor(&net, net.attach({}));
+    b.cx.attachGlobalMonitor(&net, net.attach({}));
+    mapEl1(a, 0x8000'0000);
+    mapEl1(b, 0x9000'0000);
+    a.setX(0, 0x8000'0000);
+    b.setX(0, 0x9000'0000);
+
+    a.exec(0xc85f7c01); // ldxr x1, [x0]
+    REQUIRE_FALSE(a.cx.faulted());
+    a.exec(0xc8027c01); // stxr w2, x1, [x0]: nothing wrote the PA: passes
+    CHECK(a.x(2) == 0);
+
+    a.exec(0xc85f7c01); // ldxr x1, [x0]
+    b.exec(0xf9000001); // str x1, [x0]: PE b writes the same PA through its own VA
+    REQUIRE_FALSE(b.cx.faulted());
+    a.exec(0xc8027c01); // stxr w2, x1, [x0]
+    CHECK(a.x(2) == 1);
+}
+
+TEST_CASE("HCR_EL2.FB = 1: TLBI VMALLE1 at EL1 is broadcast to every PE (as VMALLE1IS)",
+          "[model][mmu]") {
+    // ARM-M D13.2.48 HCR_EL2.FB: "Force broadcast" of the TLB maintenance, BPIALL and ICIALLU
+    // instructions executed at EL1 to the Inner Shareable domain. Word from llvm-mc.
+    test::IsaHarness a(128, EL::EL1), b(128, EL::EL1);
+    isa::GlobalMonitor net;
+    a.cx.attachGlobalMonitor(&net, net.attach({}));
+    b.cx.attachGlobalMonitor(&net, net.attach({}));
+    const auto fill = [](test::IsaHarness& h) {
+        const mmu::TranslationRegs regs = h.cx.translationRegsFor(EL::EL1);
+        mmu::Translation t;
+        t.s1Enabled = true;
+        t.vaBase = 0x8000'0000;
+        h.cx.mmu().tlb().insert(mmu::TlbContext::of(regs), t, t.vaBase);
+    };
+    SysRegFile& r = a.arch.cpu.sysregs;
+    r.write(SysReg::HCR_EL2, r.raw(SysReg::HCR_EL2) | (std::uint64_t{1} << 9)); // FB
+    a.cx.refreshTranslation();
+    fill(a);
+    fill(b);
+    a.exec(0xd508871f); // tlbi vmalle1
+    CHECK(a.cx.mmu().tlb().validCount() == 0);
+    CHECK(b.cx.mmu().tlb().validCount() == 0);
+}

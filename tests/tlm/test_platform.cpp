@@ -223,6 +223,28 @@ TEST_CASE("tlm: two Cpus share RAM through one router, each with its own state a
     CHECK(counter == 2000);
 }
 
+TEST_CASE("tlm: TLBI VAE3IS on one Cpu reaches the other Cpu's TLB", "[tlm][mmu]") {
+    // tests/tlm/programs/tlbi_is.s: PE 1 caches a translation, PE 0 remaps the page and
+    // broadcasts TLBI VAE3IS + DSB ISH; PE 1 must then read the new page (ARM-M D8.13).
+    const auto img = model::ElfImage::load(program("tlbi_is"));
+    StringConsole console;
+    vp::CpuConfig c0;
+    c0.set("rvbar", std::to_string(img.entry));
+    c0.set("quantum", "100ns");
+    c0.stop_simulation_on_exit = false;
+    vp::CpuConfig c1 = c0;
+    c1.set("mpidr", "0x80000001");
+    TwoCpus top("top", c0, c1, console);
+    for (const model::ElfSegment& seg : img.segments)
+        REQUIRE(top.cpu0.debugWrite(seg.address, seg.data.data(),
+                                    static_cast<unsigned>(seg.data.size())));
+    sc_core::sc_start();
+    REQUIRE(top.cpu0.exitCode());
+    REQUIRE(top.cpu1.exitCode());
+    CHECK(*top.cpu0.exitCode() == 0);
+    CHECK(*top.cpu1.exitCode() == 112); // first read PAGE_A (1), second PAGE_B (2)
+}
+
 namespace {
 
 // Memory that grants DMI until told to revoke it: then it calls invalidate_direct_mem_ptr and

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <svesim/mmu/fault.h>
 #include <svesim/mmu/memattrs.h>
 #include <svesim/mmu/regime.h>
@@ -88,6 +89,12 @@ TranslationResult translate(const TranslationRegs& regs, const AccessDesc& acc, 
                             WalkMemory& mem, Stages stages = Stages::S12);
 
 AccessRights accessRights(const TranslationRegs& regs, EL el, const Translation& t);
+
+// The PA a debugger or a semihosting call means by `va` in the regime of `regs`: a read made
+// from `el` through both stages, with no permission check and no TLB (as an external debugger's
+// access through the PE's translation); nullopt when the walk faults.
+std::optional<std::uint64_t> debugTranslate(const TranslationRegs& regs, EL el, std::uint64_t va,
+                                            WalkMemory& mem);
 
 // The result for an entry that passed the permission checks.
 TranslationResult resultFrom(const Translation& t, const AccessDesc& acc, std::uint64_t va,
