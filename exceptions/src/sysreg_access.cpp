@@ -261,6 +261,12 @@ SysRegAccess CheckSysRegAccess(const CpuState& s, SysRegEncoding enc, SysRegDire
     const bool read = dir == SysRegDirection::Read;
     const std::uint32_t iss = SystemRegisterTrapIss(enc, rt, dir);
     const auto id = sysRegByEncoding(enc, dir);
+    // HCR_EL2.TIDCP: EL1 accesses to the IMPLEMENTATION DEFINED space (op0 = 3, CRn = 11 or 15;
+    // svesim implements no register there) trap to EL2 instead of being UNDEFINED. Whether EL0
+    // accesses trap too is IMPLEMENTATION DEFINED: here they stay UNDEFINED.
+    if (!id && enc.op0 == 3 && (enc.crn == 11 || enc.crn == 15) && s.pstate.el == EL::EL1 &&
+        EL2Enabled(s) && bitSet(s.hcr(), hcr::TIDCP))
+        return *trapTo(s, EL::EL2, iss);
     if (!id) {
         // The reserved ID space reads as zero at EL1+ (trapped by HCR_EL2.TID3 like the ID
         // registers); every other unknown encoding is UNDEFINED.

@@ -63,6 +63,19 @@ TEST_CASE("HCR_EL2.TID1/TID2/TID3/TACR trap EL1 reads to EL2 with the MRS ISS", 
     undefined(Pe(EL::EL0).access(kPfr0));
 }
 
+TEST_CASE("HCR_EL2.TIDCP traps EL1 accesses to the IMPLEMENTATION DEFINED space (op0 3, CRn 11/15)",
+          "[exceptions]") {
+    // HCR_EL2.TIDCP (ARM-M D24.2): EL1 accesses to S3_<op1>_C11_/C15_<Cm>_<op2> trap to EL2 with
+    // EC 0x18; without TIDCP (and at EL0, svesim's IMPLEMENTATION DEFINED choice) they are
+    // UNDEFINED, since svesim implements no register there.
+    const SysRegEncoding impdef15{3, 0, 15, 0, 0}, impdef11{3, 1, 11, 2, 3};
+    Pe el1(EL::EL1, bit(hcr::TIDCP));
+    trapsTo(el1.access(impdef15, Rd, 4), EL::EL2, impdef15, 4, true);
+    trapsTo(el1.access(impdef11, Wr, 5), EL::EL2, impdef11, 5, false);
+    undefined(Pe(EL::EL1).access(impdef15, Rd, 4));
+    undefined(Pe(EL::EL0, bit(hcr::TIDCP)).access(impdef15, Rd, 4));
+}
+
 TEST_CASE("the reserved ID space reads as zero at EL1+, TID3 traps it, writes are UNDEFINED",
           "[exceptions]") {
     CHECK(std::holds_alternative<ReservedIdRegister>(Pe(EL::EL1).access(kResId)));

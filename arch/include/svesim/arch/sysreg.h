@@ -424,9 +424,9 @@ inline std::string_view name(SysReg r) {
 // Named fields used by more than one layer (ARM-M D24.2).
 namespace hcr {
 inline constexpr unsigned VM = 0, FMO = 3, IMO = 4, AMO = 5, VF = 6, VI = 7, VSE = 8, TWI = 13,
-                          TWE = 14, TID0 = 15, TID1 = 16, TID2 = 17, TID3 = 18, TSC = 19, TACR = 21,
-                          TVM = 26, TGE = 27, HCD = 29, TRVM = 30, RW = 31, E2H = 34, TLOR = 35,
-                          TERR = 36, TEA = 37;
+                          TWE = 14, TID0 = 15, TID1 = 16, TID2 = 17, TID3 = 18, TSC = 19,
+                          TIDCP = 20, TACR = 21, TVM = 26, TGE = 27, HCD = 29, TRVM = 30, RW = 31,
+                          E2H = 34, TLOR = 35, TERR = 36, TEA = 37;
 }
 namespace scr {
 inline constexpr unsigned NS = 0, IRQ = 1, FIQ = 2, EA = 3, SMD = 7, HCE = 8, RW = 10, ST = 11,
