@@ -66,11 +66,12 @@ start:
     smc     #0
     cbnz    x0, fail
     mov     x20, #17                                            // ALREADY_ON, or ON_PENDING
-    ldr     x0, =CPU_ON                                         // if PE 1 has not run yet
-    mov     x1, #1
-    mov     x2, x10
-    mov     x3, #0
-    smc     #0
+    ldr     x0, =CPU_ON                                         // if PE 1 has not run yet,
+    mov     x1, #1                                              // or SUCCESS if it already ran
+    mov     x2, x10                                             // and turned itself off again
+    mov     x3, #0                                              // (then it runs once more with
+    smc     #0                                                  // context id 0)
+    cbz     x0, 3f
     cmn     x0, #4
     b.eq    3f
     cmn     x0, #5
@@ -101,6 +102,7 @@ secondary:
     mrs     x1, CurrentEL
     cmp     x1, #8                                              // EL2
     b.ne    1f
+    cbz     x0, 1f                                              // the second CPU_ON's run
     adr     x2, flag
     str     x0, [x2]
     dsb     sy
