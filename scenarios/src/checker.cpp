@@ -29,7 +29,11 @@ std::optional<World> DefaultWorldOf(const CpuState& s) {
     const std::uint64_t hcr = s.hcr();
     // A VHE host's EL0 (ELIsInHost) runs no guest, whatever VM and the VMID say.
     if (EL2Enabled(s) && bitSet(hcr, hcr::VM) && !ELIsInHost(s, EL::EL0)) {
-        const auto vmid = static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), 55, 48));
+        // VTTBR_EL2.VMID is bits [63:48] when VTCR_EL2.VS = 1 (FEAT_VMID16, which KVM sets
+        // where the ID registers offer 16-bit VMIDs), else [55:48] with [63:56] RES0.
+        const bool vmid16 = bitSet(s.sysregs.raw(SysReg::VTCR_EL2), 19);
+        const auto vmid =
+            static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), vmid16 ? 63 : 55, 48));
         if (vmid != 0) return World{World::Kind::Guest, vmid};
     }
     if (el == EL::EL0) {

@@ -1044,6 +1044,54 @@ TEST_CASE("Checker: without a CONTEXTIDR, host tasks are told apart by the ASID 
     CHECK(name(originOf(asid7)) == "host-asid7");
 }
 
+TEST_CASE("DefaultWorldOf on a real kernel's registers: KVM's VMIDs, PIDs in CONTEXTIDR",
+          "[scenarios][checker][kernel]") {
+    // Issue 14 point 4. Expected values from the Arm ARM's register descriptions: VTTBR_EL2.VMID
+    // is [63:48] when VTCR_EL2.VS = 1 (FEAT_VMID16), else [55:48] with [63:56] RES0; Linux
+    // (CONFIG_PID_IN_CONTEXTIDR, set in Debian's 6.1 config) writes the next task's PID to
+    // CONTEXTIDR_EL1 at every switch, which a VHE kernel's E2H redirects to CONTEXTIDR_EL2.
+    Rig r;
+    CpuState& s = r.st.cpu;
+    SECTION("KVM on FEAT_VMID16 sets VTCR_EL2.VS: a 16-bit VMID names the guest") {
+        r.inGuest(0x101, EL::EL1);
+        s.sysregs.write(SysReg::VTCR_EL2, s.sysregs.raw(SysReg::VTCR_EL2) | (1ULL << 19));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 0x101});
+        CHECK(name(*DefaultWorldOf(s)) == "guest257");
+        s.sysregs.write(SysReg::VTCR_EL2, s.sysregs.raw(SysReg::VTCR_EL2) & ~(1ULL << 19));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 1}); // 8 bits: [55:48] only
+    }
+    SECTION("the guest's own kernel writes its own PIDs to CONTEXTIDR_EL1: still the guest") {
+        r.inGuest(2, EL::EL0);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 77);
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+        // Under a VHE host the guest runs with E2H = 1, TGE = 0: not in the host.
+        test::setHcr(s, bit(hcr::VM) | bit(hcr::E2H));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+        s.pstate.el = EL::EL1;
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+    }
+    SECTION("nVHE: a host task at EL0 by the PID in CONTEXTIDR_EL1, the kernel at EL1 none") {
+        r.inHostTask();
+        s.sysregs.write(SysReg::VTTBR_EL2, std::uint64_t{3} << 48); // the last guest's, kept
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 143);               // the VMM's PID
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 143});
+        s.pstate.el = EL::EL1;
+        CHECK_FALSE(DefaultWorldOf(s).has_value());
+    }
+    SECTION("protected nVHE (pKVM) runs the host with stage 2 on, VMID 0: not a guest") {
+        r.inGuest(0, EL::EL0);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 144);
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 144});
+    }
+    SECTION("VHE: a host task by the PID in CONTEXTIDR_EL2, the VMID left from the guest") {
+        r.inGuest(3, EL::EL0);
+        test::setHcr(s, bit(hcr::E2H) | bit(hcr::TGE));
+        s.sysregs.write(SysReg::CONTEXTIDR_EL2, 145);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 77); // the guest's, not the host's
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 145});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // X registers and SPs, judged by the calling convention of the exit; FPSR/FPCR by provenance.
 // The conventions are the ones real software follows: an interrupt handler restores every GPR

@@ -37,9 +37,10 @@ inline constexpr std::uint64_t kAsidOrigin = std::uint64_t{1} << 63;
 Origin originOf(const World& w);
 
 // The default rule of docs/scenario-devices.md: guest n = EL0/EL1 with EL2 enabled, HCR_EL2.VM
-// and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise, told apart by the CONTEXTIDR of its
-// regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there), or where that is 0 and the
-// regime's stage 1 translates, by the ASID of the regime's TTBR (TCR_ELx.A1, TCR_ELx.AS).
+// and VTTBR_EL2.VMID = n != 0 (16 bits with VTCR_EL2.VS, else 8); host task = EL0 otherwise, told
+// apart by the CONTEXTIDR of its regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there),
+// or where that is 0 and the regime's stage 1 translates, by the ASID of the regime's TTBR
+// (TCR_ELx.A1, TCR_ELx.AS).
 std::optional<World> DefaultWorldOf(const CpuState& s);
 using WorldClassifier = std::function<std::optional<World>(const CpuState&)>;
 
