@@ -1,6 +1,7 @@
 #include "boot_cmd.h"
 
 #include "boot_check.h"
+#include "boot_guest.h"
 #include "exit_codes.h"
 #include "options.h"
 #include "svesim/arch/config_error.h"
@@ -227,6 +228,7 @@ int runBoot(const std::vector<std::string>& args) {
         "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all");
     addArchOptions(opts);
     addBootCheckOptions(opts);
+    addBootGuestOptions(opts);
     po::variables_map vm;
     if (!parseCommandLine(
             args, opts, {}, vm,
@@ -258,6 +260,7 @@ int runBoot(const std::vector<std::string>& args) {
         kernel = readFile(kernel_path, "--kernel");
         const boot::Arm64ImageHeader header = boot::parseArm64Image(kernel, kernel_path);
         if (vm.count("initrd")) initrd = readFile(vm["initrd"].as<std::string>(), "--initrd");
+        appendBootGuest(vm, initrd);
         layout = boot::placeBoot({m.ram_base, m.ram_size}, header, initrd.size());
         const boot::Region initrd_region = layout.initrd;
         std::string bootargs(kDefaultBootargs);

@@ -6,10 +6,11 @@
 #     (no world was ever entered: the Image runs at EL2);
 #   - an arm64 Oops report: exit 118 (findings, although the kernel powered off) and one
 #     KERNEL_BUG line naming the Oops rule; --details adds the excerpt up to "end trace".
-# Usage: test_boot_check.sh SVESIM CLEAN_IMAGE REPORT_IMAGE
+#   - two plan results, one not as expected: exit 1 (a guest or VMM failure) with that line.
+# Usage: test_boot_check.sh SVESIM CLEAN_IMAGE REPORT_IMAGE PLAN_IMAGE
 # Exit: 0 all as expected, 1 not.
 set -uo pipefail
-svesim="$1" clean="$2" report="$3"
+svesim="$1" clean="$2" report="$3" plan="$4"
 failures=0
 # expect STATUS FRAGMENT ARGS...: the run's status and a line of its output.
 expect() {
@@ -34,5 +35,8 @@ expect 118 "svesim check: kernel: KERNEL_BUG (1 report)" --kernel "$report" --ch
 expect 118 "Internal error: Oops - Undefined instruction: 0000000002000000 [#1] SMP (Oops (arch/arm64/kernel/traps.c, die))" \
   --kernel "$report" --check
 expect 118 "    | [    0.200002] ---[ end trace 0000000000000000 ]---" --kernel "$report" --check --details
+expect 1 "svesim check: plan: 2 runs reported, 1 not as expected" --kernel "$plan" --check
+expect 1 "svesim check: plan: not as expected: vmm-test: result 7 expected 0 time 2.00..3.00 s: svesim-vmm /guests/user.elf" \
+  --kernel "$plan" --check
 if [[ $failures -ne 0 ]]; then echo "$failures case(s) not as expected"; exit 1; fi
 echo "svesim boot --check: every case as expected"

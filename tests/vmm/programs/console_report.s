@@ -1,8 +1,9 @@
 // A tiny arm64 Image (booting.rst header) for `svesim boot --check`'s console watcher: entered at
 // EL2 by svesim's firmware, it enables the PL011 at 0x09000000, prints its text and powers off
-// with PSCI SYSTEM_OFF through SMC (the firmware's conduit). Assembled twice: with
+// with PSCI SYSTEM_OFF through SMC (the firmware's conduit). Assembled three times: with
 // --defsym REPORT=1 the text holds an arm64 Oops report as Linux 6.1 prints it (the Oops line,
-// arch/arm64/kernel/traps.c die(), and the end marker), without it only ordinary lines.
+// arch/arm64/kernel/traps.c die(), and the end marker), with --defsym PLAN=1 two plan results
+// of scripts/initramfs-init.sh (one not as expected), without either only ordinary lines.
 // MMU off: aligned 32-bit accesses only.
 .equ PL011, 0x09000000
 .equ SYSTEM_OFF, 0x84000008
@@ -38,6 +39,10 @@ text:
     .ascii  "[    0.200000] Internal error: Oops - Undefined instruction: 0000000002000000 [#1] SMP\r\n"
     .ascii  "[    0.200001] Modules linked in:\r\n"
     .ascii  "[    0.200002] ---[ end trace 0000000000000000 ]---\r\n"
+.endif
+.ifdef PLAN
+    .ascii  "vmm-test: result 0 expected 0 time 1.00..2.00 s: svesim-vmm /guests/sve_fill.elf\r\n"
+    .ascii  "vmm-test: result 7 expected 0 time 2.00..3.00 s: svesim-vmm /guests/user.elf\r\n"
 .endif
     .ascii  "[    0.300000] console_report: done\r\n"
     .byte   0
