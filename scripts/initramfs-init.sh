@@ -82,6 +82,7 @@ if [ -f /plan ]; then
     wait "$pid"
     rc=$?
     eval "want=\$bg_want_$pid start=\$bg_start_$pid cmd=\$bg_cmd_$pid"
+    # shellcheck disable=SC2154 # cmd is set by the eval above
     echo "vmm-test: result $rc expected $want time $start..$(uptime_s) s: $cmd"
   done
   echo "vmm-test: done"

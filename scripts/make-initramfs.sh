@@ -35,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --module) modules+=("$2"); shift ;;
     --plan) plan="$2"; shift ;;
     --vmm) vmm_build="$2"; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail 2 "unknown option '$1' (allowed: --cache-dir, --out, --add, --file, --module, --plan, --vmm)" ;;
   esac
   shift
