@@ -180,6 +180,7 @@ Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cy
     s.sve_owned = s.fp_owned && IsSVEEnabled(arch_->cpu, el);
     s.kind = kind;
     s.cycle = cycle;
+    if (gprs_ != nullptr) s.syscall = (*gprs_)[8]; // the Linux arm64 syscall number (X8)
     return s;
 }
 
@@ -240,7 +241,22 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
         }
     }
     checkAboveMax(*w, e.target, e.ctx.cycle);
-    const auto it = snapshots_.find(*w);
+    auto it = snapshots_.find(*w);
+    if (it != snapshots_.end() && it->second.kind == LeaveKind::Syscall &&
+        (it->second.syscall == kNrExecve || it->second.syscall == kNrExecveat)) {
+        // execve keeps the PID but starts a new program image: every register is the new
+        // image's (start_thread, fpsimd_flush_thread) and the VL is the exec default. Its next
+        // entry is a first entry: nothing owed, nothing of another's to be read.
+        if (!exec_noted_) {
+            notes_.push_back(fmt::format(
+                "{} returned from execve at PC {:#x}: a new program image, checked as a first "
+                "entry (so is every later exec)",
+                name(*w), e.target));
+            exec_noted_ = true;
+        }
+        snapshots_.erase(it);
+        it = snapshots_.end();
+    }
     if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but nothing
         checkExposed(*w, nullptr, e.target, e.ctx.cycle); // it can read may be another's
         return;
@@ -312,9 +328,14 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         for (auto& kinds : class_kinds_) // not a zero-or-preserve matter: the same everywhere
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     };
-    if (vl_now != s.vl_bits)
+    // A host task's VL is its own only while SVE is enabled for it (Linux's lazy SVE trap
+    // sets it at the task's first SVE instruction: do_sve_acc), and prctl(PR_SVE_SET_VL)
+    // changes it on purpose (Documentation/arch/arm64/sve.rst section 6).
+    const bool vl_owned = w.kind != World::Kind::HostTask ||
+                          (s.sve_owned && !(s.kind == LeaveKind::Syscall && s.syscall == kNrPrctl));
+    if (vl_owned && vl_now != s.vl_bits)
         add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
-    if (ownZcr(w) != s.zcr)
+    if (vl_owned && ownZcr(w) != s.zcr)
         add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
     // What must come back exactly: the owned bytes at leave, except that a host task's
     // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had

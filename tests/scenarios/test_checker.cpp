@@ -1143,6 +1143,65 @@ TEST_CASE("Checker: an interrupt must give every X register back", "[scenarios][
     }
 }
 
+TEST_CASE("Checker on a real kernel: execve starts a new image, prctl and the lazy SVE trap "
+          "set the VL",
+          "[scenarios][checker][gpr][kernel]") {
+    // Linux arm64 (asm-generic/unistd.h): X8 = 221 execve, 281 execveat, 167 prctl, 63 read.
+    // execve replaces every register (start_thread zeroes pt_regs, fpsimd_flush_thread the FP
+    // state) and sets the exec default VL; PR_SVE_SET_VL changes the VL across its syscall; a
+    // task without TIF_SVE has SVE trapped (CPACR_EL1.ZEN) and gets its VL set by do_sve_acc at
+    // its first SVE instruction (Documentation/arch/arm64/sve.rst sections 4 and 6).
+    GprRig r;
+    r.inHostTask();
+    r.paintGprs(kHost);
+    r.paint(kHost);
+    r.eret(EL::EL1);
+    // The task (back at EL0, its registers untouched) leaves by system call `nr`.
+    const auto leaveBy = [&r](std::uint64_t nr, std::string_view kind = "SVC") {
+        r.x[8] = nr;
+        r.take(kind, EL::EL1);
+        r.inHostKernel();
+    };
+    SECTION("execve: the new image's registers are not a loss") {
+        leaveBy(221);
+        for (unsigned n = 0; n < 31; ++n) { // the new image: every register zero, ZERO-tagged
+            r.x[n] = 0;
+            r.st.provenance()->x[n] = kZeroTag;
+        }
+        r.zeroAllAbove(0, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+        CHECK(anyContains(r.checker.notes(), "returned from execve"));
+    }
+    SECTION("the same registers after a read(): a loss (the control)") {
+        leaveBy(63);
+        r.x[5] = 0;
+        r.st.provenance()->x[5] = kZeroTag;
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+    }
+    SECTION("prctl(PR_SVE_SET_VL): the VL changes across it, not across a read()") {
+        const bool prctl = GENERATE(true, false);
+        leaveBy(prctl ? 167 : 63);
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // 256 bits from now on
+        r.zeroAllAbove(16, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == (prctl ? "clean" : "VL_CHANGED+ZCR_CHANGED"));
+    }
+    SECTION("the lazy SVE trap: a task that left with SVE disabled owns no VL") {
+        const bool sve_on = GENERATE(true, false);
+        if (!sve_on) // CPACR_EL1.ZEN = 01: SVE trapped at EL0 (TIF_SVE clear)
+            r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x1ULL << 16) | (0x3ULL << 20));
+        r.take("SVEAccessTrap", EL::EL1);
+        r.inHostKernel();
+        r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x3ULL << 16) | (0x3ULL << 20));
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // do_sve_acc: the task's VL, 256 bits
+        if (!sve_on) r.zeroAllAbove(16, 0);         // do_sve_acc's flush: V[127:0] kept, the rest 0
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == (sve_on ? "VL_CHANGED+ZCR_CHANGED" : "clean"));
+    }
+}
+
 TEST_CASE("Checker: an SVC may change X0 only, an HVC X0-X17, a trap is not judged",
           "[scenarios][checker][gpr]") {
     SECTION("SVC") {

@@ -158,6 +158,9 @@ private:
         std::array<Tag, 33> gpr_tag{};
         unsigned vl_bits = 0;
         LeaveKind kind = LeaveKind::Synchronous;
+        // X8 at the leave when the GPRs are watched: a host task's syscall number (the arm64
+        // Linux ABI, include/uapi/asm-generic/unistd.h); ~0 when not known.
+        std::uint64_t syscall = ~std::uint64_t{0};
         std::uint64_t cycle = 0;
         // Whether the registers held the world's state at leave: with FP disabled at its EL
         // (lazy switching) they hold nothing of it; with only SVE disabled, V[127:0].
@@ -206,6 +209,10 @@ private:
         std::string text;
     };
 
+    // The syscalls that legitimately change a host task's state (asm-generic/unistd.h numbers,
+    // those of arm64): prctl (PR_SVE_SET_VL), execve and execveat (a new program image).
+    static constexpr std::uint64_t kNrPrctl = 167, kNrExecve = 221, kNrExecveat = 281;
+
     ArchState* arch_;
     Provenance* prov_;
     const std::array<std::uint64_t, 31>* gprs_ = nullptr;
@@ -226,6 +233,7 @@ private:
     std::vector<ViolationKind> software_kinds_;
     mutable std::map<std::pair<Tag, World>, bool> foreign_cache_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
+    bool exec_noted_ = false;
 };
 
 } // namespace svesim::scenarios
