@@ -1202,6 +1202,31 @@ TEST_CASE("Checker on a real kernel: execve starts a new image, prctl and the la
     }
 }
 
+TEST_CASE("Checker on a real kernel: a zero byte re-zeroed by the kernel is not a loss",
+          "[scenarios][checker][kernel]") {
+    // Linux's lazy SVE trap flushes the task's registers (do_sve_acc -> sve_flush_live): a zero
+    // that was the task's comes back as an architectural zero. The value is the task's either
+    // way; the same rule holds for X registers. A non-zero byte zeroed stays a loss.
+    Rig r;
+    r.inHostTask();
+    r.paint(kHost);
+    r.st.sve.zStorage(1)[5] = 0; // the task's own zero, with its own tag
+    r.eret(EL::EL1);
+    r.take("IRQ", EL::EL1);
+    r.inHostKernel();
+    SECTION("its zero re-zeroed (ZERO tag): clean") {
+        r.zeroZ(1, 5, 6);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("a byte of its data zeroed: loss") {
+        REQUIRE(r.st.sve.zStorage(1)[6] != 0);
+        r.zeroZ(1, 6, 7);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+    }
+}
+
 TEST_CASE("Checker: an SVC may change X0 only, an HVC X0-X17, a trap is not judged",
           "[scenarios][checker][gpr]") {
     SECTION("SVC") {
