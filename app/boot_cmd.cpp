@@ -1,5 +1,7 @@
 #include "boot_cmd.h"
 
+#include "boot_check.h"
+#include "boot_guest.h"
 #include "exit_codes.h"
 #include "options.h"
 #include "svesim/arch/config_error.h"
@@ -225,6 +227,8 @@ int runBoot(const std::vector<std::string>& args) {
         "trace", po::value<std::string>()->default_value(""),
         "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all");
     addArchOptions(opts);
+    addBootCheckOptions(opts);
+    addBootGuestOptions(opts);
     po::variables_map vm;
     if (!parseCommandLine(
             args, opts, {}, vm,
@@ -256,6 +260,7 @@ int runBoot(const std::vector<std::string>& args) {
         kernel = readFile(kernel_path, "--kernel");
         const boot::Arm64ImageHeader header = boot::parseArm64Image(kernel, kernel_path);
         if (vm.count("initrd")) initrd = readFile(vm["initrd"].as<std::string>(), "--initrd");
+        appendBootGuest(vm, initrd);
         layout = boot::placeBoot({m.ram_base, m.ram_size}, header, initrd.size());
         const boot::Region initrd_region = layout.initrd;
         std::string bootargs(kDefaultBootargs);
@@ -308,11 +313,14 @@ int runBoot(const std::vector<std::string>& args) {
     sc_core::sc_report_handler::set_actions(sc_core::SC_ID_SIMULATION_STOP_CALLED_TWICE_,
                                             sc_core::SC_DO_NOTHING);
     KernelConsole console;
+    const auto check = BootCheck::fromOptions(vm, m.cpus, console);
     tlm::HostInput input;
-    tlm::BootPlatform platform("boot", cfg, console, &input);
+    tlm::BootPlatform platform("boot", cfg, check ? *check : static_cast<model::Console&>(console),
+                               &input);
     if (!platform.load(m.flash_base, firmware) || !platform.load(layout.kernel.base, kernel) ||
         !platform.load(layout.initrd.base, initrd) || !platform.load(layout.dtb.base, dtb))
         throw std::runtime_error("the boot images could not be written to the platform's memory");
+    if (check) check->attach(platform);
     model::Trace trace(trace_cats, stderr);
     if (const EventMask mask = trace_cats.mask())
         platform.cpu(0).processor().events().subscribe(trace, mask);
@@ -322,7 +330,8 @@ int runBoot(const std::vector<std::string>& args) {
     tlm::installStopSignals();
     sc_core::sc_start();
     watch.clearLine();
-    const int status = finish(platform, console, cfg.cpu.max_instructions);
+    int status = finish(platform, console, cfg.cpu.max_instructions);
+    if (check) status = check->finish(status);
     if (!vm.count("quiet"))
         fmt::print(stderr, "svesim boot: {} instructions in {:.1f} s ({} simulated)\n",
                    platform.instructions(), watch.seconds(), sc_core::sc_time_stamp().to_string());

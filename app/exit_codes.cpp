@@ -16,8 +16,8 @@ constexpr std::array kTable{
     ExitCodeRow{kOk, "success: the program exited with 0, every verdict as expected", "all"},
     ExitCodeRow{kFailed,
                 "a verdict differs from its expectation (scenario run); a point ended in an "
-                "error (sweep)",
-                "scenario run, sweep"},
+                "error (sweep); a plan run or --guest did not give its expected status (boot)",
+                "scenario run, sweep, boot"},
     ExitCodeRow{kUsage,
                 "bad usage: unknown command or option, a bad value, a configuration, timing or "
                 "grid file that cannot be read or has a bad line, RAM the host cannot give",
@@ -31,17 +31,22 @@ constexpr std::array kTable{
                 "exception storm: the same synchronous exception taken at the same vector again "
                 "and again with no progress (one line names it, ESR, ELR, FAR and EL)",
                 "run, scenario run, sweep"},
-    ExitCodeRow{kViolations, "`--check` found violations", "run"},
+    ExitCodeRow{kViolations,
+                "`--check` found violations (boot: or the kernel reported a WARN, BUG, Oops, "
+                "panic, lockup or stall, and powered off)",
+                "run, boot"},
     ExitCodeRow{kKilled, "the debugger killed the run (gdb `kill`)", "run"},
     ExitCodeRow{kUnreadable, "the ELF cannot be opened (scenario run: the program is not built)",
-                "run, scenario run"},
+                "run, scenario run, boot --guest"},
     ExitCodeRow{kMalformedElf, "not an ELF, truncated, malformed, or not an executable",
-                "run, scenario run"},
-    ExitCodeRow{kNotAArch64, "not a little-endian AArch64 ELF64", "run, scenario run"},
+                "run, scenario run, boot --guest"},
+    ExitCodeRow{kNotAArch64, "not a little-endian AArch64 ELF64",
+                "run, scenario run, boot --guest"},
     ExitCodeRow{kDoesNotFit,
                 "the ELF does not fit the platform: a loadable segment not entirely inside RAM, "
-                "an entry point outside the loaded segments or not 4-byte aligned",
-                "run, scenario run"},
+                "an entry point outside the loaded segments or not 4-byte aligned (boot --guest: "
+                "outside the VMM's guest RAM 0x40000000-0x43ffffff)",
+                "run, scenario run, boot --guest"},
     ExitCodeRow{kLimit,
                 "a limit was reached before the program exited: `--max-insns`, `--max-time` "
                 "(simulated) or `--timeout` (wall clock)",

@@ -29,7 +29,11 @@ std::optional<World> DefaultWorldOf(const CpuState& s) {
     const std::uint64_t hcr = s.hcr();
     // A VHE host's EL0 (ELIsInHost) runs no guest, whatever VM and the VMID say.
     if (EL2Enabled(s) && bitSet(hcr, hcr::VM) && !ELIsInHost(s, EL::EL0)) {
-        const auto vmid = static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), 55, 48));
+        // VTTBR_EL2.VMID is bits [63:48] when VTCR_EL2.VS = 1 (FEAT_VMID16, which KVM sets
+        // where the ID registers offer 16-bit VMIDs), else [55:48] with [63:56] RES0.
+        const bool vmid16 = bitSet(s.sysregs.raw(SysReg::VTCR_EL2), 19);
+        const auto vmid =
+            static_cast<unsigned>(field(s.sysregs.raw(SysReg::VTTBR_EL2), vmid16 ? 63 : 55, 48));
         if (vmid != 0) return World{World::Kind::Guest, vmid};
     }
     if (el == EL::EL0) {
@@ -176,6 +180,7 @@ Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cy
     s.sve_owned = s.fp_owned && IsSVEEnabled(arch_->cpu, el);
     s.kind = kind;
     s.cycle = cycle;
+    if (gprs_ != nullptr) s.syscall = (*gprs_)[8]; // the Linux arm64 syscall number (X8)
     return s;
 }
 
@@ -236,7 +241,22 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
         }
     }
     checkAboveMax(*w, e.target, e.ctx.cycle);
-    const auto it = snapshots_.find(*w);
+    auto it = snapshots_.find(*w);
+    if (it != snapshots_.end() && it->second.kind == LeaveKind::Syscall &&
+        (it->second.syscall == kNrExecve || it->second.syscall == kNrExecveat)) {
+        // execve keeps the PID but starts a new program image: every register is the new
+        // image's (start_thread, fpsimd_flush_thread) and the VL is the exec default. Its next
+        // entry is a first entry: nothing owed, nothing of another's to be read.
+        if (!exec_noted_) {
+            notes_.push_back(fmt::format(
+                "{} returned from execve at PC {:#x}: a new program image, checked as a first "
+                "entry (so is every later exec)",
+                name(*w), e.target));
+            exec_noted_ = true;
+        }
+        snapshots_.erase(it);
+        it = snapshots_.end();
+    }
     if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but nothing
         checkExposed(*w, nullptr, e.target, e.ctx.cycle); // it can read may be another's
         return;
@@ -308,9 +328,14 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         for (auto& kinds : class_kinds_) // not a zero-or-preserve matter: the same everywhere
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     };
-    if (vl_now != s.vl_bits)
+    // A host task's VL is its own only while SVE is enabled for it (Linux's lazy SVE trap
+    // sets it at the task's first SVE instruction: do_sve_acc), and prctl(PR_SVE_SET_VL)
+    // changes it on purpose (Documentation/arch/arm64/sve.rst section 6).
+    const bool vl_owned = w.kind != World::Kind::HostTask ||
+                          (s.sve_owned && !(s.kind == LeaveKind::Syscall && s.syscall == kNrPrctl));
+    if (vl_owned && vl_now != s.vl_bits)
         add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
-    if (ownZcr(w) != s.zcr)
+    if (vl_owned && ownZcr(w) != s.zcr)
         add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
     // What must come back exactly: the owned bytes at leave, except that a host task's
     // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had
@@ -459,6 +484,7 @@ void Checker::compareRegister(const World& w, RegRef r, const RegState* own, uns
     const RegState now = stateOf(r);
     const unsigned size = static_cast<unsigned>(now.value.size());
     const unsigned limit = std::min(std::max(exposable, owned), size);
+    const Tag own_tag = prov_->table.single(originOf(w));
     for (unsigned e = 0; e < kEvals; ++e) {
         const auto ev = static_cast<Eval>(e);
         // Classify every byte, then (for this run) report runs of the same kind.
@@ -470,7 +496,13 @@ void Checker::compareRegister(const World& w, RegRef r, const RegState* own, uns
             bool lost = false;
             if (own != nullptr && b < owned) {
                 const auto then = resolve(own->value[b], own->tag[b], ev);
-                lost = cur.value != then.value || !sameProvenance(cur.tag, then.tag);
+                // A zero byte is the world's whether it carries its own tag or ZERO's (the
+                // kernel re-zeroing it, e.g. the lazy SVE trap's flush, takes nothing from it;
+                // the same rule as for X registers).
+                const bool zero_same = cur.value == 0 && then.value == 0 &&
+                                       (cur.tag == kZeroTag || cur.tag == own_tag) &&
+                                       (then.tag == kZeroTag || then.tag == own_tag);
+                lost = cur.value != then.value || !(sameProvenance(cur.tag, then.tag) || zero_same);
             }
             if (alien) {
                 kind[b] = ViolationKind::Leak;

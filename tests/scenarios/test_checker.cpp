@@ -1044,6 +1044,54 @@ TEST_CASE("Checker: without a CONTEXTIDR, host tasks are told apart by the ASID 
     CHECK(name(originOf(asid7)) == "host-asid7");
 }
 
+TEST_CASE("DefaultWorldOf on a real kernel's registers: KVM's VMIDs, PIDs in CONTEXTIDR",
+          "[scenarios][checker][kernel]") {
+    // Issue 14 point 4. Expected values from the Arm ARM's register descriptions: VTTBR_EL2.VMID
+    // is [63:48] when VTCR_EL2.VS = 1 (FEAT_VMID16), else [55:48] with [63:56] RES0; Linux
+    // (CONFIG_PID_IN_CONTEXTIDR, set in Debian's 6.1 config) writes the next task's PID to
+    // CONTEXTIDR_EL1 at every switch, which a VHE kernel's E2H redirects to CONTEXTIDR_EL2.
+    Rig r;
+    CpuState& s = r.st.cpu;
+    SECTION("KVM on FEAT_VMID16 sets VTCR_EL2.VS: a 16-bit VMID names the guest") {
+        r.inGuest(0x101, EL::EL1);
+        s.sysregs.write(SysReg::VTCR_EL2, s.sysregs.raw(SysReg::VTCR_EL2) | (1ULL << 19));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 0x101});
+        CHECK(name(*DefaultWorldOf(s)) == "guest257");
+        s.sysregs.write(SysReg::VTCR_EL2, s.sysregs.raw(SysReg::VTCR_EL2) & ~(1ULL << 19));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 1}); // 8 bits: [55:48] only
+    }
+    SECTION("the guest's own kernel writes its own PIDs to CONTEXTIDR_EL1: still the guest") {
+        r.inGuest(2, EL::EL0);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 77);
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+        // Under a VHE host the guest runs with E2H = 1, TGE = 0: not in the host.
+        test::setHcr(s, bit(hcr::VM) | bit(hcr::E2H));
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+        s.pstate.el = EL::EL1;
+        CHECK(DefaultWorldOf(s) == World{World::Kind::Guest, 2});
+    }
+    SECTION("nVHE: a host task at EL0 by the PID in CONTEXTIDR_EL1, the kernel at EL1 none") {
+        r.inHostTask();
+        s.sysregs.write(SysReg::VTTBR_EL2, std::uint64_t{3} << 48); // the last guest's, kept
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 143);               // the VMM's PID
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 143});
+        s.pstate.el = EL::EL1;
+        CHECK_FALSE(DefaultWorldOf(s).has_value());
+    }
+    SECTION("protected nVHE (pKVM) runs the host with stage 2 on, VMID 0: not a guest") {
+        r.inGuest(0, EL::EL0);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 144);
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 144});
+    }
+    SECTION("VHE: a host task by the PID in CONTEXTIDR_EL2, the VMID left from the guest") {
+        r.inGuest(3, EL::EL0);
+        test::setHcr(s, bit(hcr::E2H) | bit(hcr::TGE));
+        s.sysregs.write(SysReg::CONTEXTIDR_EL2, 145);
+        s.sysregs.write(SysReg::CONTEXTIDR_EL1, 77); // the guest's, not the host's
+        CHECK(DefaultWorldOf(s) == World{World::Kind::HostTask, 0, 145});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // X registers and SPs, judged by the calling convention of the exit; FPSR/FPCR by provenance.
 // The conventions are the ones real software follows: an interrupt handler restores every GPR
@@ -1092,6 +1140,90 @@ TEST_CASE("Checker: an interrupt must give every X register back", "[scenarios][
     SECTION("every X register back with its value and origin: clean") {
         r.enterHostTask();
         CHECK(r.checker.verdict() == "clean");
+    }
+}
+
+TEST_CASE("Checker on a real kernel: execve starts a new image, prctl and the lazy SVE trap "
+          "set the VL",
+          "[scenarios][checker][gpr][kernel]") {
+    // Linux arm64 (asm-generic/unistd.h): X8 = 221 execve, 281 execveat, 167 prctl, 63 read.
+    // execve replaces every register (start_thread zeroes pt_regs, fpsimd_flush_thread the FP
+    // state) and sets the exec default VL; PR_SVE_SET_VL changes the VL across its syscall; a
+    // task without TIF_SVE has SVE trapped (CPACR_EL1.ZEN) and gets its VL set by do_sve_acc at
+    // its first SVE instruction (Documentation/arch/arm64/sve.rst sections 4 and 6).
+    GprRig r;
+    r.inHostTask();
+    r.paintGprs(kHost);
+    r.paint(kHost);
+    r.eret(EL::EL1);
+    // The task (back at EL0, its registers untouched) leaves by system call `nr`.
+    const auto leaveBy = [&r](std::uint64_t nr, std::string_view kind = "SVC") {
+        r.x[8] = nr;
+        r.take(kind, EL::EL1);
+        r.inHostKernel();
+    };
+    SECTION("execve: the new image's registers are not a loss") {
+        leaveBy(221);
+        for (unsigned n = 0; n < 31; ++n) { // the new image: every register zero, ZERO-tagged
+            r.x[n] = 0;
+            r.st.provenance()->x[n] = kZeroTag;
+        }
+        r.zeroAllAbove(0, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+        CHECK(anyContains(r.checker.notes(), "returned from execve"));
+    }
+    SECTION("the same registers after a read(): a loss (the control)") {
+        leaveBy(63);
+        r.x[5] = 0;
+        r.st.provenance()->x[5] = kZeroTag;
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
+    }
+    SECTION("prctl(PR_SVE_SET_VL): the VL changes across it, not across a read()") {
+        const bool prctl = GENERATE(true, false);
+        leaveBy(prctl ? 167 : 63);
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // 256 bits from now on
+        r.zeroAllAbove(16, 0);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == (prctl ? "clean" : "VL_CHANGED+ZCR_CHANGED"));
+    }
+    SECTION("the lazy SVE trap: a task that left with SVE disabled owns no VL") {
+        const bool sve_on = GENERATE(true, false);
+        if (!sve_on) // CPACR_EL1.ZEN = 01: SVE trapped at EL0 (TIF_SVE clear)
+            r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x1ULL << 16) | (0x3ULL << 20));
+        r.take("SVEAccessTrap", EL::EL1);
+        r.inHostKernel();
+        r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x3ULL << 16) | (0x3ULL << 20));
+        r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // do_sve_acc: the task's VL, 256 bits
+        if (!sve_on) r.zeroAllAbove(16, 0);         // do_sve_acc's flush: V[127:0] kept, the rest 0
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == (sve_on ? "VL_CHANGED+ZCR_CHANGED" : "clean"));
+    }
+}
+
+TEST_CASE("Checker on a real kernel: a zero byte re-zeroed by the kernel is not a loss",
+          "[scenarios][checker][kernel]") {
+    // Linux's lazy SVE trap flushes the task's registers (do_sve_acc -> sve_flush_live): a zero
+    // that was the task's comes back as an architectural zero. The value is the task's either
+    // way; the same rule holds for X registers. A non-zero byte zeroed stays a loss.
+    Rig r;
+    r.inHostTask();
+    r.paint(kHost);
+    r.st.sve.zStorage(1)[5] = 0; // the task's own zero, with its own tag
+    r.eret(EL::EL1);
+    r.take("IRQ", EL::EL1);
+    r.inHostKernel();
+    SECTION("its zero re-zeroed (ZERO tag): clean") {
+        r.zeroZ(1, 5, 6);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("a byte of its data zeroed: loss") {
+        REQUIRE(r.st.sve.zStorage(1)[6] != 0);
+        r.zeroZ(1, 6, 7);
+        r.enterHostTask();
+        CHECK(r.checker.verdict() == "LOSS");
     }
 }
 

@@ -1,27 +1,28 @@
 #!/usr/bin/env bash
 # svesim-vmm on the real KVM: Debian's arm64 kernel on qemu-system-aarch64 with EL2 (KVM nested
-# in TCG), an initramfs holding busybox, svesim-vmm and the guests, /init running every line of
-# tests/vmm/plan.txt under the VMM and powering off.
+# in TCG), the initramfs of scripts/make-initramfs.sh --vmm (busybox, svesim-vmm,
+# svesim-sve-pressure, the guests, the modules the plan needs), /init running every line of
+# tests/vmm/plan.txt and powering off.
 #
-#   run_vmm_qemu.sh --mode vhe|nvhe --vmm SVESIM_VMM --guests GUESTS_DIR --debian DEBIAN_DIR
-#                   --work WORK_DIR [--timeout SECONDS]
+#   run_vmm_qemu.sh --mode vhe|nvhe --build BUILD_DIR --cache-dir DEBIAN_CACHE --work WORK_DIR
+#                   [--timeout SECONDS]
 #
-# DEBIAN_DIR holds linux-image-*-arm64*.deb and busybox-static_*_arm64.deb (docs: the Debian
-# packages of ../shared/docs/linux-boot.md), or their unpacked x/boot/vmlinuz-*. mode vhe is the
-# kernel's default on a CPU with FEAT_VHE entered at EL2; nvhe adds kvm-arm.mode=nvhe.
+# BUILD_DIR holds vmm/svesim-vmm, vmm/svesim-sve-pressure and guests/*.elf; DEBIAN_CACHE is
+# scripts/fetch-debian.sh's cache (fetched there when missing: the kernel is CACHE/Image). mode
+# vhe is the kernel's default on a CPU with FEAT_VHE entered at EL2; nvhe adds kvm-arm.mode=nvhe.
 # CPU-heavy: run it under the build lock (flock /tmp/svesim-build.lock ctest ...).
 #
 # Exit status: 0 every run gave its expected status and KVM ran in the requested mode; 1 not;
-# 77 (skipped) when qemu-system-aarch64, dpkg-deb, python3 or the Debian packages are missing.
+# 77 (skipped) when qemu-system-aarch64 or cpio is missing or the Debian mirror cannot be reached.
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
-mode="" vmm="" guests="" debian="" work="" timeout_s=1500
+repo="$(cd "$here/../.." && pwd)"
+mode="" build="" cache="" work="" timeout_s=1500
 while [ $# -gt 0 ]; do
     case "$1" in
     --mode) mode="$2"; shift 2 ;;
-    --vmm) vmm="$2"; shift 2 ;;
-    --guests) guests="$2"; shift 2 ;;
-    --debian) debian="$2"; shift 2 ;;
+    --build) build="$2"; shift 2 ;;
+    --cache-dir) cache="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --timeout) timeout_s="$2"; shift 2 ;;
     *) echo "run_vmm_qemu.sh: unknown argument $1"; exit 2 ;;
@@ -32,42 +33,23 @@ vhe) append_mode="" ;;
 nvhe) append_mode="kvm-arm.mode=nvhe" ;;
 *) echo "run_vmm_qemu.sh: --mode vhe|nvhe"; exit 2 ;;
 esac
-if [ -z "$vmm" ] || [ -z "$guests" ] || [ -z "$work" ]; then
-    echo "run_vmm_qemu.sh: --vmm, --guests and --work are required"; exit 2
+if [ -z "$build" ] || [ -z "$cache" ] || [ -z "$work" ]; then
+    echo "run_vmm_qemu.sh: --build, --cache-dir and --work are required"; exit 2
 fi
-for tool in qemu-system-aarch64 dpkg-deb python3 timeout; do
+for tool in qemu-system-aarch64 cpio timeout; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "SKIPPED: $tool not found"; exit 77
     fi
 done
 
 mkdir -p "$work"
-# The kernel: unpacked already (x/boot), or unpack the package.
-kernel="$(ls "$debian"/x/boot/vmlinuz-*-arm64 2>/dev/null | head -n 1)"
-if [ -z "$kernel" ]; then
-    deb="$(ls "$debian"/linux-image-*-arm64*_arm64.deb 2>/dev/null | head -n 1)"
-    if [ -z "$deb" ]; then
-        echo "SKIPPED: no Debian arm64 kernel in '$debian' (linux-image-*-arm64 .deb or x/boot/vmlinuz-*)"
-        exit 77
-    fi
-    dpkg-deb -x "$deb" "$work/kernel" || exit 1
-    kernel="$(ls "$work"/kernel/boot/vmlinuz-*-arm64 | head -n 1)"
-fi
-bbdeb="$(ls "$debian"/busybox-static_*_arm64.deb 2>/dev/null | head -n 1)"
-if [ -z "$bbdeb" ]; then
-    echo "SKIPPED: no busybox-static arm64 package in '$debian'"; exit 77
-fi
-if [ ! -x "$work/busybox/bin/busybox" ]; then
-    dpkg-deb -x "$bbdeb" "$work/busybox" || exit 1
-fi
-
-adds=()
-for g in "$guests"/*.elf; do
-    adds+=(--add "guests/$(basename "$g")=$g")
-done
-python3 "$here/make_initramfs.py" -o "$work/initramfs.cpio.gz" \
-    --busybox "$work/busybox/bin/busybox" --init "$here/init.sh" \
-    --add "bin/svesim-vmm=$vmm" --add "plan=$here/plan.txt" "${adds[@]}" || exit 1
+bash "$repo/scripts/fetch-debian.sh" --cache-dir "$cache"
+rc=$?
+if [ "$rc" -eq 77 ]; then echo "SKIPPED: the Debian package mirror cannot be reached"; exit 77; fi
+[ "$rc" -ne 0 ] && { echo "FAIL: fetch-debian.sh exited $rc"; exit 1; }
+kernel="$cache/Image"
+bash "$repo/scripts/make-initramfs.sh" --cache-dir "$cache" --out "$work/initramfs.cpio.gz" \
+    --vmm "$build" --plan "$here/plan.txt" || { echo "FAIL: make-initramfs.sh"; exit 1; }
 
 log="$work/console-$mode.log"
 start=$(date +%s.%N)
@@ -82,7 +64,8 @@ status=$?
 end=$(date +%s.%N)
 wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
 
-grep -a -e '^vmm-test:' -e '^svesim-vmm:' -e '^PASS' -e '^FAIL' "$log"
+grep -a -e '^vmm-test:' -e '^svesim-vmm:' -e '^svesim-sve-pressure:' -e '^SVESIM-INIT: module' \
+    -e '^PASS' -e '^FAIL' "$log"
 failures=0
 if [ "$status" -ne 0 ]; then
     echo "FAIL qemu-system-aarch64 exit status $status after $wall s (124: timeout); log: $log"
@@ -91,12 +74,12 @@ if [ "$status" -ne 0 ]; then
 fi
 want_banner="VHE mode initialized successfully"
 [ "$mode" = nvhe ] && want_banner="Hyp mode initialized successfully"
-if ! grep -a -q "vmm-test: kernel .*$want_banner" "$log"; then
+if ! grep -a -q "SVESIM-INIT: dmesg: .*$want_banner" "$log"; then
     echo "FAIL KVM did not report '$want_banner' (mode $mode)"
     failures=$((failures + 1))
 fi
 runs=$(grep -a -c '^vmm-test: result' "$log")
-planned=$(grep -c . "$here/plan.txt")
+planned=$(grep -c -E '^(&|[0-9])' "$here/plan.txt")
 if [ "$runs" -ne "$planned" ]; then
     echo "FAIL $runs of $planned planned runs reported a result"
     failures=$((failures + 1))
@@ -124,6 +107,11 @@ fi
 # The faulting guest's exception as KVM gives it: UDF #0 at EL1 is EC 0x00 with IL set.
 if ! grep -a -q 'its last exception at EL1: ESR_EL1 0x2000000, ' "$log"; then
     echo "FAIL the faulting guest's ESR_EL1 (0x2000000, UDF at EL1) was not reported"
+    failures=$((failures + 1))
+fi
+# The host pressure ran beside every run, hashed with kernel-mode NEON, and held its own state.
+if ! grep -a -q 'svesim-sve-pressure: exit status 0; .* [1-9][0-9]* AF_ALG sha256-arm64-neon requests' "$log"; then
+    echo "FAIL svesim-sve-pressure did not end cleanly with AF_ALG sha256-arm64-neon requests"
     failures=$((failures + 1))
 fi
 exits=$(grep -a -o 'checked after [0-9]* KVM_RUN' "$log" | awk '{ n += $3 } END { print n + 0 }')

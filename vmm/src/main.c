@@ -1,5 +1,6 @@
 /* svesim-vmm: a minimal KVM VMM that runs one bare-metal guest (guests/README.md's contract) on
  * one SVE vCPU and checks its own SVE state across every KVM_RUN (vmm/README.md). */
+#include "cli.h"
 #include "exit_codes.h"
 #include "guest_elf.h"
 #include "host_sve.h"
@@ -43,17 +44,7 @@ static const char kUsage[] =
     "  7 the VMM's own SVE state broke the syscall ABI, 8 system error (vmm/README.md)\n";
 
 static int usage_error(const char* what, const char* value) {
-    fprintf(stderr, "svesim-vmm: %s%s%s\n%s", what, value ? ": " : "", value ? value : "", kUsage);
-    return VMM_USAGE;
-}
-
-static int parse_number(const char* text, unsigned long long max, unsigned long long* out) {
-    char* end;
-    errno = 0;
-    unsigned long long v = strtoull(text, &end, 10);
-    if (errno || end == text || *end || text[0] == '-' || v > max) return -1;
-    *out = v;
-    return 0;
+    return cli_usage_error("svesim-vmm", kUsage, what, value);
 }
 
 static int parse_options(int argc, char** argv, struct options* o) {
@@ -73,27 +64,26 @@ static int parse_options(int argc, char** argv, struct options* o) {
         const char* v = argv[++i];
         unsigned long long n;
         if (!strcmp(a, "--vl") || !strcmp(a, "--host-vl")) {
-            if (parse_number(v, 2048, &n) || n < 128 || n % 128)
+            if (cli_number(v, 2048, &n) || n < 128 || n % 128)
                 return usage_error("vector length must be a multiple of 128 in 128..2048", v);
             if (!strcmp(a, "--vl"))
                 o->vl_bits = (unsigned)n;
             else
                 o->host_vl_bits = (unsigned)n;
         } else if (!strcmp(a, "--exits")) {
-            if (parse_number(v, ~0ull, &n) || n == 0)
+            if (cli_number(v, ~0ull, &n) || n == 0)
                 return usage_error("--exits needs a positive number", v);
             o->max_exits = n;
         } else if (!strcmp(a, "--timeout")) {
-            if (parse_number(v, 86400, &n) || n == 0)
+            if (cli_number(v, 86400, &n) || n == 0)
                 return usage_error("--timeout needs 1..86400 seconds", v);
             o->timeout_s = (unsigned)n;
         } else if (!strcmp(a, "--abi-selftest")) {
-            if (parse_number(v, ~0ull, &n) || n == 0)
+            if (cli_number(v, ~0ull, &n) || n == 0)
                 return usage_error("--abi-selftest needs a positive number", v);
             o->abi_selftest = n;
         } else if (!strcmp(a, "--mem")) {
-            if (parse_number(v, 3072, &n) || n < 1)
-                return usage_error("--mem needs 1..3072 MiB", v);
+            if (cli_number(v, 3072, &n) || n < 1) return usage_error("--mem needs 1..3072 MiB", v);
             o->ram_mib = (unsigned)n;
         } else {
             return usage_error("unknown option", a);

@@ -37,9 +37,10 @@ inline constexpr std::uint64_t kAsidOrigin = std::uint64_t{1} << 63;
 Origin originOf(const World& w);
 
 // The default rule of docs/scenario-devices.md: guest n = EL0/EL1 with EL2 enabled, HCR_EL2.VM
-// and VTTBR_EL2.VMID = n != 0; host task = EL0 otherwise, told apart by the CONTEXTIDR of its
-// regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there), or where that is 0 and the
-// regime's stage 1 translates, by the ASID of the regime's TTBR (TCR_ELx.A1, TCR_ELx.AS).
+// and VTTBR_EL2.VMID = n != 0 (16 bits with VTCR_EL2.VS, else 8); host task = EL0 otherwise, told
+// apart by the CONTEXTIDR of its regime (Linux with CONFIG_PID_IN_CONTEXTIDR writes the PID there),
+// or where that is 0 and the regime's stage 1 translates, by the ASID of the regime's TTBR
+// (TCR_ELx.A1, TCR_ELx.AS).
 std::optional<World> DefaultWorldOf(const CpuState& s);
 using WorldClassifier = std::function<std::optional<World>(const CpuState&)>;
 
@@ -157,6 +158,9 @@ private:
         std::array<Tag, 33> gpr_tag{};
         unsigned vl_bits = 0;
         LeaveKind kind = LeaveKind::Synchronous;
+        // X8 at the leave when the GPRs are watched: a host task's syscall number (the arm64
+        // Linux ABI, include/uapi/asm-generic/unistd.h); ~0 when not known.
+        std::uint64_t syscall = ~std::uint64_t{0};
         std::uint64_t cycle = 0;
         // Whether the registers held the world's state at leave: with FP disabled at its EL
         // (lazy switching) they hold nothing of it; with only SVE disabled, V[127:0].
@@ -205,6 +209,10 @@ private:
         std::string text;
     };
 
+    // The syscalls that legitimately change a host task's state (asm-generic/unistd.h numbers,
+    // those of arm64): prctl (PR_SVE_SET_VL), execve and execveat (a new program image).
+    static constexpr std::uint64_t kNrPrctl = 167, kNrExecve = 221, kNrExecveat = 281;
+
     ArchState* arch_;
     Provenance* prov_;
     const std::array<std::uint64_t, 31>* gprs_ = nullptr;
@@ -225,6 +233,7 @@ private:
     std::vector<ViolationKind> software_kinds_;
     mutable std::map<std::pair<Tag, World>, bool> foreign_cache_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
+    bool exec_noted_ = false;
 };
 
 } // namespace svesim::scenarios

@@ -1,15 +1,17 @@
-// long host_sve_ioctl(int fd, unsigned long request, unsigned long arg,
-//                     const struct sve_image *fill, struct sve_image *after)
+// long sve_state_around(const struct sve_image *fill, struct sve_image *after,
+//                       unsigned long spins, long nr, long a0, long a1, long a2)
 //
-// The VMM's own SVE state around one ioctl system call (vmm/src/host_sve.h): FFR, P0-P15, Z0-Z31,
-// FPSR and FPCR are loaded from `fill`, the system call is made (x0-x2 are its arguments, x8 the
-// number), and the registers are stored into `after` right after it, before any compiled code
-// could use them. AAPCS64: d8-d15 and FPCR are the caller's and are restored.
+// A task's own SVE state around a window and one system call (vmm/src/sve_state.h): FFR, P0-P15,
+// Z0-Z31, FPSR and FPCR are loaded from `fill`, x2 counts `spins` down with them live (timer
+// interrupts and preemption may switch the task out meanwhile), system call `nr` is made unless
+// nr < 0 (a0-a2 its arguments, x8 its number), and the registers are stored into `after` right
+// after it, before any compiled code could use them. AAPCS64: d8-d15 and FPCR are the caller's
+// and are restored.
     .arch armv8.2-a+sve
     .text
-    .global host_sve_ioctl
-    .type host_sve_ioctl, %function
-host_sve_ioctl:
+    .global sve_state_around
+    .type sve_state_around, %function
+sve_state_around:
     stp     x29, x30, [sp, #-112]!
     mov     x29, sp
     stp     d8, d9, [sp, #16]
@@ -19,8 +21,8 @@ host_sve_ioctl:
     stp     x19, x20, [sp, #80]
     mrs     x9, fpcr
     str     x9, [sp, #96]
-    mov     x19, x3
-    mov     x20, x4
+    mov     x19, x0
+    mov     x20, x1
 
     ldr     x9, [x19, #16]              // FFR, written through P0 (monotonic value)
     ldr     p0, [x9]
@@ -38,8 +40,17 @@ host_sve_ioctl:
     ldr     x9, [x19, #32]
     msr     fpcr, x9
 
-    mov     x8, #29                     // __NR_ioctl (asm-generic/unistd.h)
+1:  cbz     x2, 2f                      // the window: nothing but this count down
+    sub     x2, x2, #1
+    b       1b
+2:  mov     x0, #0
+    tbnz    x3, #63, 3f                 // nr < 0: no system call
+    mov     x8, x3
+    mov     x0, x4
+    mov     x1, x5
+    mov     x2, x6
     svc     #0
+3:
 
     ldr     x9, [x20]
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
@@ -68,5 +79,5 @@ host_sve_ioctl:
     ldp     x19, x20, [sp, #80]
     ldp     x29, x30, [sp], #112
     ret
-    .size host_sve_ioctl, . - host_sve_ioctl
+    .size sve_state_around, . - sve_state_around
     .section .note.GNU-stack, "", %progbits
