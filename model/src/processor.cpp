@@ -240,6 +240,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
     stop_requested_ = false;
     // The owner (a test, the debugger, a loader) may have written system registers between
     // two runs.
+    cx_.refreshVL();
     cx_.refreshTranslation();
     while (executed < max_instructions) {
         if (stop_requested_) break;
