@@ -212,14 +212,14 @@ bool Processor::wakeUpPending() const {
 
 // The predecoded-instruction cache is keyed by physical address: a remapped page finds its own
 // code, and stores (by PA) drop what they overwrite.
-const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
+DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
     const std::uint64_t pc = arch_.cpu.pc;
     std::uint64_t pa = pc;
     if (cx_.translating() && !cx_.fetchHit(pc, pa)) {
         abort = cx_.translateFetch(pc, pa);
         if (abort) return nullptr;
     }
-    if (const DecodedInsn* d = icache_.find(pa)) return d;
+    if (DecodedInsn* d = icache_.find(pa)) return d;
     std::uint32_t raw = 0;
     if (!bus_.read(pa, &raw, 4)) {
         AbortDesc a;
@@ -228,7 +228,7 @@ const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
         abort = AArch64_InstructionAbort(arch_.cpu, pc, a);
         return nullptr;
     }
-    const DecodedInsn& d = icache_.insert(pa, raw);
+    DecodedInsn& d = icache_.insert(pa, raw);
     cx_.watchCode(icache_.low(), icache_.high(), this);
     return &d;
 }
@@ -273,25 +273,29 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             continue;
         }
         std::optional<ExceptionEntry> abort;
-        const DecodedInsn* slot = fetch(abort);
+        DecodedInsn* slot = fetch(abort);
         if (slot == nullptr) {
             charge(takeSynchronous(*abort, false), el);
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
+        // The cost at the VL the instruction runs at (no instruction whose cost depends on the
+        // VL changes it).
+        if (slot->cost_vl != cx_.vl().bits()) {
+            slot->cost = slot->def != nullptr
+                             ? timing_.instructionCost(slot->def->timing, cx_.vl(), slot->raw)
+                             : timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
+            slot->cost_vl = cx_.vl().bits();
+        }
         // A copy: the instruction may store to its own page, which drops the cached slot.
         const DecodedInsn d = *slot;
         cx_.beginInstruction();
         cx_.insn = d.raw;
-        unsigned cost = 0;
-        if (d.def != nullptr) {
+        if (d.def != nullptr)
             execute(d);
-            cost = timing_.instructionCost(d.def->timing, cx_.vl(), d.raw);
-        } else {
+        else
             cx_.undefined();
-            cost = timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
-        }
-        cost += static_cast<unsigned>(bus_.backend().takeExtraCycles());
+        unsigned cost = d.cost + static_cast<unsigned>(bus_.backend().takeExtraCycles());
         ++instructions_;
         ++insns_by_el_[toUnsigned(el)];
         if (events.listening(EventKind::InstructionRetired))

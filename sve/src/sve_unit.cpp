@@ -208,7 +208,7 @@ void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsign
         auto reg = storage(kind, index);
         std::fill(reg.begin() + lo, reg.begin() + hi, std::uint8_t{0});
     }
-    if (!bus_->empty())
+    if (bus_->listening(EventKind::ZeroUpperDecision))
         bus_->emit(ZeroUpperDecision{{}, kind, index, lo, hi, zero, site, s.pstate.el});
 }
 
