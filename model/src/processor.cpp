@@ -242,6 +242,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
     // two runs.
     cx_.refreshVL();
     cx_.refreshTranslation();
+    bus_.noteBackendUsed(); // its extra cycles are collected after the first instruction
     while (executed < max_instructions) {
         if (stop_requested_) break;
         if (waiting_) {
@@ -272,8 +273,13 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
+        // The predecoded instruction: inline when the fetch page and the decode page are
+        // those of the last instruction, else through fetch (translation, decode, aborts).
         std::optional<ExceptionEntry> abort;
-        DecodedInsn* slot = fetch(abort);
+        std::uint64_t pa = s.pc;
+        DecodedInsn* slot =
+            !cx_.translating() || cx_.fetchHit(s.pc, pa) ? icache_.find(pa) : nullptr;
+        if (slot == nullptr) slot = fetch(abort);
         if (slot == nullptr) {
             charge(takeSynchronous(*abort, false), el);
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
@@ -295,7 +301,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             execute(d);
         else
             cx_.undefined();
-        unsigned cost = d.cost + static_cast<unsigned>(bus_.backend().takeExtraCycles());
+        unsigned cost = d.cost + static_cast<unsigned>(bus_.takeExtraCycles());
         ++instructions_;
         ++insns_by_el_[toUnsigned(el)];
         if (events.listening(EventKind::InstructionRetired))
