@@ -66,6 +66,8 @@ public:
     std::uint64_t takeExtraCycles() {
         return std::exchange(backend_used_, false) ? backend_->takeExtraCycles() : 0;
     }
+    // Whether the backend may have been used since the last takeExtraCycles.
+    [[nodiscard]] bool backendUsed() const { return backend_used_; }
     // Someone else may have used the backend (the processor says so before each run).
     void noteBackendUsed() { backend_used_ = true; }
 
