@@ -147,10 +147,6 @@ bool VirtualInterruptSignalled(const CpuState& s, InterruptKind k) {
     return !bitSet(hcr, hcr::TGE) && bitSet(hcr, k == InterruptKind::IRQ ? hcr::IMO : hcr::FMO);
 }
 
-bool VirtualInterruptPending(const CpuState& s, InterruptKind k, bool input_level) {
-    return input_level || bitSet(s.hcr(), k == InterruptKind::IRQ ? hcr::VI : hcr::VF);
-}
-
 std::optional<ExceptionEntry> TakeVirtualInterrupt(const CpuState& s, InterruptKind k,
                                                    bool input_level) {
     if (!VirtualInterruptSignalled(s, k) || !VirtualInterruptPending(s, k, input_level))

@@ -6,45 +6,6 @@
 
 namespace svesim::isa {
 
-AddResult AddWithCarry(std::uint64_t x, std::uint64_t y, bool carry, unsigned datasize) {
-    const std::uint64_t mask = ones(datasize);
-    x &= mask;
-    y &= mask;
-    const std::uint64_t result = (x + y + (carry ? 1 : 0)) & mask;
-    AddResult r{};
-    r.value = result;
-    r.n = ((result >> (datasize - 1)) & 1) != 0;
-    r.z = result == 0;
-    if (datasize == 64) {
-        const u128 usum = static_cast<u128>(x) + y + (carry ? 1 : 0);
-        r.c = (usum >> 64) != 0;
-        const i128 ssum = static_cast<i128>(static_cast<std::int64_t>(x)) +
-                          static_cast<std::int64_t>(y) + (carry ? 1 : 0);
-        r.v = ssum != static_cast<std::int64_t>(result);
-    } else {
-        const std::uint64_t usum = x + y + (carry ? 1 : 0);
-        r.c = (usum >> 32) != 0;
-        const std::int64_t ssum = static_cast<std::int64_t>(static_cast<std::int32_t>(x)) +
-                                  static_cast<std::int32_t>(y) + (carry ? 1 : 0);
-        r.v = ssum != static_cast<std::int32_t>(result);
-    }
-    return r;
-}
-
-void setNZCV(PState& p, const AddResult& r) {
-    p.n = r.n;
-    p.z = r.z;
-    p.c = r.c;
-    p.v = r.v;
-}
-
-std::uint64_t ror(std::uint64_t v, unsigned amount, unsigned datasize) {
-    amount %= datasize;
-    v &= ones(datasize);
-    if (amount == 0) return v;
-    return ((v >> amount) | (v << (datasize - amount))) & ones(datasize);
-}
-
 namespace {
 std::uint64_t replicate(std::uint64_t v, unsigned esize, unsigned datasize) {
     std::uint64_t out = 0;
@@ -90,19 +51,6 @@ bool ConditionHolds(unsigned cond, const PState& p) {
     }
     if ((cond & 1) != 0 && cond != 0xF) result = !result;
     return result;
-}
-
-std::uint64_t ShiftReg(std::uint64_t value, ShiftType type, unsigned amount, unsigned datasize) {
-    value &= ones(datasize);
-    amount %= datasize;
-    switch (type) {
-    case ShiftType::LSL: return (value << amount) & ones(datasize);
-    case ShiftType::LSR: return value >> amount;
-    case ShiftType::ASR:
-        return static_cast<std::uint64_t>(signExtend(value, datasize) >> amount) & ones(datasize);
-    case ShiftType::ROR: return ror(value, amount, datasize);
-    }
-    return value;
 }
 
 std::uint64_t ExtendReg(std::uint64_t value, unsigned option, unsigned shift, unsigned datasize) {

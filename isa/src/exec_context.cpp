@@ -68,7 +68,13 @@ void ExecContext::undefined() {
     raise(AArch64_UndefinedFault(arch_->cpu));
 }
 
-bool ExecContext::checkSVEEnabled() {
+void ExecContext::refreshVL() {
+    vl_ = arch_->currentVL();
+    sve_enabled_ = !CheckSVEEnabled(arch_->cpu).has_value();
+    fp_enabled_ = !CheckFPAdvSIMDEnabled(arch_->cpu).has_value();
+}
+
+bool ExecContext::trapUnlessSVEEnabled() {
     if (auto e = CheckSVEEnabled(arch_->cpu)) {
         raise(*e);
         return false;
@@ -76,7 +82,7 @@ bool ExecContext::checkSVEEnabled() {
     return true;
 }
 
-bool ExecContext::checkFPEnabled() {
+bool ExecContext::trapUnlessFPEnabled() {
     if (auto e = CheckFPAdvSIMDEnabled(arch_->cpu)) {
         raise(*e);
         return false;

@@ -54,7 +54,7 @@ void execLdrZ(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned len = cx.vl().bytes();
     const auto addr = ldrStrAddress(cx, i, len);
-    ZBuf buf{};
+    ZBuf buf; // only its first VL/8 bytes are loaded and written
     if (!addr || !loadBytes(cx, *addr, buf.data(), len)) return;
     writeZ(cx, rt(i), buf);
 }
@@ -63,14 +63,14 @@ void execStrZ(ExecContext& cx, std::uint32_t i) {
     const unsigned len = cx.vl().bytes();
     const auto addr = ldrStrAddress(cx, i, len);
     if (!addr) return;
-    const ZBuf buf = readZ(cx, rt(i));
-    storeBytes(cx, *addr, buf.data(), len);
+    // Straight from the register (a store cannot overlap the register file).
+    storeBytes(cx, *addr, cx.sve().Z(rt(i), cx.vl()).data(), len);
 }
 void execLdrP(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const unsigned len = cx.vl().predicateBytes();
     const auto addr = ldrStrAddress(cx, i, len);
-    PBuf buf{};
+    PBuf buf; // only its first PL/8 bytes are loaded and written
     if (!addr || !loadBytes(cx, *addr, buf.data(), len)) return;
     writeP(cx, bits(i, 3, 0), buf);
 }
@@ -79,8 +79,7 @@ void execStrP(ExecContext& cx, std::uint32_t i) {
     const unsigned len = cx.vl().predicateBytes();
     const auto addr = ldrStrAddress(cx, i, len);
     if (!addr) return;
-    const PBuf buf = readP(cx, bits(i, 3, 0));
-    storeBytes(cx, *addr, buf.data(), len);
+    storeBytes(cx, *addr, cx.sve().P(bits(i, 3, 0), cx.vl()).data(), len);
 }
 
 std::string mulVl(std::uint32_t i, std::int64_t imm) {

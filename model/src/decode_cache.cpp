@@ -18,10 +18,10 @@ DecodeCache::Page* DecodeCache::page(std::uint64_t tag, bool create) {
     return last_page_;
 }
 
-const DecodedInsn& DecodeCache::insert(std::uint64_t pc, std::uint32_t raw) {
+DecodedInsn& DecodeCache::insert(std::uint64_t pc, std::uint32_t raw) {
     Page* p = page(pc >> kPageBits, true);
     const unsigned slot = static_cast<unsigned>((pc & (kPageSize - 1)) >> 2);
-    p->insns[slot] = DecodedInsn{raw, isa::decode(raw)};
+    p->insns[slot] = DecodedInsn{raw, 0, isa::decode(raw), 0};
     p->valid.set(slot);
     return p->insns[slot];
 }

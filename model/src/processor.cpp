@@ -224,14 +224,14 @@ bool Processor::wakeUpPending() const {
 
 // The predecoded-instruction cache is keyed by physical address: a remapped page finds its own
 // code, and stores (by PA) drop what they overwrite.
-const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
+DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
     const std::uint64_t pc = arch_.cpu.pc;
     std::uint64_t pa = pc;
     if (cx_.translating() && !cx_.fetchHit(pc, pa)) {
         abort = cx_.translateFetch(pc, pa);
         if (abort) return nullptr;
     }
-    if (const DecodedInsn* d = icache_.find(pa)) return d;
+    if (DecodedInsn* d = icache_.find(pa)) return d;
     std::uint32_t raw = 0;
     if (!bus_.read(pa, &raw, 4)) {
         AbortDesc a;
@@ -240,11 +240,19 @@ const DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
         abort = AArch64_InstructionAbort(arch_.cpu, pc, a);
         return nullptr;
     }
-    const DecodedInsn& d = icache_.insert(pa, raw);
+    DecodedInsn& d = icache_.insert(pa, raw);
     cx_.watchCode(icache_.low(), icache_.high(), this);
     return &d;
 }
 
+// Instructions run in blocks: after a quiet instruction (below) the next one skips the
+// boundary checks (wake-up, breakpoints, interrupts, illegal state, PC alignment), because
+// nothing they read can have changed: a quiet instruction moves the PC to the next word, takes
+// no exception, has no side effect, is no system instruction (MRS/MSR and the system
+// registers' devices, barriers, ERET, WFI: anything that may change PSTATE, routing, masks or
+// an interrupt line) and makes no access through the backend (which may run other SystemC
+// processes that change the interrupt lines). So interrupts are taken at the same boundaries,
+// and counts, cycles, events and traces are those of one instruction at a time.
 RunResult Processor::run(std::uint64_t max_instructions) {
     std::uint64_t executed = 0;
     CpuState& s = arch_.cpu;
@@ -252,57 +260,74 @@ RunResult Processor::run(std::uint64_t max_instructions) {
     stop_requested_ = false;
     // The owner (a test, the debugger, a loader) may have written system registers between
     // two runs.
+    cx_.refreshVL();
     cx_.refreshTranslation();
+    bus_.noteBackendUsed(); // its extra cycles are collected after the first instruction
+    bool chained = false;   // the previous instruction was quiet
     while (executed < max_instructions) {
         if (stop_requested_) break;
-        if (waiting_) {
-            if (!wakeUpPending()) return {StopReason::WaitForInterrupt, executed};
-            waiting_ = false;
-            event_wake_ = false;
-        }
         const EL el = s.pstate.el;
-        if (breakpoints_ != nullptr && !std::exchange(skip_breakpoint_, false) &&
-            breakpoints_->count(s.pc) != 0)
-            return {StopReason::Breakpoint, executed};
-        ++executed;
-        if (interruptMayBePending()) {
-            if (auto e = pendingInterrupt()) {
-                storm_.repeats = 0; // an interrupt between two faults is progress
-                charge(takeException(*e), el);
+        if (!std::exchange(chained, false)) {
+            if (waiting_) {
+                if (!wakeUpPending()) return {StopReason::WaitForInterrupt, executed};
+                waiting_ = false;
+                event_wake_ = false;
+            }
+            if (breakpoints_ != nullptr && !std::exchange(skip_breakpoint_, false) &&
+                breakpoints_->count(s.pc) != 0)
+                return {StopReason::Breakpoint, executed};
+            ++executed;
+            if (interruptMayBePending()) {
+                if (auto e = pendingInterrupt()) {
+                    storm_.repeats = 0; // an interrupt between two faults is progress
+                    charge(takeException(*e), el);
+                    continue;
+                }
+            }
+            // R20: after an illegal exception return the next instruction takes EC 0x0E.
+            if (s.pstate.il) {
+                charge(takeSynchronous(AArch64_IllegalStateException(s), false), el);
+                if (storm_hit_) return {StopReason::ExceptionStorm, executed};
                 continue;
             }
+            if ((s.pc & 3) != 0) {
+                charge(takeSynchronous(AArch64_PCAlignmentFault(s), false), el);
+                if (storm_hit_) return {StopReason::ExceptionStorm, executed};
+                continue;
+            }
+        } else {
+            ++executed;
         }
-        // R20: after an illegal exception return the next instruction takes EC 0x0E.
-        if (s.pstate.il) {
-            charge(takeSynchronous(AArch64_IllegalStateException(s), false), el);
-            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
-            continue;
-        }
-        if ((s.pc & 3) != 0) {
-            charge(takeSynchronous(AArch64_PCAlignmentFault(s), false), el);
-            if (storm_hit_) return {StopReason::ExceptionStorm, executed};
-            continue;
-        }
+        // The predecoded instruction: inline when the fetch page and the decode page are
+        // those of the last instruction, else through fetch (translation, decode, aborts).
         std::optional<ExceptionEntry> abort;
-        const DecodedInsn* slot = fetch(abort);
+        const std::uint64_t pc = s.pc;
+        std::uint64_t pa = pc;
+        DecodedInsn* slot = !cx_.translating() || cx_.fetchHit(pc, pa) ? icache_.find(pa) : nullptr;
+        if (slot == nullptr) slot = fetch(abort);
         if (slot == nullptr) {
             charge(takeSynchronous(*abort, false), el);
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
+        // The cost at the VL the instruction runs at (no instruction whose cost depends on the
+        // VL changes it).
+        if (slot->cost_vl != cx_.vl().bits()) {
+            slot->cost = slot->def != nullptr
+                             ? timing_.instructionCost(slot->def->timing, cx_.vl(), slot->raw)
+                             : timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
+            slot->cost_vl = cx_.vl().bits();
+        }
         // A copy: the instruction may store to its own page, which drops the cached slot.
         const DecodedInsn d = *slot;
         cx_.beginInstruction();
         cx_.insn = d.raw;
-        unsigned cost = 0;
-        if (d.def != nullptr) {
+        if (d.def != nullptr)
             execute(d);
-            cost = timing_.instructionCost(d.def->timing, cx_.vl(), d.raw);
-        } else {
+        else
             cx_.undefined();
-            cost = timing_.cost[static_cast<std::size_t>(TimingClass::IntAlu)];
-        }
-        cost += static_cast<unsigned>(bus_.backend().takeExtraCycles());
+        const bool used_backend = bus_.backendUsed();
+        unsigned cost = d.cost + static_cast<unsigned>(bus_.takeExtraCycles());
         ++instructions_;
         ++insns_by_el_[toUnsigned(el)];
         if (events.listening(EventKind::InstructionRetired))
@@ -314,7 +339,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             continue;
         }
         // A branch to itself changes nothing; unless an interrupt can end it, it is for ever.
-        if (cx_.next_pc == s.pc && stop_on_spin_ && cx_.effect == SideEffect::None &&
+        if (cx_.next_pc == pc && stop_on_spin_ && cx_.effect == SideEffect::None &&
             !anyInterruptCanBeTaken()) {
             charge(cost, el);
             return {StopReason::SpinForever, executed};
@@ -322,7 +347,10 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         s.pc = cx_.next_pc;
         charge(cost, el);
         switch (cx_.effect) {
-        case SideEffect::None: break;
+        case SideEffect::None:
+            chained = cx_.next_pc == pc + 4 && !used_backend && breakpoints_ == nullptr &&
+                      d.def->timing < TimingClass::Mrs;
+            break;
         case SideEffect::ContextChanged:
             arch_.cpu.devices.contextChanged(); // the GIC: EL or Security state (ERET, SCR_EL3)
             cx_.refreshVL();

@@ -15,12 +15,14 @@ SveUnit::SveUnit(SveConfig cfg, ZeroUpperPolicy policy, EventBus& bus)
     , bus_(&bus)
     , z_(static_cast<std::size_t>(kNumZ) * cfg.max_vl.bytes())
     , p_(static_cast<std::size_t>(kNumP) * cfg.max_vl.predicateBytes())
-    , ffr_(cfg.max_vl.predicateBytes()) {}
+    , ffr_(cfg.max_vl.predicateBytes())
+    , zero_from_(kNumZ + kNumP + 1, 0) {}
 
 void SveUnit::reset() {
     std::ranges::fill(z_, 0);
     std::ranges::fill(p_, 0);
     std::ranges::fill(ffr_, 0);
+    std::ranges::fill(zero_from_, 0);
     std::ranges::fill(z_tags_, kZeroTag);
     std::ranges::fill(p_tags_, kZeroTag);
     std::ranges::fill(ffr_tags_, kZeroTag);
@@ -137,27 +139,33 @@ void SveUnit::tagAll(const CpuState& s, ChoiceSite site, ZeroUpperSite where, un
                      unsigned p_from) {
     for (unsigned n = 0; n < kNumZ; ++n)
         if (z_from < zBytes())
-            tagChoice(s, site, where, RegKind::Z, n, z_from, zBytes(), false, zStorage(n));
+            tagChoice(s, site, where, RegKind::Z, n, z_from, zBytes(), false,
+                      storage(RegKind::Z, n));
     for (unsigned n = 0; n < kNumP; ++n)
         if (p_from < pBytes())
-            tagChoice(s, site, where, RegKind::P, n, p_from, pBytes(), false, pStorage(n));
+            tagChoice(s, site, where, RegKind::P, n, p_from, pBytes(), false,
+                      storage(RegKind::P, n));
     if (p_from < pBytes())
-        tagChoice(s, site, where, RegKind::FFR, 0, p_from, pBytes(), false, ffrStorage());
+        tagChoice(s, site, where, RegKind::FFR, 0, p_from, pBytes(), false,
+                  storage(RegKind::FFR, 0));
 }
 
 std::span<std::uint8_t> SveUnit::zStorage(unsigned n) {
-    return std::span(z_).subspan(static_cast<std::size_t>(n % kNumZ) * zBytes(), zBytes());
+    zero_from_[regId(RegKind::Z, n)] = zBytes(); // the caller may write anything
+    return storage(RegKind::Z, n);
 }
 std::span<const std::uint8_t> SveUnit::zStorage(unsigned n) const {
     return std::span(z_).subspan(static_cast<std::size_t>(n % kNumZ) * zBytes(), zBytes());
 }
 std::span<std::uint8_t> SveUnit::pStorage(unsigned n) {
-    return std::span(p_).subspan(static_cast<std::size_t>(n % kNumP) * pBytes(), pBytes());
+    zero_from_[regId(RegKind::P, n)] = pBytes();
+    return storage(RegKind::P, n);
 }
 std::span<const std::uint8_t> SveUnit::pStorage(unsigned n) const {
     return std::span(p_).subspan(static_cast<std::size_t>(n % kNumP) * pBytes(), pBytes());
 }
 std::span<std::uint8_t> SveUnit::ffrStorage() {
+    zero_from_[regId(RegKind::FFR, 0)] = pBytes();
     return ffr_;
 }
 std::span<const std::uint8_t> SveUnit::ffrStorage() const {
@@ -170,11 +178,26 @@ std::span<const std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) con
 
 std::span<std::uint8_t> SveUnit::storage(RegKind kind, unsigned index) {
     switch (kind) {
-    case RegKind::Z: return zStorage(index);
-    case RegKind::P: return pStorage(index);
-    case RegKind::FFR: return ffrStorage();
+    case RegKind::Z:
+        return std::span(z_).subspan(static_cast<std::size_t>(index % kNumZ) * zBytes(), zBytes());
+    case RegKind::P:
+        return std::span(p_).subspan(static_cast<std::size_t>(index % kNumP) * pBytes(), pBytes());
+    case RegKind::FFR: return ffr_;
     }
     return {};
+}
+
+void SveUnit::wrote(RegKind kind, unsigned index, unsigned len) {
+    unsigned& from = zero_from_[regId(kind, index)];
+    from = std::max(from, len);
+}
+
+void SveUnit::zeroBytes(RegKind kind, unsigned index, unsigned lo, unsigned hi) {
+    unsigned& from = zero_from_[regId(kind, index)];
+    auto reg = storage(kind, index);
+    const unsigned end = std::min(hi, from); // [from, hi) is zero already
+    if (lo < end) std::fill(reg.begin() + lo, reg.begin() + end, std::uint8_t{0});
+    if (hi >= from) from = std::min(from, lo);
 }
 
 std::span<const std::uint8_t> SveUnit::Z(unsigned n, VectorLength vl) const {
@@ -204,11 +227,8 @@ void SveUnit::decide(const CpuState& s, ZeroUpperSite site, RegKind kind, unsign
     const bool zero = policy_.ConstrainUnpredictableBool(site, kind, index, event);
     if (prov_)
         tagChoice(s, choiceSiteOf(site), site, kind, index, lo, hi, zero, storage(kind, index));
-    if (zero) {
-        auto reg = storage(kind, index);
-        std::fill(reg.begin() + lo, reg.begin() + hi, std::uint8_t{0});
-    }
-    if (!bus_->empty())
+    if (zero) zeroBytes(kind, index, lo, hi);
+    if (bus_->listening(EventKind::ZeroUpperDecision))
         bus_->emit(ZeroUpperDecision{{}, kind, index, lo, hi, zero, site, s.pstate.el});
 }
 
@@ -226,7 +246,8 @@ void SveUnit::setZ(const CpuState& s, unsigned n, VectorLength vl,
                    std::span<const std::uint8_t> value) {
     assert(value.size() == vl.bytes());
     if (prov_) tagWrite(RegKind::Z, n, value);
-    std::ranges::copy(value, zStorage(n).begin());
+    std::ranges::copy(value, storage(RegKind::Z, n).begin());
+    wrote(RegKind::Z, n, vl.bytes());
     decide(s, ZeroUpperSite::ZWrite, RegKind::Z, n % kNumZ, vl.bytes(), zBytes(), next_event_++);
 }
 
@@ -235,7 +256,8 @@ void SveUnit::setP(const CpuState& s, unsigned n, VectorLength vl,
                    std::span<const std::uint8_t> value) {
     assert(value.size() == vl.predicateBytes());
     if (prov_) tagWrite(RegKind::P, n, value);
-    std::ranges::copy(value, pStorage(n).begin());
+    std::ranges::copy(value, storage(RegKind::P, n).begin());
+    wrote(RegKind::P, n, vl.predicateBytes());
     decide(s, ZeroUpperSite::PWrite, RegKind::P, n % kNumP, vl.predicateBytes(), pBytes(),
            next_event_++);
 }
@@ -245,6 +267,7 @@ void SveUnit::setFFR(const CpuState& s, VectorLength vl, std::span<const std::ui
     assert(value.size() == vl.predicateBytes());
     if (prov_) tagWrite(RegKind::FFR, 0, value);
     std::ranges::copy(value, ffr_.begin());
+    wrote(RegKind::FFR, 0, vl.predicateBytes());
     decide(s, ZeroUpperSite::FfrWrite, RegKind::FFR, 0, vl.predicateBytes(), pBytes(),
            next_event_++);
 }
@@ -253,7 +276,7 @@ void SveUnit::setFFR(const CpuState& s, VectorLength vl, std::span<const std::ui
 void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value) {
     assert(value.size() <= 16);
     const unsigned vlen = VLWhereSVEEnabled(s, cfg_, s.pstate.el).bytes();
-    auto reg = zStorage(n);
+    auto reg = storage(RegKind::Z, n);
     if (prov_) {
         tagWrite(RegKind::Z, n, value);
         auto t = tags(RegKind::Z, n);
@@ -263,6 +286,7 @@ void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> 
     std::ranges::copy(value, reg.begin());
     std::fill(reg.begin() + static_cast<std::ptrdiff_t>(value.size()), reg.begin() + vlen,
               std::uint8_t{0});
+    wrote(RegKind::Z, n, vlen);
     decide(s, ZeroUpperSite::VWrite, RegKind::Z, n % kNumZ, vlen, zBytes(), next_event_++);
 }
 

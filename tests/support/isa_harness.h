@@ -70,6 +70,7 @@ public:
     // Executes one instruction word at the current PC; returns the decoded row (nullptr when
     // UNDEFINED, in which case the UNDEFINED exception is recorded in cx.fault).
     const isa::InsnDef* exec(std::uint32_t insn) {
+        cx.refreshVL(); // tests write system registers and PSTATE directly between instructions
         cx.beginInstruction();
         const isa::InsnDef* d = isa::decode(insn);
         if (d == nullptr)

@@ -343,3 +343,43 @@ TEST_CASE("zero-or-preserve matrix (arch-rules §8 item 8): low bits always kept
         }
     }
 }
+
+// The unit remembers which upper bytes are zero so that the zero policy does not fill them at
+// every write (issue 15); whatever it remembers, each write must leave the bytes R11 says.
+TEST_CASE("R11: the zero policy zeroes above VL after wider writes and debugger writes",
+          "[sve][R11]") {
+    ArchState st(makeConfig({.policy = ZeroUpperPolicy::zero()}));
+    openEverything(st.cpu);
+    const auto narrow = VectorLength::fromBits(128);
+    const auto wide = st.sve.config().max_vl;
+    const unsigned full = wide.bytes();
+    REQUIRE(full > 16);
+    st.sve.setZ(st.cpu, 7, narrow, bytes(16, 0x11)); // zeroes [16, full)
+    CHECK(allZero(std::vector<std::uint8_t>(st.sve.zStorage(7).begin(), st.sve.zStorage(7).end()),
+                  16, full));
+    st.sve.setZ(st.cpu, 7, wide, bytes(full, 0x22)); // a wider write: the upper bytes are data
+    st.sve.setZ(st.cpu, 7, narrow, bytes(16, 0x33)); // must zero them again
+    auto z = st.sve.zStorage(7);
+    CHECK(z[0] == 0x33);
+    CHECK(allZero(std::vector<std::uint8_t>(z.begin(), z.end()), 16, full));
+    z[full - 1] = 0x44; // a debugger's write above VL through the mutable span
+    st.sve.setZ(st.cpu, 7, narrow, bytes(16, 0x55));
+    CHECK(st.sve.zStorage(7)[full - 1] == 0);
+    // V writes (R12): zero up to the VL at PSTATE.EL, then the zero-or-preserve point.
+    st.sve.setZ(st.cpu, 7, wide, bytes(full, 0x66));
+    st.sve.setV(st.cpu, 7, bytes(8, 0x77));
+    const auto after_v = st.sve.zStorage(7);
+    CHECK(after_v[0] == 0x77);
+    CHECK(allZero(std::vector<std::uint8_t>(after_v.begin(), after_v.end()), 8, full));
+    // P registers and FFR keep the same rule.
+    const unsigned pfull = wide.predicateBytes();
+    st.sve.setP(st.cpu, 2, wide, bytes(pfull, 0x88));
+    st.sve.setP(st.cpu, 2, narrow, bytes(2, 0x99));
+    const auto p = st.sve.pStorage(2);
+    CHECK(p[1] == 0x99);
+    CHECK(allZero(std::vector<std::uint8_t>(p.begin(), p.end()), 2, pfull));
+    st.sve.setFFR(st.cpu, wide, bytes(pfull, 0xAA));
+    st.sve.setFFR(st.cpu, narrow, bytes(2, 0xBB));
+    const auto f = st.sve.ffrStorage();
+    CHECK(allZero(std::vector<std::uint8_t>(f.begin(), f.end()), 2, pfull));
+}

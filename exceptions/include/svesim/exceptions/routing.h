@@ -61,8 +61,11 @@ std::optional<ExceptionEntry> TakePhysicalInterrupt(const CpuState& s, Interrupt
 // HCR_EL2.TGE = 0 and the PE at EL0 or EL1 (ARM-M D1.3.6 "Virtual interrupts"). R23
 bool VirtualInterruptSignalled(const CpuState& s, InterruptKind k);
 // Whether a virtual IRQ/FIQ is pending: HCR_EL2.VI/VF, or the PE's vIRQ/vFIQ input (the
-// interrupt controller's virtual CPU interface) asserted. R23
-bool VirtualInterruptPending(const CpuState& s, InterruptKind k, bool input_level);
+// interrupt controller's virtual CPU interface) asserted. R23 (Inline: the processor asks
+// before every instruction.)
+inline bool VirtualInterruptPending(const CpuState& s, InterruptKind k, bool input_level) {
+    return input_level || bitSet(s.hcr(), k == InterruptKind::IRQ ? hcr::VI : hcr::VF);
+}
 // AArch64.TakeVirtualIRQException / AArch64.TakeVirtualFIQException: a signalled, pending and
 // unmasked (PSTATE.I/F) virtual interrupt is taken to EL1 with the IRQ/FIQ vector offset. R23
 std::optional<ExceptionEntry> TakeVirtualInterrupt(const CpuState& s, InterruptKind k,

@@ -120,9 +120,11 @@ public:
     [[nodiscard]] std::uint64_t pc() const { return arch_->cpu.pc; }
     std::uint64_t next_pc = 0;
 
-    // The current VL, cached; the processor refreshes it after anything that may change it.
+    // The current VL, cached with whether SVE and FP/AdvSIMD are enabled at PSTATE.EL (the
+    // checks every SVE and FP instruction makes first); the processor refreshes them after
+    // anything that may change them (MSR, ISB, exception entry and return, reset, a new run).
     [[nodiscard]] VectorLength vl() const { return vl_; }
-    void refreshVL() { vl_ = arch_->currentVL(); }
+    void refreshVL();
 
     // Loads and stores with the alignment rules and synchronous External aborts applied;
     // return false when the instruction must stop (the fault is recorded).
@@ -146,8 +148,9 @@ public:
     void undefined();
     [[nodiscard]] bool faulted() const { return fault.has_value(); }
     // Access checks: return false (and record the trap) when the instruction may not execute.
-    bool checkSVEEnabled();
-    bool checkFPEnabled();
+    // Enabled is the common answer, read from the cache; a disabled one is computed again.
+    bool checkSVEEnabled() { return sve_enabled_ || trapUnlessSVEEnabled(); }
+    bool checkFPEnabled() { return fp_enabled_ || trapUnlessFPEnabled(); }
 
     std::optional<ExceptionEntry> fault;
     SideEffect effect = SideEffect::None;
@@ -247,6 +250,8 @@ private:
     bool translatePages(std::uint64_t va, unsigned size, unsigned align, bool write,
                         std::uint64_t& pa0, std::uint64_t& pa1, unsigned& first);
     std::uint64_t& spSlot();
+    bool trapUnlessSVEEnabled();
+    bool trapUnlessFPEnabled();
     [[nodiscard]] unsigned spIndex() const {
         const PState& p = arch_->cpu.pstate;
         return toUnsigned(p.sp ? p.el : EL::EL0);
@@ -265,6 +270,7 @@ private:
     GlobalMonitor* global_ = nullptr;
     unsigned pe_index_ = 0;
     VectorLength vl_ = VectorLength::fromBits(128);
+    bool sve_enabled_ = false, fp_enabled_ = false;
     Provenance* prov_ = nullptr;
     std::vector<Tag> tag_buf_; // memory tags of the access in flight
     BusWalkMemory walk_memory_;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace svesim::isa {
 
@@ -44,6 +45,7 @@ public:
             std::memcpy(dst, host_ + (addr - start_), size);
             return true;
         }
+        backend_used_ = true;
         return backend_->read(addr, dst, size);
     }
     bool write(std::uint64_t addr, const void* src, unsigned size) {
@@ -51,15 +53,30 @@ public:
             std::memcpy(host_ + (addr - start_), src, size);
             return true;
         }
+        backend_used_ = true;
         return backend_->write(addr, src, size);
     }
-    [[nodiscard]] MemoryBackend& backend() { return *backend_; }
+    [[nodiscard]] MemoryBackend& backend() {
+        backend_used_ = true;
+        return *backend_;
+    }
+    // The backend's extra cycles (MemoryBackend::takeExtraCycles), asked only when the backend
+    // may have been used since the last call: the direct window costs none, and the processor
+    // collects them after every instruction.
+    std::uint64_t takeExtraCycles() {
+        return std::exchange(backend_used_, false) ? backend_->takeExtraCycles() : 0;
+    }
+    // Whether the backend may have been used since the last takeExtraCycles.
+    [[nodiscard]] bool backendUsed() const { return backend_used_; }
+    // Someone else may have used the backend (the processor says so before each run).
+    void noteBackendUsed() { backend_used_ = true; }
 
 private:
     MemoryBackend* backend_;
     std::uint8_t* host_ = nullptr;
     std::uint64_t start_ = 0;
     std::uint64_t end_ = 0;
+    bool backend_used_ = true;
 };
 
 } // namespace svesim::isa

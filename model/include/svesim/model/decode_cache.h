@@ -14,7 +14,11 @@ namespace svesim::model {
 
 struct DecodedInsn {
     std::uint32_t raw = 0;
+    // The cycle cost, computed once per VL (it depends on the VL only for the SVE memory
+    // classes); cost_vl is the VL in bits it was computed for, 0 before the first execution.
+    std::uint32_t cost = 0;
     const isa::InsnDef* def = nullptr; // nullptr: UNDEFINED
+    std::uint32_t cost_vl = 0;
 };
 
 class DecodeCache {
@@ -23,13 +27,13 @@ public:
     static constexpr std::uint64_t kPageSize = std::uint64_t{1} << kPageBits;
 
     // The cached decode of the word at `pc`, or nullptr if it has not been fetched yet.
-    const DecodedInsn* find(std::uint64_t pc) {
+    DecodedInsn* find(std::uint64_t pc) {
         const std::uint64_t tag = pc >> kPageBits;
         Page* p = tag == last_tag_ ? last_page_ : page(tag, false);
         const unsigned slot = static_cast<unsigned>((pc & (kPageSize - 1)) >> 2);
         return p && p->valid[slot] ? &p->insns[slot] : nullptr;
     }
-    const DecodedInsn& insert(std::uint64_t pc, std::uint32_t raw);
+    DecodedInsn& insert(std::uint64_t pc, std::uint32_t raw);
     // Drops every page that overlaps [addr, addr + size).
     void invalidate(std::uint64_t addr, std::uint64_t size);
     void clear();

@@ -155,7 +155,7 @@ private:
     unsigned takeSynchronous(const ExceptionEntry& e, bool counted);
     std::optional<ExceptionEntry> pendingInterrupt() const;
     // The decoded instruction at PC, or the Instruction Abort the fetch takes.
-    const DecodedInsn* fetch(std::optional<ExceptionEntry>& abort);
+    DecodedInsn* fetch(std::optional<ExceptionEntry>& abort);
     void charge(unsigned cycles, EL el);
     // Executes one decoded instruction; with provenance on, also tags what it wrote outside
     // the register accessors (NZCV, FPSR cumulative flags).

@@ -27,7 +27,8 @@ public:
     // Reset: the register contents are UNKNOWN (R22); svesim zeroes them.
     void reset();
 
-    // Full-width storage, beyond the current VL: for debuggers, checkers and tests.
+    // Full-width storage, beyond the current VL: for debuggers, checkers and tests. (A mutable
+    // span makes the unit forget what it knows to be zero in that register.)
     [[nodiscard]] std::span<std::uint8_t> zStorage(unsigned n);
     [[nodiscard]] std::span<const std::uint8_t> zStorage(unsigned n) const;
     [[nodiscard]] std::span<std::uint8_t> pStorage(unsigned n);
@@ -78,8 +79,12 @@ private:
                 unsigned hi, std::uint64_t event);
     // One decision per register of the whole file, all above the given byte offsets.
     void decideAll(const CpuState& s, ZeroUpperSite site, unsigned z_from, unsigned p_from);
+    // The storage of one register, without forgetting what is known to be zero.
     std::span<std::uint8_t> storage(RegKind kind, unsigned index);
     [[nodiscard]] std::span<const std::uint8_t> storage(RegKind kind, unsigned index) const;
+    // Register writes of bytes [0, len) and zeroing of [lo, hi), keeping zero_from_ (below).
+    void wrote(RegKind kind, unsigned index, unsigned len);
+    void zeroBytes(RegKind kind, unsigned index, unsigned lo, unsigned hi);
     void noteRead(RegKind kind, unsigned index, std::span<const std::uint8_t> bytes) const;
     void tagWrite(RegKind kind, unsigned index, std::span<const std::uint8_t> value);
     // A choice point for provenance only: bytes [lo, hi) of one register become UNKNOWN
@@ -97,6 +102,10 @@ private:
     std::vector<std::uint8_t> z_;
     std::vector<std::uint8_t> p_;
     std::vector<std::uint8_t> ffr_;
+    // Per register (Z0-Z31, P0-P15, FFR), the byte offset from which its storage is known to
+    // be all zero: zeroing above the VL at every write (the zero policy, at a VL below the
+    // maximum) then touches only bytes that are not zero already.
+    std::vector<unsigned> zero_from_;
     Provenance* prov_ = nullptr;
     std::vector<Tag> z_tags_, p_tags_, ffr_tags_;
     std::uint64_t next_event_ = 0;
