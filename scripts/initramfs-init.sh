@@ -18,7 +18,7 @@
 #   # ...                    a comment; blank lines are skipped too
 # Every run and every background program gives one line
 #   vmm-test: result STATUS expected WANT time START..END s: COMMAND
-# (START/END: /proc/uptime), which tests/vmm/run_vmm_qemu.sh and the console watcher read.
+# (START/END: /proc/uptime), which tests/vmm/run_vmm_kvm.sh and the console watcher read.
 export PATH=/bin:/sbin
 /bin/busybox --install -s /bin 2>/dev/null
 mount -t proc proc /proc

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds svesim's initramfs (cpio newc, gzip), the one builder for `svesim boot`, the boot tests
-# (tests/boot/debian_boot.sh) and the KVM tests (tests/vmm/run_vmm_qemu.sh), from what
+# (tests/boot/debian_boot.sh) and the KVM tests (tests/vmm/run_vmm_kvm.sh), from what
 # scripts/fetch-debian.sh unpacked into its cache directory (the static arm64 busybox, the
 # kernel's modules). Its /init is scripts/initramfs-init.sh (markers, modules, /plan, /tests,
 # poweroff; the plan format is in its header).

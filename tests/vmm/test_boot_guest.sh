@@ -5,7 +5,7 @@
 #     RAM or entry outside its segments) and 2 for option misuse;
 #   qemu: the initrd svesim boot gives the kernel (--dry-run --dump-initrd: the --vmm initramfs
 #     with the user's guest and plan appended as one more cpio archive) booted by Debian's
-#     kernel on qemu-system-aarch64 with KVM (as run_vmm_qemu.sh): the guest must run under
+#     kernel on qemu-system-aarch64 with KVM (as run_vmm_kvm.sh): the guest must run under
 #     svesim-vmm at the requested VL and pass, beside the host pressure.
 # Usage: test_boot_guest.sh bad-input SVESIM BUILD_DIR
 #        test_boot_guest.sh qemu SVESIM BUILD_DIR CACHE_DIR WORK_DIR
