@@ -245,6 +245,9 @@ void dcZva(ExecContext& cx, std::uint64_t xt) {
         }
     }
     static constexpr std::array<std::uint8_t, kZvaMaxBytes> kZeros{};
+    // The zeros come from nothing: Xt is an address, not data, so its provenance must not reach
+    // memory (the transfer rule gives a constant's bytes ZERO once nothing was read).
+    if (Provenance* prov = cx.provenance()) prov->beginInstruction();
     cx.store(va, kZeros.data(), size, 1);
 }
 
