@@ -12,6 +12,7 @@
 #include "svesim/boot/layout.h"
 #include "svesim/model/trace.h"
 #include "svesim/tlm/boot_platform.h"
+#include "svesim/tlm/hang_watchdog.h"
 #include "svesim/tlm/stop_signals.h"
 
 #include <boost/program_options.hpp>
@@ -22,6 +23,7 @@
 #include <fmt/core.h>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 
@@ -146,7 +148,8 @@ std::string where(model::Processor& p) {
 }
 
 // The run's exit status from how it ended, with one line on stderr unless it powered off.
-int finish(tlm::BootPlatform& platform, const KernelConsole& console, std::uint64_t max_insns) {
+int finish(tlm::BootPlatform& platform, const KernelConsole& console, std::uint64_t max_insns,
+           const tlm::HangWatchdog* hang) {
     if (const int sig = tlm::stopSignal(); sig != 0) {
         fmt::print(stderr, "svesim boot: {} at {}\n",
                    sig == SIGTERM ? "terminated by SIGTERM" : "interrupted by SIGINT",
@@ -192,6 +195,13 @@ int finish(tlm::BootPlatform& platform, const KernelConsole& console, std::uint6
             return exit_code::kStuck;
         }
     }
+    if (hang != nullptr && hang->fired()) {
+        fmt::print(stderr,
+                   "svesim boot: hang: no instruction retired on any PE in {} of simulated time "
+                   "(--hang-after; PE0 at {})\n",
+                   hang->period().to_string(), where(platform.cpu(0).processor()));
+        return exit_code::kStuck;
+    }
     fmt::print(stderr,
                "svesim boot: every PE waits in WFI/WFE with no interrupt source to wake it (PE0 "
                "at {})\n",
@@ -224,6 +234,9 @@ int runBoot(const std::vector<std::string>& args) {
         "max-insns", po::value<std::string>()->default_value("0"),
         "stop after N instructions of a PE (0: no limit); exit status 124")(
         "quiet", "no progress line on stderr")(
+        "hang-after", po::value<std::string>()->default_value("60"),
+        "a hang: no instruction retired on any PE in SECONDS of simulated time; exit status 125 "
+        "(0: never; not while stdin is a terminal, where an idle kernel waits for its user)")(
         "trace", po::value<std::string>()->default_value(""),
         "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all");
     addArchOptions(opts);
@@ -324,13 +337,20 @@ int runBoot(const std::vector<std::string>& args) {
     model::Trace trace(trace_cats, stderr);
     if (const EventMask mask = trace_cats.mask())
         platform.cpu(0).processor().events().subscribe(trace, mask);
+    const std::uint64_t hang_after =
+        parseUnsigned(vm["hang-after"].as<std::string>(), "--hang-after");
+    std::unique_ptr<tlm::HangWatchdog> hang;
+    if (hang_after > 0 && isatty(STDIN_FILENO) == 0)
+        hang = std::make_unique<tlm::HangWatchdog>(
+            "hang_watchdog", sc_core::sc_time(static_cast<double>(hang_after), sc_core::SC_SEC),
+            [&platform] { return platform.instructions(); });
     BootWatch watch(platform, !vm.count("quiet"));
     for (std::size_t i = 0; i < platform.cpuCount(); ++i)
         platform.cpu(i).setHostCheck([&watch] { return watch.check(); });
     tlm::installStopSignals();
     sc_core::sc_start();
     watch.clearLine();
-    int status = finish(platform, console, cfg.cpu.max_instructions);
+    int status = finish(platform, console, cfg.cpu.max_instructions, hang.get());
     if (check) status = check->finish(status);
     if (!vm.count("quiet"))
         fmt::print(stderr, "svesim boot: {} instructions in {:.1f} s ({} simulated)\n",

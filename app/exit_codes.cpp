@@ -53,8 +53,9 @@ constexpr std::array kTable{
                 "run, scenario run, sweep"},
     ExitCodeRow{kStuck,
                 "stuck: in WFI/WFE with nothing that could wake the PE, or on a branch to "
-                "itself with every interrupt masked",
-                "run, scenario run, sweep"},
+                "itself with every interrupt masked; boot: also a hang, no instruction retired "
+                "on any PE for `--hang-after` simulated seconds",
+                "run, scenario run, sweep, boot"},
     ExitCodeRow{kInterrupted,
                 "interrupted by SIGINT (Ctrl-C): statistics, VCD, JSON and trace are complete",
                 "run"},
