@@ -415,3 +415,38 @@ TEST_CASE("system: ERET restores PSTATE from SPSR and jumps to ELR; UNDEFINED at
         CHECK(t.elr == 0x1000);
     }
 }
+
+// A SYS encoding that names no operation of the implemented features is UNDEFINED at every EL
+// (Arm ARM C5.3 / C6.2 SYS: the operation is that of the System instruction the encoding
+// allocates, and an unallocated encoding is UNDEFINED). Found by tests/boot/programs/hwcaps.c:
+// Linux advertises no HWCAP2_DCPODP here (ID_AA64ISAR1_EL1.DPB = 1: FEAT_DPB only), yet DC
+// CVADP executed as a NOP at EL0; QEMU raises SIGILL for it on a CPU without FEAT_DPB2
+// (qemu-aarch64 -cpu cortex-a57). Words from llvm-mc -mattr=+v8.5a,+tlb-rmi.
+TEST_CASE("system: SYS encodings of absent features (DC CVADP, TLBI VMALLE1OS, TLBI RVAE1IS) "
+          "are UNDEFINED at every EL",
+          "[isa][system]") {
+    constexpr std::uint32_t kDcCvap = 0xd50b7c20, kDcCvadp = 0xd50b7d20,
+                            kTlbiVmalle1os = 0xd508811f, kTlbiRvae1is = 0xd5088220;
+    constexpr std::uint64_t kUCI = 1U << 26;
+    SECTION("EL0 with SCTLR_EL1.UCI: DC CVAP (FEAT_DPB) executes, DC CVADP is UNDEFINED") {
+        IsaHarness h(512, EL::EL0);
+        setBits(h, SysReg::SCTLR_EL1, kUCI);
+        h.setX(0, 0x1000);
+        run(h, kDcCvap);
+        IsaHarness u(512, EL::EL0);
+        setBits(u, SysReg::SCTLR_EL1, kUCI);
+        u.setX(0, 0x1000);
+        const Taken t = fault(u, kDcCvadp);
+        CHECK(t.target == EL::EL1);
+        CHECK(t.esr == kEsrUndefined);
+        CHECK(t.elr == 0x1000);
+    }
+    for (EL el : {EL::EL1, EL::EL2, EL::EL3})
+        for (std::uint32_t w : {kDcCvadp, kTlbiVmalle1os, kTlbiRvae1is}) {
+            IsaHarness h(512, el);
+            h.setX(0, 0x1000);
+            const Taken t = fault(h, w);
+            CHECK(t.target == el);
+            CHECK(t.esr == kEsrUndefined);
+        }
+}

@@ -5,8 +5,10 @@
  * derives the hwcap from, encoded by llvm-mc. HWCAP_CPUID: the kernel emulates EL0 reads of
  * the ID registers (Documentation/arch/arm64/cpu-feature-registers.rst), so MRS
  * ID_AA64ISAR0_EL1 and ID_AA64PFR0_EL1 must work, and PFR0.SVE must agree with HWCAP_SVE.
- * Also prints the hwcap words so that the svesim and QEMU runs can be compared.
- * One "HWCAPS: PASS|FAIL ..." line per advertised hwcap; exit 0/1. */
+ * Conversely an instruction of a feature not advertised must raise SIGILL (the feature is absent
+ * from the ID registers, so its encodings are UNDEFINED). Also prints the hwcap words so that
+ * the svesim and QEMU runs can be compared.
+ * One "HWCAPS: PASS|FAIL ..." line per probe; exit 0/1. */
 #include <asm/hwcap.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -169,14 +171,18 @@ int main(void) {
     static uint64_t buf[8] __attribute__((aligned(64)));
     for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
         const struct probe* p = &probes[i];
-        if ((hw[p->word] & p->bit) == 0) continue;
-        advertised++;
+        int has = (hw[p->word] & p->bit) != 0;
+        advertised += has;
         trapped_sig = 0;
         if (sigsetjmp(trap, 1) == 0) run[i](buf);
-        printf("HWCAPS: %s hwcap%s bit %d: %s (%s)%s%s\n", trapped_sig ? "FAIL" : "PASS",
-               p->word == 2 ? "2" : "", __builtin_ctzl(p->bit), p->insn, p->encoding,
-               trapped_sig ? ": " : "", trapped_sig ? strsignal(trapped_sig) : "");
-        fails += trapped_sig != 0;
+        /* Advertised: must execute. Not advertised: the ID registers say the feature is absent,
+         * and an instruction of an absent feature is UNDEFINED (Arm ARM C6.2: each
+         * instruction's "if !IsFeatureImplemented(FEAT_x) then UNDEFINED"), so SIGILL. */
+        int ok = has ? trapped_sig == 0 : trapped_sig == SIGILL;
+        printf("HWCAPS: %s hwcap%s bit %d %s: %s (%s) %s\n", ok ? "PASS" : "FAIL",
+               p->word == 2 ? "2" : "", __builtin_ctzl(p->bit), has ? "advertised" : "absent",
+               p->insn, p->encoding, trapped_sig ? strsignal(trapped_sig) : "executed");
+        fails += !ok;
     }
     if (hw[1] & HWCAP_CPUID) {
         uint64_t pfr0 = read_pfr0();
@@ -186,7 +192,7 @@ int main(void) {
                ok ? "PASS" : "FAIL", (unsigned long long)pfr0, sve_field, (hw[1] & HWCAP_SVE) != 0);
         fails += !ok;
     }
-    printf("HWCAPS: %s all (%d advertised and probed, %.0f ms)\n", fails ? "FAIL" : "PASS",
-           advertised, now_ms() - start_ms);
+    printf("HWCAPS: %s all (%d of %zu advertised, %.0f ms)\n", fails ? "FAIL" : "PASS", advertised,
+           sizeof probes / sizeof probes[0], now_ms() - start_ms);
     return fails != 0;
 }
