@@ -6,9 +6,12 @@
 // scripts/asm-words.sh (GNU as).
 #include "support/isa_harness.h"
 #include "svesim/exceptions/take_exception.h"
+#include "svesim/isa/global_monitor.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/core.h>
+#include <utility>
+#include <vector>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -449,4 +452,48 @@ TEST_CASE("system: SYS encodings of absent features (DC CVADP, TLBI VMALLE1OS, T
             CHECK(t.target == el);
             CHECK(t.esr == kEsrUndefined);
         }
+}
+
+// IC maintenance reaches the predecoded instructions (the only instruction cache svesim has):
+// IC IVAU on every PE of the Inner Shareable domain (maintenance by VA applies to the caches of
+// every PE in the location's shareability domain), IC IALLUIS on every PE, IC IALLU on this PE
+// only (ARM-M D7.5 / C5.3 IC). Found by the userspace boot test on 2 PEs: a process's text
+// page, written by the other PE's kernel, still ran the page's old predecoded instructions
+// (busybox mount/grep/cat segfaulted) although Linux had done IC IVAU (CTR_EL0.DIC = 0). Words
+// from llvm-mc; the MMU is off, so PA = VA.
+namespace {
+struct CodeLog : isa::CodeWatcher {
+    std::vector<std::pair<std::uint64_t, unsigned>> calls;
+    void codeWritten(std::uint64_t addr, unsigned size) override { calls.emplace_back(addr, size); }
+};
+} // namespace
+
+TEST_CASE("system: IC IVAU and IALLUIS drop every PE's predecoded instructions, IALLU this PE's",
+          "[isa][system]") {
+    constexpr std::uint32_t kIcIvauX0 = 0xd50b7520, kIcIallu = 0xd508751f, kIcIalluis = 0xd508711f;
+    isa::GlobalMonitor net;
+    IsaHarness a, b;
+    a.cx.attachGlobalMonitor(&net, 0);
+    b.cx.attachGlobalMonitor(&net, 1);
+    CodeLog wa, wb;
+    a.cx.watchCode(0x1000, 0x3000, &wa);
+    b.cx.watchCode(0x1000, 0x3000, &wb);
+    a.setX(0, 0x1234);
+    run(a, kIcIvauX0);
+    using Calls = std::vector<std::pair<std::uint64_t, unsigned>>;
+    CHECK(wa.calls == Calls{{0x1200, 64}});
+    CHECK(wb.calls == Calls{{0x1200, 64}});
+    wa.calls.clear();
+    wb.calls.clear();
+    a.setX(0, 0x8000); // no predecoded code there: nothing to drop
+    run(a, kIcIvauX0);
+    CHECK(wa.calls.empty());
+    CHECK(wb.calls.empty());
+    run(a, kIcIallu);
+    CHECK(wa.calls == Calls{{0x1000, 0x2000}});
+    CHECK(wb.calls.empty());
+    wa.calls.clear();
+    run(a, kIcIalluis);
+    CHECK(wa.calls == Calls{{0x1000, 0x2000}});
+    CHECK(wb.calls == Calls{{0x1000, 0x2000}});
 }

@@ -5,8 +5,8 @@
  *   load every Z/P/FFR with their own pattern and spin without system calls long enough to be
  *   preempted by each other (more threads than CPUs); the state must come back intact, and the
  *   VL (RDVL) must still be the thread's after sched_yield and nanosleep;
- * - the same 4 threads add to shared counters with LDADDAL and a CASAL loop, and increment a
- *   counter under a pthread mutex (futexes across CPUs);
+ * - the same 4 threads add to shared counters with LDADDAL, a CASAL loop and an LDAXR/STLXR
+ *   loop, and increment a counter under a pthread mutex (futexes across CPUs);
  * - two threads on different CPUs play ping-pong through a condition variable.
  * Expected values: the program's own patterns and the arithmetic of the counts.
  * One "THREADS: PASS|FAIL ..." line per check; exit 0/1. */
@@ -25,7 +25,7 @@
 enum { kThreads = 4, kAdds = 20000, kRounds = 200 };
 static const int kVl[kThreads] = {16, 32, 64, 256};
 static int ncpus;
-static unsigned long lse_sum, cas_sum, mutex_sum;
+static unsigned long lse_sum, cas_sum, mutex_sum, llsc_sum;
 static pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_barrier_t barrier;
 
@@ -85,6 +85,17 @@ static void* worker(void* arg) {
         while (!__atomic_compare_exchange_n(&cas_sum, &old, old + 1, 0, __ATOMIC_SEQ_CST,
                                             __ATOMIC_RELAXED)) {
         }
+        /* Load-exclusive/store-exclusive (what code built for armv8.0 uses): the store fails
+         * whenever another PE wrote the location, or an exception intervened, in between. */
+        unsigned long tmp;
+        unsigned int failed;
+        __asm__ volatile("1: ldaxr %0, [%2]\n\t"
+                         "add %0, %0, #1\n\t"
+                         "stlxr %w1, %0, [%2]\n\t"
+                         "cbnz %w1, 1b"
+                         : "=&r"(tmp), "=&r"(failed)
+                         : "r"(&llsc_sum)
+                         : "memory");
         if (i % 16 == 0) {
             pthread_mutex_lock(&mutex);
             mutex_sum++;
@@ -159,6 +170,10 @@ int main(void) {
            (unsigned long)kThreads * kAdds);
     printf("THREADS: %s mutex %lu (want %lu)\n", mutex_sum == want_mutex ? "PASS" : "FAIL",
            mutex_sum, want_mutex);
+    printf("THREADS: %s LDAXR/STLXR loop %lu (want %lu)\n",
+           llsc_sum == (unsigned long)kThreads * kAdds ? "PASS" : "FAIL", llsc_sum,
+           (unsigned long)kThreads * kAdds);
+    fails += llsc_sum != (unsigned long)kThreads * kAdds;
     fails += (lse_sum != want_lse) + (cas_sum != (unsigned long)kThreads * kAdds) +
              (mutex_sum != want_mutex);
 

@@ -2,7 +2,8 @@
  * shell script. fork/exec/wait (the child re-executes this program, its exit status comes back
  * through waitpid); mmap/mprotect/munmap with faults recovered by a SIGSEGV handler (si_code
  * SEGV_ACCERR for a write to a read-only page, SEGV_MAPERR after munmap, si_addr the faulting
- * address: sigaction(2), Arm ARM D8 permission/translation faults as the kernel reports them);
+ * address: sigaction(2), Arm ARM D8 permission/translation faults as the kernel reports them),
+ * and the SIGBUS/SIGILL/SIGTRAP of an unaligned exclusive, UDF and BRK;
  * /dev/urandom and getrandom; glibc's memcpy/memset/memmove/memcmp (its ifunc-selected
  * variants) on 1 MiB with every small misalignment, checked byte by byte; clock_gettime through
  * the vDSO (AT_SYSINFO_EHDR present) against nanosleep, and CNTVCT_EL0/CNTFRQ_EL0 read at EL0
@@ -59,9 +60,10 @@ static void fork_exec_wait(const char* self) {
 static sigjmp_buf fault_jmp;
 static volatile void* fault_addr;
 static volatile int fault_code;
+static volatile int fault_sig;
 static void on_segv(int sig, siginfo_t* si, void* ctx) {
-    (void)sig;
     (void)ctx;
+    fault_sig = sig;
     fault_addr = si->si_addr;
     fault_code = si->si_code;
     siglongjmp(fault_jmp, 1);
@@ -185,6 +187,47 @@ static void memory(void) {
     free(b);
 }
 
+/* The other synchronous exceptions EL0 code meets, as the kernel reports them (arch/arm64/mm/
+ * fault.c, kernel/traps.c): an unaligned load-exclusive is an Alignment fault (SIGBUS,
+ * BUS_ADRALN, si_addr the address; exclusives always check alignment), UDF is UNDEFINED
+ * (SIGILL, ILL_ILLOPC, si_addr the instruction), BRK is a Breakpoint (SIGTRAP, TRAP_BRKPT). */
+static void other_faults(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_segv;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGBUS, &sa, 0);
+    sigaction(SIGILL, &sa, 0);
+    sigaction(SIGTRAP, &sa, 0);
+    static uint64_t words[4];
+    char* odd = (char*)words + 4;
+    char line[160];
+    fault_sig = 0;
+    if (sigsetjmp(fault_jmp, 1) == 0) {
+        uint64_t v;
+        __asm__ volatile("ldxr %0, [%1]\n\tclrex" : "=r"(v) : "r"(odd) : "memory");
+    }
+    snprintf(line, sizeof line, "unaligned LDXR: signal %d si_code %d (SIGBUS %d, BUS_ADRALN %d)",
+             fault_sig, fault_code, SIGBUS, BUS_ADRALN);
+    check(fault_sig == SIGBUS && fault_code == BUS_ADRALN && fault_addr == odd, line);
+    fault_sig = 0;
+    static volatile uintptr_t udf_pc;
+    if (sigsetjmp(fault_jmp, 1) == 0)
+        __asm__ volatile("adr x9, 1f\n\tstr x9, [%0]\n1:\tudf #0x5a"
+                         :
+                         : "r"(&udf_pc)
+                         : "x9", "memory");
+    snprintf(line, sizeof line,
+             "UDF: signal %d si_code %d (SIGILL %d, ILL_ILLOPC %d), si_addr at it %d", fault_sig,
+             fault_code, SIGILL, ILL_ILLOPC, fault_addr == (void*)udf_pc);
+    check(fault_sig == SIGILL && fault_code == ILL_ILLOPC && fault_addr == (void*)udf_pc, line);
+    fault_sig = 0;
+    if (sigsetjmp(fault_jmp, 1) == 0) __asm__ volatile("brk #0x7" ::: "memory");
+    snprintf(line, sizeof line, "BRK: signal %d si_code %d (SIGTRAP %d, TRAP_BRKPT %d)", fault_sig,
+             fault_code, SIGTRAP, TRAP_BRKPT);
+    check(fault_sig == SIGTRAP && fault_code == TRAP_BRKPT, line);
+}
+
 static void randomness(void) {
     uint8_t r1[64], r2[64];
     int fd = open("/dev/urandom", O_RDONLY);
@@ -262,6 +305,7 @@ int main(int argc, char** argv) {
     fork_exec_wait("/proc/self/exe");
     double t1 = now_ms();
     memory();
+    other_faults();
     double t2 = now_ms();
     randomness();
     timers();
