@@ -1,8 +1,8 @@
 /* Shared by the boot tests' SVE programs: load every Z, P and FFR from memory, spin (no system
- * call, so only preemption or an asynchronous signal can interrupt the loop) until *flag is set
- * or `spins` iterations pass, then store every Z, P and FFR back. Layout of the buffers: Z0..Z31
- * at VL bytes each, then P0..P15 at VL/8 bytes each, then FFR (the order of the kernel's signal
- * frame, Documentation/arch/arm64/sve.rst). */
+ * call, so only preemption or an asynchronous signal can interrupt the loop; *loaded = 1 once
+ * the registers are loaded) until *flag is set or `spins` iterations pass, then store every Z, P
+ * and FFR back. Layout of the buffers: Z0..Z31 at VL bytes each, then P0..P15 at VL/8 bytes each,
+ * then FFR (the order of the kernel's signal frame, Documentation/arch/arm64/sve.rst). */
 #ifndef SVESIM_BOOT_SVE_REGS_H
 #define SVESIM_BOOT_SVE_REGS_H
 #include <stdint.h>
@@ -30,48 +30,50 @@ static inline void sve_pattern(uint8_t* buf, unsigned long vl, unsigned seed) {
         buf[i] = (i - ffr) < vl / 16 ? 0xff : 0;
 }
 
-static inline void sve_fill_spin_store(const uint8_t* in, uint8_t* out, volatile int* flag,
-                                       long spins) {
-    __asm__ volatile(".arch_extension sve\n\t"
-                     "rdvl x9, #16\n\t" /* x9: start of P0 (32 VL) */
-                     "lsl x9, x9, #1\n\t"
-                     "add x9, %[in], x9\n\t"
-                     "ldr p0, [x9, #16, mul vl]\n\t" /* FFR */
-                     "wrffr p0.b\n\t"
-                     ".irp n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t"
-                     "ldr p\\n, [x9, #\\n, mul vl]\n\t"
-                     ".endr\n\t"
-                     ".irp "
-                     "n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,"
-                     "28,29,30,31\n\t"
-                     "ldr z\\n, [%[in], #\\n, mul vl]\n\t"
-                     ".endr\n\t"
-                     "mov x10, %[spins]\n"
-                     "1:\n\t"
-                     "ldr w11, [%[flag]]\n\t"
-                     "cbnz w11, 2f\n\t"
-                     "subs x10, x10, #1\n\t"
-                     "b.ne 1b\n"
-                     "2:\n\t"
-                     ".irp "
-                     "n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,"
-                     "28,29,30,31\n\t"
-                     "str z\\n, [%[out], #\\n, mul vl]\n\t"
-                     ".endr\n\t"
-                     "rdvl x9, #16\n\t"
-                     "lsl x9, x9, #1\n\t"
-                     "add x9, %[out], x9\n\t"
-                     ".irp n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t"
-                     "str p\\n, [x9, #\\n, mul vl]\n\t"
-                     ".endr\n\t"
-                     "rdffr p0.b\n\t"
-                     "str p0, [x9, #16, mul vl]\n\t"
-                     :
-                     : [in] "r"(in), [out] "r"(out), [flag] "r"(flag), [spins] "r"(spins)
-                     : "x9", "x10", "x11", "memory", "cc", "v0", "v1", "v2", "v3", "v4", "v5", "v6",
-                       "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17",
-                       "v18", "v19", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27", "v28",
-                       "v29", "v30", "v31");
+static inline void sve_fill_spin_store(const uint8_t* in, uint8_t* out, volatile int* loaded,
+                                       volatile int* flag, long spins) {
+    __asm__ volatile(
+        ".arch_extension sve\n\t"
+        "rdvl x9, #16\n\t" /* x9: start of P0 (32 VL) */
+        "lsl x9, x9, #1\n\t"
+        "add x9, %[in], x9\n\t"
+        "ldr p0, [x9, #16, mul vl]\n\t" /* FFR */
+        "wrffr p0.b\n\t"
+        ".irp n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t"
+        "ldr p\\n, [x9, #\\n, mul vl]\n\t"
+        ".endr\n\t"
+        ".irp "
+        "n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,"
+        "28,29,30,31\n\t"
+        "ldr z\\n, [%[in], #\\n, mul vl]\n\t"
+        ".endr\n\t"
+        "mov w11, #1\n\t" /* *loaded = 1: every register now holds the pattern */
+        "str w11, [%[loaded]]\n\t"
+        "mov x10, %[spins]\n"
+        "1:\n\t"
+        "ldr w11, [%[flag]]\n\t"
+        "cbnz w11, 2f\n\t"
+        "subs x10, x10, #1\n\t"
+        "b.ne 1b\n"
+        "2:\n\t"
+        ".irp "
+        "n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,"
+        "28,29,30,31\n\t"
+        "str z\\n, [%[out], #\\n, mul vl]\n\t"
+        ".endr\n\t"
+        "rdvl x9, #16\n\t"
+        "lsl x9, x9, #1\n\t"
+        "add x9, %[out], x9\n\t"
+        ".irp n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t"
+        "str p\\n, [x9, #\\n, mul vl]\n\t"
+        ".endr\n\t"
+        "rdffr p0.b\n\t"
+        "str p0, [x9, #16, mul vl]\n\t"
+        :
+        : [in] "r"(in), [out] "r"(out), [loaded] "r"(loaded), [flag] "r"(flag), [spins] "r"(spins)
+        : "x9", "x10", "x11", "memory", "cc", "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
+          "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21",
+          "v22", "v23", "v24", "v25", "v26", "v27", "v28", "v29", "v30", "v31");
 }
 
 /* The first byte where `got` differs from `want`, or -1. */

@@ -20,7 +20,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-static volatile int fired;
+static volatile int fired, loaded;
 static unsigned long cur_vl;
 static uint8_t want[32 * 256 + 17 * 32], got[sizeof want], junk_in[sizeof want],
     junk_out[sizeof want];
@@ -77,10 +77,15 @@ static void check_frame(const ucontext_t* uc) {
 static void on_alarm(int sig, siginfo_t* si, void* ctx) {
     (void)sig;
     (void)si;
+    if (!loaded) { /* early: the registers do not hold the pattern yet; once more in 1 ms */
+        struct itimerval again = {{0, 0}, {0, 1000}};
+        setitimer(ITIMER_REAL, &again, 0);
+        return;
+    }
     check_frame((const ucontext_t*)ctx);
     /* The handler's own SVE and FP state: every register overwritten. */
-    static volatile int zero;
-    sve_fill_spin_store(junk_in, junk_out, &zero, 1);
+    static volatile int zero, scratch;
+    sve_fill_spin_store(junk_in, junk_out, &scratch, &zero, 1);
     double x = 1.0;
     for (int i = 0; i < 20; i++)
         x = x * 1.5 + 0.25;
@@ -103,9 +108,10 @@ static int run_at(int ask) {
     memset(got, 0, sizeof got);
     frame_result[0] = 0;
     fired = 0;
+    loaded = 0;
     struct itimerval it = {{0, 0}, {0, 5000}}; /* one shot, 5 ms */
     setitimer(ITIMER_REAL, &it, 0);
-    sve_fill_spin_store(want, got, &fired, 4000000000L);
+    sve_fill_spin_store(want, got, &loaded, &fired, 4000000000L);
     if (!fired) {
         printf("SVE-SIGNAL: FAIL vl %lu: no SIGALRM during the spin\n", cur_vl);
         return 1;

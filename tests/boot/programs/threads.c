@@ -52,10 +52,10 @@ static void* worker(void* arg) {
     static uint8_t want[kThreads][32 * 256 + 17 * 32], got[kThreads][32 * 256 + 17 * 32];
     sve_pattern(want[id], vl, 7u * (unsigned)id + 3u);
     pthread_barrier_wait(&barrier);
-    static volatile int never;
+    static volatile int never, loaded[kThreads];
     struct rusage ru0, ru1;
     getrusage(RUSAGE_THREAD, &ru0);
-    sve_fill_spin_store(want[id], got[id], &never, 3000000L);
+    sve_fill_spin_store(want[id], got[id], &loaded[id], &never, 3000000L);
     getrusage(RUSAGE_THREAD, &ru1);
     r->preempted = ru1.ru_nivcsw - ru0.ru_nivcsw;
     long off = sve_first_difference(want[id], got[id], vl);

@@ -88,12 +88,18 @@ static int faults_on_read(volatile char* p) {
     return 1;
 }
 
-static void memory(void) {
+/* on_segv (recording the siginfo and jumping back) for each signal of `sigs`, 0-terminated. */
+static void catch_faults(const int* sigs) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_segv;
     sa.sa_flags = SA_SIGINFO;
-    sigaction(SIGSEGV, &sa, 0);
+    for (; *sigs != 0; sigs++)
+        sigaction(*sigs, &sa, 0);
+}
+
+static void memory(void) {
+    catch_faults((const int[]){SIGSEGV, 0});
     long page = sysconf(_SC_PAGESIZE);
     char* m = mmap(0, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     check(m != MAP_FAILED, "mmap 4 pages");
@@ -192,13 +198,7 @@ static void memory(void) {
  * BUS_ADRALN, si_addr the address; exclusives always check alignment), UDF is UNDEFINED
  * (SIGILL, ILL_ILLOPC, si_addr the instruction), BRK is a Breakpoint (SIGTRAP, TRAP_BRKPT). */
 static void other_faults(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_segv;
-    sa.sa_flags = SA_SIGINFO;
-    sigaction(SIGBUS, &sa, 0);
-    sigaction(SIGILL, &sa, 0);
-    sigaction(SIGTRAP, &sa, 0);
+    catch_faults((const int[]){SIGBUS, SIGILL, SIGTRAP, 0});
     static uint64_t words[4];
     char* odd = (char*)words + 4;
     char line[160];
