@@ -1,10 +1,10 @@
 // A64 SYS maintenance instructions (op0 = 1, CRn = 7 or 8): DC, IC, AT and TLBI, each named as
 // llvm-mc names it (ARM-M C5.3 "A64 System instructions for cache maintenance, address
 // translation and TLB maintenance"; D7.5, D8.13, D8.14). Caches are not modelled (the
-// predecoded-instruction cache is keyed by physical address and follows stores), so DC and IC
-// only make their permission checks, faults and traps; DC ZVA writes zeros; AT writes PAR_EL1;
-// TLBI invalidates the TLB (and the per-page caches) of this PE, or of every PE for the Inner
-// Shareable forms.
+// predecoded-instruction cache is keyed by physical address and follows this PE's stores), so DC
+// only makes its permission checks, faults and traps and IC drops predecoded instructions (of
+// every PE for IVAU and IALLUIS); DC ZVA writes zeros; AT writes PAR_EL1; TLBI invalidates the TLB
+// (and the per-page caches) of this PE, or of every PE for the Inner Shareable forms.
 #include "svesim/arch/el_predicates.h"
 #include "svesim/exceptions/abort.h"
 #include "svesim/exceptions/routing.h"
@@ -88,7 +88,7 @@ constexpr std::array kOps{
     SysOp{Kind::DC, "cvap", 3, 7, 12, 1, Op::CleanPoC, true},
     SysOp{Kind::DC, "civac", 3, 7, 14, 1, Op::CleanPoC, true},
     SysOp{Kind::DC, "cisw", 0, 7, 14, 2, Op::SetWay, true},
-    SysOp{Kind::IC, "ialluis", 0, 7, 1, 0, Op::IcAll, false},
+    SysOp{Kind::IC, "ialluis", 0, 7, 1, 0, Op::IcAll, false, true},
     SysOp{Kind::IC, "iallu", 0, 7, 5, 0, Op::IcAll, false},
     SysOp{Kind::IC, "ivau", 3, 7, 5, 1, Op::IcVA, true},
     SysOp{Kind::AT, "s1e1r", 0, 7, 8, 0, Op::AtS1E1R, true},
@@ -227,6 +227,29 @@ void maintainByVA(ExecContext& cx, const SysOp& o, std::uint64_t va) {
     cx.translateData(va, 1, 1, o.op == Op::InvalVA, pa, nullptr, true);
 }
 
+// IC: the instruction caches are not modelled, the predecoded instructions are (keyed by PA).
+// IC IVAU drops the 64-byte line's (CTR_EL0.IminLine) on every PE of the Inner Shareable
+// domain (maintenance by VA applies to the caches of every PE in the location's shareability
+// domain), IC IALLUIS every PE's, IC IALLU this PE's (every PE's with HCR_EL2.FB at EL1).
+void icMaintain(ExecContext& cx, const SysOp& o, std::uint64_t xt) {
+    std::uint64_t lo = 0, hi = ~std::uint64_t{0};
+    if (o.op == Op::IcVA) {
+        std::uint64_t pa = xt;
+        if (cx.translating() && !cx.translateData(xt, 1, 1, false, pa, nullptr, true)) return;
+        lo = pa & ~std::uint64_t{63};
+        hi = lo + 64;
+    }
+    const CpuState& s = cx.cpu();
+    const bool fb = s.pstate.el == EL::EL1 && EL2Enabled(s) && bitSet(s.hcr(), hcrbit::FB);
+    GlobalMonitor* net = cx.globalMonitor();
+    if ((o.op == Op::IcVA || o.broadcast || fb) && net != nullptr) {
+        for (ExecContext* pe : net->contexts())
+            pe->codeMaintained(lo, hi);
+        return;
+    }
+    cx.codeMaintained(lo, hi);
+}
+
 // DC ZVA: a DCZID_EL0 block of zeros at Align(Xt, block), as a store. Device memory (from a
 // stage 1 descriptor) gives an Alignment fault.
 void dcZva(ExecContext& cx, std::uint64_t xt) {
@@ -357,9 +380,7 @@ void execMaint(ExecContext& cx, std::uint32_t i) {
         if (o.op == Op::Zva) return dcZva(cx, xt);
         if (o.op != Op::SetWay) maintainByVA(cx, o, xt);
         return;
-    case Kind::IC:
-        if (o.op == Op::IcVA) maintainByVA(cx, o, xt);
-        return;
+    case Kind::IC: return icMaintain(cx, o, xt);
     case Kind::AT: return at(cx, o, xt);
     case Kind::TLBI: return tlbi(cx, o, xt);
     }

@@ -10,15 +10,19 @@
 #
 # Usage: tests/boot/debian_boot.sh --svesim PATH [--on qemu|svesim] [--cache-dir DIR] [--cpus N]
 #                                  [--append ARGS] [--expect TEXT]... [--add PROGRAM]...
-#                                  [--kernel IMAGE]
+#                                  [--kernel IMAGE] [--stdin FILE]
+#                                  [--console FILE]
 # --add: a static arm64 program for the initramfs's /tests (its own initramfs then, built in a
 # temporary directory by scripts/make-initramfs.sh); /init runs it and prints its exit status.
+# --console FILE: a copy of the whole console output.
+# --stdin: FILE piped into the machine's console (the PL011's receive side) instead of no input.
 # With --kernel, that Image instead of Debian's and no initrd: it passes when the machine exits
 # 0 (the Image's own SYSTEM_OFF), e.g. tests/boot/programs/psci_check.s.
 # Exit: 0 passed; 1 failed; 77 skipped (no network for the Debian packages, or no QEMU).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 svesim="" on=svesim cache="$here/build/debian" cpus=1 append="" expects=() image="" adds=()
+input=/dev/null keep_console=
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -30,6 +34,8 @@ while [[ $# -gt 0 ]]; do
     --expect) expects+=("$2"); shift ;;
     --add) adds+=(--add "$2"); shift ;;
     --kernel) image="$2"; shift ;;
+    --stdin) input="$2"; shift ;;
+    --console) keep_console="$2"; shift ;;
     *) echo "debian_boot.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -67,7 +73,11 @@ args+=(--cpus "$cpus" --mem "$mem")
 [[ -n $append ]] && args+=(--append "$append")
 start=$(date +%s.%N)
 if [[ $on == svesim ]]; then
-  timeout 900 "$svesim" "${args[@]}" </dev/null >"$work/console" 2>"$work/stderr"
+  if [[ $input == /dev/null ]]; then
+    timeout 900 "$svesim" "${args[@]}" </dev/null >"$work/console" 2>"$work/stderr"
+  else # a pipe, not the file: svesim's console reads stdin only when it is a pipe or a terminal
+    cat "$input" | timeout 900 "$svesim" "${args[@]}" >"$work/console" 2>"$work/stderr"
+  fi
   status=$?
   grep -v "simulated, .* MIPS, PE0" "$work/stderr" >>"$work/console" # not the progress lines
 else
@@ -81,12 +91,26 @@ else
   loaders=(-device loader,file="$image",addr="$kernel",force-raw=on
            -device loader,file="$work/svesim.dtb",addr="$dtb",force-raw=on)
   [[ -n $initrd ]] && loaders+=(-device loader,file="$initramfs",addr="$initrd",force-raw=on)
+  # QEMU loses console input that arrives before /init runs (measured: none of it reaches the
+  # shell), so the oracle run writes --stdin once the console shows /init's first marker.
+  mkfifo "$work/stdin"
+  (
+    if [[ $input != /dev/null ]]; then
+      for _ in $(seq 3000); do
+        grep -qF "SVESIM-INIT: reached /init" "$work/console" 2>/dev/null && break
+        sleep 0.2
+      done
+    fi
+    cat "$input"
+  ) >"$work/stdin" &
   timeout 600 qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3 -cpu max \
     -smp "$cpus" -m "$mem" -nic none -nographic -semihosting -no-reboot \
-    -bios "$work/firmware.bin" "${loaders[@]}" </dev/null >"$work/console" 2>&1
+    -bios "$work/firmware.bin" "${loaders[@]}" <"$work/stdin" >"$work/console" 2>&1
   status=$?
+  kill $! 2>/dev/null
 fi
 end=$(date +%s.%N)
+[[ -n $keep_console ]] && cp "$work/console" "$keep_console"
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 if [[ $with_initrd -eq 0 ]]; then
   echo "$on exit status $status, wall time $wall s"
@@ -103,7 +127,7 @@ check "psci: PSCIv1.1 detected in firmware."
 check "psci: SMC Calling Convention v1.1"
 for e in "${expects[@]}"; do check "$e"; done
 if [[ $status -ne 0 ]]; then echo "FAIL: $on exited $status (0 = PSCI SYSTEM_OFF through the firmware)"; fail=1; fi
-grep -E "SVESIM-INIT|SVE-PRCTL|kvm \[|psci:|smp: Brought up|svesim boot: [0-9]+ instructions" "$work/console"
+grep -E "SVESIM-INIT|SVE-PRCTL|SVE-SIGNAL|THREADS|USERSPACE|HWCAPS|CONSOLE-SH|kvm \[|psci:|smp: Brought up|svesim boot: [0-9]+ instructions" "$work/console"
 echo "$on wall time: $wall s (cpus $cpus${append:+, append '$append'})"
 if [[ $fail -ne 0 ]]; then
   echo "--- console (last 40 lines)"; tail -40 "$work/console"; exit 1

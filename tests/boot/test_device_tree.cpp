@@ -5,6 +5,7 @@
 #include "svesim/boot/boot_error.h"
 #include "svesim/boot/device_tree.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <libfdt.h>
 #include <string>
@@ -70,6 +71,15 @@ TEST_CASE("device tree: memory, psci cpus, psci smc, timer PPIs, GICv3 and PL011
     CHECK(cellsOf(f, "/chosen", "linux,initrd-end") == std::vector<std::uint32_t>{0, 0x4240'1234});
     CHECK(stringOf(f, "/chosen", "stdout-path") == std::string("/pl011@9000000\0", 15));
     CHECK_FALSE(hasProp(f, "/chosen", "kaslr-seed"));
+    // QEMU virt's /chosen/rng-seed: 32 bytes (hw/arm/virt.c create_fdt), credited by a kernel
+    // with CONFIG_RANDOM_TRUST_BOOTLOADER (drivers/of/fdt.c early_init_dt_scan_chosen).
+    int seed_len = 0;
+    const int chosen = fdt_path_offset(f, "/chosen");
+    const auto* seed =
+        static_cast<const std::uint8_t*>(fdt_getprop(f, chosen, "rng-seed", &seed_len));
+    REQUIRE(seed != nullptr);
+    CHECK(seed_len == 32);
+    CHECK(std::any_of(seed, seed + seed_len, [](std::uint8_t b) { return b != 0; }));
 }
 
 TEST_CASE("device tree: a user's DTB is checked and its /chosen gets the initrd", "[boot][dtb]") {

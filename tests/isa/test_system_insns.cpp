@@ -6,9 +6,12 @@
 // scripts/asm-words.sh (GNU as).
 #include "support/isa_harness.h"
 #include "svesim/exceptions/take_exception.h"
+#include "svesim/isa/global_monitor.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/core.h>
+#include <utility>
+#include <vector>
 
 using namespace svesim;
 using namespace svesim::test;
@@ -414,4 +417,83 @@ TEST_CASE("system: ERET restores PSTATE from SPSR and jumps to ELR; UNDEFINED at
         CHECK(t.esr == kEsrUndefined);
         CHECK(t.elr == 0x1000);
     }
+}
+
+// A SYS encoding that names no operation of the implemented features is UNDEFINED at every EL
+// (Arm ARM C5.3 / C6.2 SYS: the operation is that of the System instruction the encoding
+// allocates, and an unallocated encoding is UNDEFINED). Found by tests/boot/programs/hwcaps.c:
+// Linux advertises no HWCAP2_DCPODP here (ID_AA64ISAR1_EL1.DPB = 1: FEAT_DPB only), yet DC
+// CVADP executed as a NOP at EL0; QEMU raises SIGILL for it on a CPU without FEAT_DPB2
+// (qemu-aarch64 -cpu cortex-a57). Words from llvm-mc -mattr=+v8.5a,+tlb-rmi.
+TEST_CASE("system: SYS encodings of absent features (DC CVADP, TLBI VMALLE1OS, TLBI RVAE1IS) "
+          "are UNDEFINED at every EL",
+          "[isa][system]") {
+    constexpr std::uint32_t kDcCvap = 0xd50b7c20, kDcCvadp = 0xd50b7d20,
+                            kTlbiVmalle1os = 0xd508811f, kTlbiRvae1is = 0xd5088220;
+    constexpr std::uint64_t kUCI = 1U << 26;
+    SECTION("EL0 with SCTLR_EL1.UCI: DC CVAP (FEAT_DPB) executes, DC CVADP is UNDEFINED") {
+        IsaHarness h(512, EL::EL0);
+        setBits(h, SysReg::SCTLR_EL1, kUCI);
+        h.setX(0, 0x1000);
+        run(h, kDcCvap);
+        IsaHarness u(512, EL::EL0);
+        setBits(u, SysReg::SCTLR_EL1, kUCI);
+        u.setX(0, 0x1000);
+        const Taken t = fault(u, kDcCvadp);
+        CHECK(t.target == EL::EL1);
+        CHECK(t.esr == kEsrUndefined);
+        CHECK(t.elr == 0x1000);
+    }
+    for (EL el : {EL::EL1, EL::EL2, EL::EL3})
+        for (std::uint32_t w : {kDcCvadp, kTlbiVmalle1os, kTlbiRvae1is}) {
+            IsaHarness h(512, el);
+            h.setX(0, 0x1000);
+            const Taken t = fault(h, w);
+            CHECK(t.target == el);
+            CHECK(t.esr == kEsrUndefined);
+        }
+}
+
+// IC maintenance reaches the predecoded instructions (the only instruction cache svesim has):
+// IC IVAU on every PE of the Inner Shareable domain (maintenance by VA applies to the caches of
+// every PE in the location's shareability domain), IC IALLUIS on every PE, IC IALLU on this PE
+// only (ARM-M D7.5 / C5.3 IC). Found by the userspace boot test on 2 PEs: a process's text
+// page, written by the other PE's kernel, still ran the page's old predecoded instructions
+// (busybox mount/grep/cat segfaulted) although Linux had done IC IVAU (CTR_EL0.DIC = 0). Words
+// from llvm-mc; the MMU is off, so PA = VA.
+namespace {
+struct CodeLog : isa::CodeWatcher {
+    std::vector<std::pair<std::uint64_t, unsigned>> calls;
+    void codeWritten(std::uint64_t addr, unsigned size) override { calls.emplace_back(addr, size); }
+};
+} // namespace
+
+TEST_CASE("system: IC IVAU and IALLUIS drop every PE's predecoded instructions, IALLU this PE's",
+          "[isa][system]") {
+    constexpr std::uint32_t kIcIvauX0 = 0xd50b7520, kIcIallu = 0xd508751f, kIcIalluis = 0xd508711f;
+    isa::GlobalMonitor net;
+    IsaHarness a, b;
+    a.cx.attachGlobalMonitor(&net, 0);
+    b.cx.attachGlobalMonitor(&net, 1);
+    CodeLog wa, wb;
+    a.cx.watchCode(0x1000, 0x3000, &wa);
+    b.cx.watchCode(0x1000, 0x3000, &wb);
+    a.setX(0, 0x1234);
+    run(a, kIcIvauX0);
+    using Calls = std::vector<std::pair<std::uint64_t, unsigned>>;
+    CHECK(wa.calls == Calls{{0x1200, 64}});
+    CHECK(wb.calls == Calls{{0x1200, 64}});
+    wa.calls.clear();
+    wb.calls.clear();
+    a.setX(0, 0x8000); // no predecoded code there: nothing to drop
+    run(a, kIcIvauX0);
+    CHECK(wa.calls.empty());
+    CHECK(wb.calls.empty());
+    run(a, kIcIallu);
+    CHECK(wa.calls == Calls{{0x1000, 0x2000}});
+    CHECK(wb.calls.empty());
+    wa.calls.clear();
+    run(a, kIcIalluis);
+    CHECK(wa.calls == Calls{{0x1000, 0x2000}});
+    CHECK(wb.calls == Calls{{0x1000, 0x2000}});
 }

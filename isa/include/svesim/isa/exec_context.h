@@ -8,6 +8,7 @@
 #include "svesim/isa/memory_bus.h"
 #include "svesim/mmu/mmu.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -228,6 +229,16 @@ public:
         code_lo_ = lo;
         code_hi_ = hi;
         code_watcher_ = w;
+    }
+    // Instruction cache maintenance reached this PE: the predecoded instructions of the
+    // physical range [lo, hi) are dropped (only this PE's own stores are watched, so code that
+    // another PE wrote reaches this one through IC IVAU/IALLUIS, as with CTR_EL0.DIC = 0).
+    void codeMaintained(std::uint64_t lo, std::uint64_t hi) {
+        lo = std::max(lo, code_lo_);
+        hi = std::min(hi, code_hi_);
+        if (code_watcher_ != nullptr && lo < hi)
+            code_watcher_->codeWritten(lo, static_cast<unsigned>(std::min<std::uint64_t>(
+                                               hi - lo, std::uint64_t{1} << 31)));
     }
 
 private:
