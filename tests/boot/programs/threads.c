@@ -55,10 +55,19 @@ static void* worker(void* arg) {
     static volatile int never, loaded[kThreads];
     struct rusage ru0, ru1;
     getrusage(RUSAGE_THREAD, &ru0);
-    sve_fill_spin_store(want[id], got[id], &loaded[id], &never, 3000000L);
-    getrusage(RUSAGE_THREAD, &ru1);
+    /* Spin again until the scheduler has preempted some thread (how long a slice lasts
+     * depends on the host: QEMU under load may run a whole spin inside one), at most 20 spins;
+     * every spin's registers are checked. */
+    static volatile int any_preempted;
+    long off = -1;
+    for (int round = 0; round < 20; round++) {
+        sve_fill_spin_store(want[id], got[id], &loaded[id], &never, 3000000L);
+        getrusage(RUSAGE_THREAD, &ru1);
+        off = sve_first_difference(want[id], got[id], vl);
+        if (ru1.ru_nivcsw != ru0.ru_nivcsw) any_preempted = 1;
+        if (off >= 0 || any_preempted) break;
+    }
     r->preempted = ru1.ru_nivcsw - ru0.ru_nivcsw;
-    long off = sve_first_difference(want[id], got[id], vl);
     char where[64] = "";
     if (off >= 0) sve_describe(where, sizeof where, off, vl);
     int ok = granted >= 0 && (unsigned long)(granted & PR_SVE_VL_LEN_MASK) == vl && off < 0;
