@@ -262,17 +262,19 @@ static void timers(void) {
     check(getauxval(AT_SYSINFO_EHDR) != 0, "vDSO mapped (AT_SYSINFO_EHDR)");
     double m0 = seconds(CLOCK_MONOTONIC), r0 = seconds(CLOCK_REALTIME);
     uint64_t c0 = cntvct();
-    struct timespec ts = {0, 50000000}; /* 50 ms */
+    /* 500 ms: long enough that a host descheduling the emulator between two reads (QEMU under
+     * load) stays inside the tolerance below, short enough to catch a wrong counter scale. */
+    struct timespec ts = {0, 500000000};
     int slept = nanosleep(&ts, 0);
     double m1 = seconds(CLOCK_MONOTONIC), r1 = seconds(CLOCK_REALTIME);
     uint64_t c1 = cntvct();
     double dm = m1 - m0, freq = (double)cntfrq(), dc = (double)(c1 - c0) / freq;
-    snprintf(line, sizeof line, "nanosleep 50 ms: %d, CLOCK_MONOTONIC advanced %.4f s", slept, dm);
-    check(slept == 0 && dm >= 0.050 && dm < 5.0, line);
-    check(r1 - r0 >= 0.049 && r1 - r0 < 5.0, "CLOCK_REALTIME advanced with it");
+    snprintf(line, sizeof line, "nanosleep 500 ms: %d, CLOCK_MONOTONIC advanced %.4f s", slept, dm);
+    check(slept == 0 && dm >= 0.500 && dm < 10.0, line);
+    check(r1 - r0 >= 0.499 && r1 - r0 < 10.0, "CLOCK_REALTIME advanced with it");
     snprintf(line, sizeof line,
              "CNTVCT_EL0 at EL0 (CNTFRQ %.0f Hz): %.4f s vs CLOCK_MONOTONIC %.4f s", freq, dc, dm);
-    check(freq > 0 && dc >= 0.050 && dc < dm + 0.01 && dc > dm - 0.05, line);
+    check(freq > 0 && dc >= 0.500 && dc < dm + 0.05 && dc > dm - 0.05, line);
     /* CLOCK_MONOTONIC never goes back across many calls (vDSO reading the counter). */
     int ok = 1;
     struct timespec prev, now;
