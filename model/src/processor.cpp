@@ -349,7 +349,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         switch (cx_.effect) {
         case SideEffect::None:
             chained = cx_.next_pc == pc + 4 && !used_backend && breakpoints_ == nullptr &&
-                      d.def->timing < TimingClass::Mrs;
+                      !isa::isSystemClass(d.def->timing);
             break;
         case SideEffect::ContextChanged:
             arch_.cpu.devices.contextChanged(); // the GIC: EL or Security state (ERET, SCR_EL3)

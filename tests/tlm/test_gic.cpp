@@ -42,16 +42,12 @@ struct GicBench : sc_core::sc_module {
     vp::Gic gic;
 };
 
-// Loads the program, does what the ICC system registers would (not wired yet: mask 0xF8, Group 0
-// enabled) and runs the simulation to its end.
+// Loads the program and runs the simulation to its end (the program programs the CPU
+// interface through its ICC_* system registers itself).
 void loadAndRun(GicBench& bench, const model::ElfImage& img) {
     for (const model::ElfSegment& seg : img.segments)
         REQUIRE(bench.cpu.debugWrite(seg.address, seg.data.data(),
                                      static_cast<unsigned>(seg.data.size())));
-    svesim::gic::GicAccessContext el3;
-    el3.el = EL::EL3;
-    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_PMR_EL1, el3, 0xF8);
-    bench.gic.model().cpu(0).write(svesim::gic::GicSysReg::ICC_IGRPEN0_EL1, el3, 1);
     sc_core::sc_start();
 }
 

@@ -27,6 +27,7 @@ enum class TimingClass : std::uint8_t {
     SveFirstFault, // contiguous LDFF1 (scalar plus scalar), LDNF1
     SveGather,     // gathers, first-fault gathers included: one access per element
     SveScatter,
+    // The system classes come last (isSystemClass): keep them together at the end.
     Mrs,
     Msr,
     Barrier,
@@ -38,6 +39,12 @@ enum class TimingClass : std::uint8_t {
 inline constexpr std::size_t kTimingClassCount = static_cast<std::size_t>(TimingClass::Count);
 
 std::string_view name(TimingClass c);
+
+// MRS/MSR, barriers, exception entry/return, WFI: instructions that may change PSTATE, routing,
+// masks or an interrupt line, so the processor checks for interrupts after them.
+constexpr bool isSystemClass(TimingClass c) {
+    return c >= TimingClass::Mrs;
+}
 
 // The element size in bits (32 or 64) of an SVE gather (insn[31:29] = 100, 110) or scatter
 // (111) encoding: how many accesses it makes at a VL, for the SveGather/SveScatter costs.
