@@ -255,6 +255,16 @@ void Provenance::noteWrite(unsigned reg, unsigned bytes) {
     written_[reg] = RegRecord{true, cpu_->pc, cpu_->pstate.el, bytes, ctx_tag_};
 }
 
+void Provenance::parked(SysReg r, std::uint64_t value, Tag t) {
+    parked_[static_cast<std::size_t>(r)] = Parked{true, value, t};
+}
+
+std::optional<Tag> Provenance::parkedTag(SysReg r, std::uint64_t value) const {
+    const Parked& p = parked_[static_cast<std::size_t>(r)];
+    if (!p.valid || p.value != value) return std::nullopt;
+    return p.tag;
+}
+
 void Provenance::contextChanged(const CpuState& s) {
     ctx_ = classify_ ? classify_(s) : Origin{};
     ctx_tag_ = table.single(ctx_);
@@ -324,35 +334,65 @@ Tag Provenance::sourcesTag() {
 }
 
 Tag Provenance::scalarWriteTag(std::uint64_t value, unsigned size_bytes) {
+    last_write_computed_ = false;
     if (any_load_) {
-        // The register receives a loaded value (zero- or sign-extended): that load's tags.
-        for (const Span& l : loads_) {
-            if (l.n > 8) continue;
-            std::uint64_t v = 0;
-            std::memcpy(&v, l.ptr, l.n);
-            const unsigned bits = static_cast<unsigned>(l.n * 8);
-            const std::uint64_t sext = bits >= 64 ? v
-                                                  : (v ^ (std::uint64_t{1} << (bits - 1))) -
-                                                        (std::uint64_t{1} << (bits - 1));
-            const std::uint64_t mask =
-                size_bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size_bytes)) - 1;
-            if ((value & mask) == (v & mask) || (value & mask) == (sext & mask)) {
-                Tag j = kZeroTag;
-                for (std::size_t i = 0; i < l.n; ++i)
-                    j = table.join(j, load_tags_[l.first + i]);
-                return j;
+        // The register receives a loaded value (zero- or sign-extended): that load's tags. A
+        // pair's second register takes the second load when both hold the same value.
+        for (unsigned pass = 0; pass < 2; ++pass) {
+            for (Span& l : loads_) {
+                if (l.n > 8 || (pass == 0 && l.taken)) continue;
+                std::uint64_t v = 0;
+                std::memcpy(&v, l.ptr, l.n);
+                const unsigned bits = static_cast<unsigned>(l.n * 8);
+                const std::uint64_t sext = bits >= 64 ? v
+                                                      : (v ^ (std::uint64_t{1} << (bits - 1))) -
+                                                            (std::uint64_t{1} << (bits - 1));
+                const std::uint64_t mask = size_bytes >= 8
+                                               ? ~std::uint64_t{0}
+                                               : (std::uint64_t{1} << (8 * size_bytes)) - 1;
+                if ((value & mask) == (v & mask) || (value & mask) == (sext & mask)) {
+                    Tag j = kZeroTag;
+                    for (std::size_t i = 0; i < l.n; ++i)
+                        j = table.join(j, load_tags_[l.first + i]);
+                    l.taken = true;
+                    return j;
+                }
             }
         }
         // Otherwise address arithmetic (base writeback): the register reads.
-        if (any_read_) return reads_join_;
+        if (any_read_) {
+            last_write_computed_ = true;
+            return reads_join_;
+        }
     }
     if (any_read_) {
         // A copy of one scalar source keeps that source's tag (MOV, register moves).
         for (const ScalarRead& r : scalar_reads_)
             if (r.value == value) return r.tag;
+        last_write_computed_ = true;
         return reads_join_;
     }
     return value == 0 ? kZeroTag : ctx_tag_;
+}
+
+Tag Provenance::scalarSlotWrite(unsigned slot, std::uint64_t old_value, Tag old_tag,
+                                std::uint64_t value) {
+    Tag t = scalarWriteTag(value);
+    auto& held = held_[slot];
+    if (last_write_computed_) {
+        if (value == old_value) {
+            t = old_tag;
+        } else {
+            for (auto h = held.rbegin(); h != held.rend(); ++h)
+                if (h->valid && h->value == value) {
+                    t = h->tag;
+                    break;
+                }
+        }
+    }
+    std::shift_left(held.begin(), held.end(), 1);
+    held.back() = Held{true, old_value, old_tag};
+    return t;
 }
 
 void Provenance::vectorWriteTags(const std::uint8_t* src, std::size_t n, Tag* out) {

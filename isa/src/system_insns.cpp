@@ -178,7 +178,11 @@ void execMrs(ExecContext& cx, std::uint32_t i) {
         return cx.setX(rt(i), v);
     }
     const std::uint64_t v = ReadSysReg(cx.arch(), r, cx.virtualCount());
-    if (const Tag* t = cx.dataSysRegTag(r)) prov->readScalar(v, *t);
+    if (const Tag* t = cx.dataSysRegTag(r)) {
+        prov->readScalar(v, *t);
+    } else if (prov) {
+        if (const auto parked = prov->parkedTag(r, v)) prov->readScalar(v, *parked);
+    }
     cx.setX(rt(i), v);
 }
 void execMsrReg(ExecContext& cx, std::uint32_t i) {
@@ -191,8 +195,14 @@ void execMsrReg(ExecContext& cx, std::uint32_t i) {
         if (prov) prov->sp[toUnsigned(*el)] = prov->sourcesTag();
         return;
     }
-    WriteSysReg(cx.arch(), r, cx.X(rt(i)));
-    if (Tag* t = cx.dataSysRegTag(r)) *t = prov->sourcesTag();
+    const std::uint64_t v = cx.X(rt(i));
+    WriteSysReg(cx.arch(), r, v);
+    if (Tag* t = cx.dataSysRegTag(r)) {
+        *t = prov->sourcesTag();
+    } else if (prov) {
+        // A register that keeps only some bits reads back another value: no copy then.
+        prov->parked(r, v, prov->sourcesTag());
+    }
     cx.effect = SideEffect::ContextChanged;
 }
 std::string sysregText(std::uint32_t i, bool write) {

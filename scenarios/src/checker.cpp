@@ -200,7 +200,13 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         kind = LeaveKind::Call;
     // A world whose check is still pending left through its lazy-switch trap: its registers
     // are not its state yet, so its last snapshot stays.
-    if (pending_.count(*w) == 0) snapshots_[*w] = take(*w, kind, e.ctx.cycle);
+    if (pending_.count(*w) == 0) {
+        Snapshot& s = snapshots_[*w] = take(*w, kind, e.ctx.cycle);
+        s.pc = e.ctx.pc;
+        if (w->kind == World::Kind::HostTask && s.sve_owned) task_vl_[*w] = {s.vl_bits, s.zcr};
+    }
+    if (kind == LeaveKind::Syscall && gprs_ != nullptr && isClone((*gprs_)[8]))
+        in_clone_.insert(*w);
     current_.reset();
     ++leaves_;
     note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), name(e.kind),
@@ -242,6 +248,14 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
     }
     checkAboveMax(*w, e.target, e.ctx.cycle);
     auto it = snapshots_.find(*w);
+    if (in_clone_.erase(*w) != 0 && gprs_ != nullptr) {
+        // clone's return value in the parent is the child's thread ID, which the kernel
+        // writes to CONTEXTIDR_EL1 when it runs the child.
+        const auto child = static_cast<std::int64_t>((*gprs_)[0]);
+        if (child > 0 && w->identity == World::Identity::ContextId)
+            parent_of_[World{World::Kind::HostTask, 0, static_cast<std::uint64_t>(child),
+                             World::Identity::ContextId}] = *w;
+    }
     if (it != snapshots_.end() && it->second.kind == LeaveKind::Syscall &&
         (it->second.syscall == kNrExecve || it->second.syscall == kNrExecveat)) {
         // execve keeps the PID but starts a new program image: every register is the new
@@ -255,22 +269,121 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
             exec_noted_ = true;
         }
         snapshots_.erase(it);
+        task_vl_.erase(*w);
+        signal_frames_.erase(*w);
         it = snapshots_.end();
     }
     if (it == snapshots_.end()) { // its first live entry: nothing of its own yet, but nothing
+        if (w->kind == World::Kind::HostTask) adoptInherited(*w, e.target);
         checkExposed(*w, nullptr, e.target, e.ctx.cycle); // it can read may be another's
+        return;
+    }
+    const Snapshot* owed = &it->second;
+    if (w->kind == World::Kind::HostTask) owed = signalFrame(*w, it->second, e.target);
+    if (owed == nullptr) {
+        checkExposed(*w, nullptr, e.target, e.ctx.cycle);
         return;
     }
     ++entries_;
     cycles_outside_ += e.ctx.cycle - it->second.cycle;
-    checkEntry(*w, it->second, e.target, e.ctx.cycle);
+    checkEntry(*w, *owed, e.target, e.ctx.cycle);
+}
+
+const Checker::Snapshot* Checker::signalFrame(const World& w, const Snapshot& s,
+                                              std::uint64_t target) {
+    // Linux delivers a signal by saving the interrupted context in a frame on the task's
+    // stack and entering the handler with registers of the kernel's choosing (arm64
+    // setup_rt_frame: X0-X2 the arguments, X29/X30/SP the frame and sigreturn trampoline);
+    // rt_sigreturn brings the saved context back. So an entry elsewhere than the leave's
+    // instruction (or the one after it: a syscall, an emulated instruction) starts a handler:
+    // its registers are not owed, but nothing of another's may be in them; and the entry after
+    // rt_sigreturn owes what the interrupted context had, unless the handler changed where it
+    // resumes (then it asked for other registers too).
+    const auto returns_to = [](const Snapshot& f, std::uint64_t pc) {
+        return pc == f.pc || pc == f.pc + 4;
+    };
+    std::vector<Snapshot>& frames = signal_frames_[w];
+    if (s.kind == LeaveKind::Syscall && s.syscall == kNrRtSigreturn) {
+        if (frames.empty()) return nullptr; // a frame the checker did not see built
+        Snapshot& f = frames.back();
+        if (!returns_to(f, target)) {
+            frames.pop_back();
+            return nullptr;
+        }
+        last_frame_ = std::move(f);
+        frames.pop_back();
+        return &last_frame_;
+    }
+    if (returns_to(s, target)) return &s;
+    frames.push_back(s);
+    if (!signal_noted_) {
+        notes_.push_back(fmt::format(
+            "{} entered at PC {:#x}, not where it left (PC {:#x}): a signal handler, whose "
+            "registers the kernel chose; its rt_sigreturn owes the interrupted context (so for "
+            "every signal)",
+            name(w), target, s.pc));
+        signal_noted_ = true;
+    }
+    return nullptr;
+}
+
+void Checker::adoptInherited(const World& child, std::uint64_t pc) {
+    // fork/clone give the child a copy of its parent's registers (copy_thread copies pt_regs,
+    // arch_dup_task_struct the FP state): the parent's data in them is the child's own. The
+    // parent is the task whose clone returned the child's ID; a vfork parent (or a parent
+    // not yet scheduled back) is still inside clone, so those tasks count too.
+    std::vector<Origin> parents;
+    if (const auto p = parent_of_.find(child); p != parent_of_.end())
+        parents.push_back(originOf(p->second));
+    for (const World& w : in_clone_)
+        parents.push_back(originOf(w));
+    if (parents.empty()) return;
+    const Origin own = originOf(child);
+    const Tag own_tag = prov_->table.single(own);
+    std::map<Tag, bool> inherited; // tag -> only the parents' (and the child's) data
+    const auto adopt = [&](Tag& t) {
+        if (t == kZeroTag || t == own_tag || tagClass(t) == TagClass::Unknown) return;
+        auto [it, fresh] = inherited.emplace(t, false);
+        if (fresh) {
+            bool only = true;
+            for (const Origin& o : prov_->table.origins(t))
+                only = only && (o.kind == OriginKind::Zero || o == own ||
+                                std::find(parents.begin(), parents.end(), o) != parents.end());
+            it->second = only;
+        }
+        if (it->second) t = own_tag;
+    };
+    for (Tag& t : prov_->x)
+        adopt(t);
+    adopt(prov_->sp[0]);
+    adopt(prov_->fpsr);
+    adopt(prov_->fpcr);
+    adopt(prov_->nzcv);
+    SveUnit& sve = arch_->sve;
+    for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+        for (Tag& t : sve.tags(RegKind::Z, n))
+            adopt(t);
+    for (unsigned n = 0; n < SveUnit::kNumP; ++n)
+        for (Tag& t : sve.tags(RegKind::P, n))
+            adopt(t);
+    for (Tag& t : sve.tags(RegKind::FFR, 0))
+        adopt(t);
+    if (!clone_noted_) {
+        notes_.push_back(fmt::format(
+            "{} entered for the first time at PC {:#x} after a clone: the registers it inherited "
+            "from its parent are its own (so in every later child)",
+            name(child), pc));
+        clone_noted_ = true;
+    }
 }
 
 unsigned Checker::maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot& s) const {
+    // A host task cannot raise its own VL: only its kernel writes ZCR, and a larger VL is
+    // checked at the entry that brings it (prctl and exec give a task a larger one).
+    if (w.kind == World::Kind::HostTask)
+        return std::min(vl_now_bytes, arch_->config().sve.max_vl.bytes());
     unsigned bytes = std::max(vl_now_bytes, s.vl_bits / 8);
     if (w.kind == World::Kind::Guest) {
-        // A guest can raise its own ZCR_EL1 up to its maximum: the configured one, else what
-        // ZCR_EL2 allows now.
         // A guest can raise its own ZCR_EL1 up to its maximum: the declared one, else the one
         // inferred at its first entry, else what ZCR_EL2 allows now.
         const auto it = guest_max_vq_.find(w.vmid);
@@ -281,8 +394,6 @@ unsigned Checker::maxBytes(const World& w, unsigned vl_now_bytes, const Snapshot
                             : inferred != inferred_max_vq_.end() ? inferred->second
                                                                  : el2_len + 1;
         bytes = std::max(bytes, vq * 16);
-    } else {
-        bytes = arch_->config().sve.max_vl.bytes(); // the host may raise its VL to the maximum
     }
     return std::min(bytes, arch_->config().sve.max_vl.bytes());
 }
@@ -328,15 +439,22 @@ void Checker::checkEntry(const World& w, const Snapshot& s, std::uint64_t pc, st
         for (auto& kinds : class_kinds_) // not a zero-or-preserve matter: the same everywhere
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     };
-    // A host task's VL is its own only while SVE is enabled for it (Linux's lazy SVE trap
-    // sets it at the task's first SVE instruction: do_sve_acc), and prctl(PR_SVE_SET_VL)
-    // changes it on purpose (Documentation/arch/arm64/sve.rst section 6).
-    const bool vl_owned = w.kind != World::Kind::HostTask ||
-                          (s.sve_owned && !(s.kind == LeaveKind::Syscall && s.syscall == kNrPrctl));
-    if (vl_owned && vl_now != s.vl_bits)
-        add(ViolationKind::VlChanged, "VL", std::to_string(s.vl_bits), std::to_string(vl_now));
-    if (vl_owned && ownZcr(w) != s.zcr)
-        add(ViolationKind::ZcrChanged, "ZCR", std::to_string(s.zcr), std::to_string(ownZcr(w)));
+    // A host task's VL is the one it last observed (SVE enabled at a leave), judged when it
+    // can observe it again (SVE enabled now: Linux's lazy SVE trap sets it at the task's next
+    // SVE instruction, do_sve_acc); prctl(PR_SVE_SET_VL) changes it on purpose
+    // (Documentation/arch/arm64/sve.rst section 6), and the task learns it anew.
+    OwnVl own{s.vl_bits, s.zcr};
+    bool vl_owned = true;
+    if (w.kind == World::Kind::HostTask) {
+        if (s.kind == LeaveKind::Syscall && s.syscall == kNrPrctl) task_vl_.erase(w);
+        const auto t = task_vl_.find(w);
+        vl_owned = t != task_vl_.end() && IsSVEEnabled(arch_->cpu, arch_->cpu.pstate.el);
+        if (vl_owned) own = t->second;
+    }
+    if (vl_owned && vl_now != own.bits)
+        add(ViolationKind::VlChanged, "VL", std::to_string(own.bits), std::to_string(vl_now));
+    if (vl_owned && ownZcr(w) != own.zcr)
+        add(ViolationKind::ZcrChanged, "ZCR", std::to_string(own.zcr), std::to_string(ownZcr(w)));
     // What must come back exactly: the owned bytes at leave, except that a host task's
     // syscall only keeps V[127:0] (and FPSR/FPCR), with P and FFR discarded; a world that had
     // SVE disabled owned only V[127:0], one that had FP disabled owned nothing in registers.
@@ -400,7 +518,11 @@ void Checker::compareScalar(const World& w, const std::string& reg, const std::u
                             std::uint64_t cycle) {
     // Another's data that came in since the leave (a register handed over by the kernel at
     // the world's start, and never changed since, is not a new leak).
-    const bool alien = foreign(w, tag) && (own_tag == nullptr || !sameProvenance(tag, *own_tag));
+    // FPCR is a setting, not data: the same value is the world's own setting whoever wrote it
+    // last (Linux writes FPCR only when the task's differs: fpsimd_restore_fpcr).
+    const bool same_setting = reg == "FPCR" && own_value != nullptr && value == *own_value;
+    const bool alien =
+        foreign(w, tag) && !same_setting && (own_tag == nullptr || !sameProvenance(tag, *own_tag));
     // A whole register is one datum: lost when its value changed or another's data replaced
     // it. (The same value under its own or the ZERO tag is the same datum: a store of a pair
     // of equal values cannot tell which register each half came from.)

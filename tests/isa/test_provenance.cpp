@@ -106,6 +106,69 @@ TEST_CASE("Provenance: scalar loads, stores, pairs and writeback", "[provenance]
     CHECK(t.prov->x[0] == base);
 }
 
+TEST_CASE("Provenance: a load pair of two equal values gives each register its own load's tags",
+          "[provenance][isa]") {
+    // LDP loads Rt from [addr] and Rt2 from [addr + 8] (ARM-M C6.2 LDP). Matching the written
+    // value against the loads gave both registers the first load's tags when the two values
+    // were equal (Linux's kernel_exit restored a task's X3 = 0 with X2's origin).
+    Tracked t;
+    t.as(kHyp);
+    t.prov->memory.fill(kBuf, 8, t.tag(kGuest)); // two zero doublewords, of two origins
+    t.prov->memory.fill(kBuf + 8, 8, t.tag(kHost));
+    REQUIRE(t.exec(0xa9400c02)); // ldp x2, x3, [x0]
+    CHECK(t.prov->x[2] == t.tag(kGuest));
+    CHECK(t.prov->x[3] == t.tag(kHost));
+}
+
+TEST_CASE("Provenance: a value parked in a system register and read back is a copy",
+          "[provenance][isa]") {
+    // Linux's KPTI trampoline keeps X30 in TPIDRRO_EL0 and X29 in FAR_EL1 while it switches
+    // vectors and page tables (arch/arm64/kernel/entry.S tramp_ventry, tramp_exit).
+    Tracked t;
+    t.as(kGuest);
+    REQUIRE(t.exec(0xd28000a5)); // mov x5, #5
+    t.as(kHyp);
+    REQUIRE(t.exec(0xd51bd065)); // msr tpidrro_el0, x5
+    REQUIRE(t.exec(0xd53bd066)); // mrs x6, tpidrro_el0
+    CHECK(t.prov->x[6] == t.tag(kGuest));
+    REQUIRE(t.exec(0xd5186005)); // msr far_el1, x5
+    SECTION("read back unchanged: the parked datum") {
+        REQUIRE(t.exec(0xd5386007)); // mrs x7, far_el1
+        CHECK(t.prov->x[7] == t.tag(kGuest));
+    }
+    SECTION("written by the PE since (a fault's address): the reading context's") {
+        t.arch.cpu.sysregs.write(SysReg::FAR_EL1, 0x1234);
+        REQUIRE(t.exec(0xd5386007)); // mrs x7, far_el1
+        CHECK(t.prov->x[7] == t.tag(kHyp));
+    }
+}
+
+TEST_CASE("Provenance: arithmetic that gives a register back its earlier value gives back its "
+          "origin",
+          "[provenance][isa]") {
+    // Linux's vector entry checks the stack (arch/arm64/kernel/entry.S kernel_ventry):
+    // add sp, sp, x0; sub x0, sp, x0; (test) sub x0, sp, x0; sub sp, sp, x0 - X0 and SP hold
+    // their values again, computed from both. They are the same data as before.
+    Tracked t;
+    t.as(kGuest);
+    REQUIRE(t.exec(0xd28000a1)); // mov x1, #5
+    t.as(kHyp);
+    REQUIRE(t.exec(0x9100001f));                      // mov sp, x0
+    const unsigned sp = t.arch.cpu.pstate.sp ? 2 : 0; // SP_EL2 or SP_EL0
+    const Tag sp_tag = t.tag(kHyp);                   // the hypervisor's stack pointer
+    t.prov->sp[sp] = sp_tag;
+    REQUIRE(t.exec(0x8b2163ff));                      // add sp, sp, x1
+    REQUIRE(t.exec(0xcb2163e1));                      // sub x1, sp, x1
+    CHECK(tagClass(t.prov->x[1]) == TagClass::Mixed); // the old SP: computed from both
+    REQUIRE(t.exec(0xcb2163e1));                      // sub x1, sp, x1: 5 again
+    CHECK(t.prov->x[1] == t.tag(kGuest));
+    REQUIRE(t.exec(0xcb2163ff)); // sub sp, sp, x1: the old SP again
+    CHECK(t.prov->sp[sp] == sp_tag);
+    // A new value is a new datum: the join of its sources.
+    REQUIRE(t.exec(0x8b2163ff)); // add sp, sp, x1
+    CHECK(tagClass(t.prov->sp[sp]) == TagClass::Mixed);
+}
+
 TEST_CASE("Provenance: DC ZVA's zeros carry ZERO, not the address register's tag",
           "[provenance][isa]") {
     // DC ZVA writes zeros (ARM-M C6.2 DC ZVA); Xt is only the address. Before this rule a

@@ -1202,6 +1202,190 @@ TEST_CASE("Checker on a real kernel: execve starts a new image, prctl and the la
     }
 }
 
+namespace {
+// A host task told apart by its PID in CONTEXTIDR_EL1, with its data in every register.
+struct TaskRig : GprRig {
+    Tag taskTag(std::uint64_t pid) {
+        return st.provenance()->table.single({OriginKind::HostTask, pid});
+    }
+    void runAs(std::uint64_t pid) {
+        st.cpu.sysregs.write(SysReg::CONTEXTIDR_EL1, pid);
+        inHostTask();
+    }
+    // The registers hold task `pid`'s data (as its own code left them).
+    void paintTask(std::uint64_t pid) {
+        Data d = patternOf(kHost);
+        d.tag = taskTag(pid);
+        load(d);
+        for (unsigned n = 0; n < 31; ++n) {
+            x[n] = 0x100000ULL * pid + n;
+            st.provenance()->x[n] = taskTag(pid);
+        }
+    }
+    void leaveBy(std::uint64_t nr, std::string_view kind = "SVC") {
+        x[8] = nr;
+        take(kind, EL::EL1);
+        inHostKernel();
+    }
+};
+} // namespace
+
+TEST_CASE("Checker on a real kernel: a clone child starts with its parent's registers as its own",
+          "[scenarios][checker][gpr][kernel]") {
+    // fork/clone copy the parent's pt_regs and FP state to the child (copy_thread,
+    // arch_dup_task_struct); X8 = 220 clone, 435 clone3 (asm-generic/unistd.h). The parent is
+    // the task whose clone returns the child's PID in X0; under vfork the child runs first,
+    // while its parent is still inside clone.
+    TaskRig r;
+    r.runAs(100);
+    r.paintTask(100);
+    r.eret(EL::EL1);
+    const std::uint64_t nr = GENERATE(220, 435);
+    SECTION("vfork: the child runs while its parent is in clone") {
+        r.leaveBy(nr);
+        r.runAs(101);
+        r.x[0] = 0; // the child's clone returns 0
+        r.st.provenance()->x[0] = kZeroTag;
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "clean");
+        CHECK(anyContains(r.checker.notes(), "after a clone"));
+    }
+    SECTION("fork: the parent's clone returned the child's PID first") {
+        r.leaveBy(nr);
+        r.runAs(100);
+        r.x[0] = 101;
+        r.st.provenance()->x[0] = r.tagOf(kStranger);
+        r.eret(EL::EL1); // the parent, back with the child's PID
+        r.take("IRQ", EL::EL1);
+        r.inHostKernel();
+        r.runAs(101);
+        r.x[0] = 0;
+        r.st.provenance()->x[0] = kZeroTag;
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("the control: a task nobody cloned gets task 100's registers: leak") {
+        r.leaveBy(63); // read(), not clone
+        r.runAs(102);
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "LEAK");
+        CHECK(r.of(ViolationKind::Leak).front().world == "host-task102");
+    }
+    SECTION("the control: the child of task 100 gets task 200's registers: leak") {
+        r.leaveBy(nr);
+        r.runAs(200);
+        r.paintTask(200);
+        r.eret(EL::EL1);
+        r.take("IRQ", EL::EL1);
+        r.inHostKernel();
+        r.runAs(101); // task 200's data is still in the registers
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "LEAK");
+    }
+}
+
+TEST_CASE("Checker on a real kernel: a signal handler's registers are the kernel's, "
+          "rt_sigreturn owes the interrupted context",
+          "[scenarios][checker][gpr][kernel]") {
+    // arm64 setup_rt_frame saves the interrupted context on the user stack and enters the
+    // handler with X0-X2 = signo, siginfo, ucontext, X29/SP the frame, X30 the vDSO's
+    // sigreturn trampoline; rt_sigreturn (X8 = 139) restores the saved context, PC included.
+    constexpr std::uint64_t kHandler = 0x9400, kTrampoline = 0x9800;
+    TaskRig r;
+    r.runAs(100);
+    r.paintTask(100);
+    r.eret(EL::EL1);
+    r.take("IRQ", EL::EL1); // a timer interrupt; a signal is pending on the way back
+    r.inHostKernel();
+    const auto interrupted = r.x;
+    // The kernel enters the handler.
+    r.runAs(100);
+    r.st.cpu.pc = kHandler;
+    for (unsigned n : {0U, 1U, 2U, 29U, 30U}) {
+        r.x[n] = 0x5000 + n;
+        r.st.provenance()->x[n] = r.tagOf(kStranger);
+    }
+    r.eret(EL::EL1);
+    CHECK(r.checker.verdict() == "clean");
+    CHECK(anyContains(r.checker.notes(), "a signal handler"));
+    // The handler returns through the trampoline.
+    r.st.cpu.pc = kTrampoline;
+    r.leaveBy(139);
+    SECTION("the interrupted context back, every register: clean") {
+        r.runAs(100);
+        r.x = interrupted;
+        for (unsigned n = 0; n < 31; ++n)
+            r.st.provenance()->x[n] = r.taskTag(100);
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("X0 of the interrupted context not restored: loss (an interrupt owes X0)") {
+        r.runAs(100);
+        r.x = interrupted;
+        for (unsigned n = 0; n < 31; ++n)
+            r.st.provenance()->x[n] = r.taskTag(100);
+        r.x[0] = 0x5000;
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.of(ViolationKind::Loss).front().reg == "X0");
+    }
+    SECTION("the handler moved where it resumes (siglongjmp-like): its registers are its own") {
+        r.runAs(100);
+        r.st.cpu.pc = 0x9c00;
+        r.eret(EL::EL1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+}
+
+TEST_CASE("Checker on a real kernel: a host task's VL is the one it last observed, judged "
+          "when it can observe it again",
+          "[scenarios][checker][kernel]") {
+    // Linux discards a task's SVE state at syscalls and traps its next SVE instruction
+    // (CPACR_EL1.ZEN); ZCR holds whatever the last SVE user left until do_sve_acc sets the
+    // task's own VL again (Documentation/arch/arm64/sve.rst section 4).
+    TaskRig r;
+    r.runAs(100);
+    r.paintTask(100);
+    r.eret(EL::EL1); // VL 512, SVE enabled
+    r.take("IRQ", EL::EL1);
+    r.inHostKernel();
+    r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x1ULL << 16) | (0x3ULL << 20)); // ZEN = 01
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // another task's 256 bits left behind
+    r.zeroAllAbove(16, 0);
+    r.runAs(100);
+    r.enterHostTask();
+    CHECK(r.checker.verdict() == "LOSS"); // its upper Z/P were owed after an interrupt
+    CHECK(r.of(ViolationKind::VlChanged).empty());
+    r.take("SVEAccessTrap", EL::EL1);
+    r.inHostKernel();
+    r.st.cpu.sysregs.write(SysReg::CPACR_EL1, (0x3ULL << 16) | (0x3ULL << 20));
+    const bool fixed = GENERATE(true, false);
+    if (fixed) r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 3); // do_sve_acc: its 512 bits again
+    r.runAs(100);
+    r.enterHostTask();
+    CHECK(r.of(ViolationKind::VlChanged).size() == (fixed ? 0U : 1U));
+}
+
+TEST_CASE("Checker on a real kernel: a host task can read its registers up to its current VL",
+          "[scenarios][checker][kernel]") {
+    // Only the kernel writes a host task's ZCR, so bytes above the task's VL are not its to
+    // read; they are judged at the entry that gives it a larger VL (prctl, exec). A guest owns
+    // ZCR_EL1 and can raise its VL to its maximum itself.
+    Rig r;
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 1); // 256 bits
+    r.inHostTask();
+    r.paint(kHost);
+    for (unsigned n = 0; n < SveUnit::kNumZ; ++n)
+        r.tagRange(RegKind::Z, n, 32, kZ, r.tagOf(kGuest1)); // a guest's leftovers above
+    r.eret(EL::EL1);
+    CHECK(r.checker.verdict() == "clean");
+    r.take("IRQ", EL::EL1);
+    r.inHostKernel();
+    r.st.cpu.sysregs.write(SysReg::ZCR_EL1, 3); // the kernel raises its VL over them
+    r.enterHostTask();
+    CHECK(r.checker.verdict() == "LEAK+VL_CHANGED+ZCR_CHANGED");
+}
+
 TEST_CASE("Checker on a real kernel: a zero byte re-zeroed by the kernel is not a loss",
           "[scenarios][checker][kernel]") {
     // Linux's lazy SVE trap flushes the task's registers (do_sve_acc -> sve_flush_live): a zero
@@ -1284,23 +1468,43 @@ TEST_CASE("Checker: an SVC may change X0 only, an HVC X0-X17, a trap is not judg
     }
 }
 
-TEST_CASE("Checker LEAK: FPSR and FPCR carrying another's data, by provenance",
+TEST_CASE("Checker LEAK: FPSR carrying another's data, by provenance; FPCR, a setting, by value",
           "[scenarios][checker]") {
     Rig r;
-    SECTION("the same value, restored from the host's data: leak and loss") {
+    // The guest leaves with `own` in `reg`; the hypervisor returns it with `now` in it, last
+    // written from the host task's data.
+    const auto roundTrip = [&r](SysReg reg, std::uint64_t own, std::uint64_t now) {
+        Tag& tag = reg == SysReg::FPSR ? r.st.provenance()->fpsr : r.st.provenance()->fpcr;
         r.inGuest(1);
         r.eret(EL::EL2);
         r.paint(kGuest1);
-        r.st.cpu.sysregs.write(SysReg::FPCR, 1ULL << 24);
-        r.st.provenance()->fpcr = r.tagOf(kGuest1);
+        r.st.cpu.sysregs.write(reg, own);
+        tag = r.tagOf(kGuest1);
         r.take("HVC", EL::EL2);
         r.inHypervisor();
-        // The host task's FPCR happens to hold the same value: value matching saw nothing.
-        r.st.provenance()->fpcr = r.tagOf(kHost);
+        r.st.cpu.sysregs.write(reg, now);
+        tag = r.tagOf(kHost);
         r.enterGuest(1);
+    };
+    SECTION("FPSR: the same value, restored from the host's data: leak and loss") {
+        // The host task's FPSR happens to hold the same value: value matching saw nothing.
+        roundTrip(SysReg::FPSR, 1ULL << 4, 1ULL << 4);
         CHECK(r.checker.verdict() == "LOSS+LEAK");
+        REQUIRE(!r.of(ViolationKind::Leak).empty());
+        CHECK(r.of(ViolationKind::Leak).front().reg == "FPSR");
+        CHECK(anyContains(r.of(ViolationKind::Leak).front().causes, "FPSR holds host-task"));
+    }
+    SECTION("FPCR: the same value written last by the host is the guest's own setting") {
+        // Linux and KVM skip the MSR when the saved FPCR equals the live one
+        // (fpsimd_restore_fpcr), so the live FPCR keeps the last writer's tag.
+        roundTrip(SysReg::FPCR, 1ULL << 24, 1ULL << 24);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("FPCR: another value from the host: leak and loss") {
+        roundTrip(SysReg::FPCR, 1ULL << 24, 1ULL << 25);
+        CHECK(r.checker.verdict() == "LOSS+LEAK");
+        REQUIRE(!r.of(ViolationKind::Leak).empty());
         CHECK(r.of(ViolationKind::Leak).front().reg == "FPCR");
-        CHECK(anyContains(r.of(ViolationKind::Leak).front().causes, "FPCR holds host-task"));
     }
     SECTION("the hypervisor's FPSR at a guest's first entry") {
         r.inGuest(1);
@@ -1308,6 +1512,7 @@ TEST_CASE("Checker LEAK: FPSR and FPCR carrying another's data, by provenance",
         r.st.provenance()->fpsr = r.tagOf(kStranger);
         r.eret(EL::EL2);
         CHECK(r.checker.verdict() == "LEAK");
+        REQUIRE(!r.of(ViolationKind::Leak).empty());
         CHECK(r.of(ViolationKind::Leak).front().reg == "FPSR");
     }
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "svesim/arch/cpu_state.h"
+#include "svesim/arch/sysreg.h"
 #include "svesim/arch/types.h"
 
 #include <array>
@@ -185,6 +186,14 @@ public:
     std::array<Tag, 4> sp{}; // SP_EL0..SP_EL3
     Tag nzcv = kZeroTag, fpsr = kZeroTag, fpcr = kZeroTag;
 
+    // A register value parked in a system register and read back unchanged is a copy: it keeps
+    // its tag (Linux's KPTI trampoline keeps X30 in TPIDRRO_EL0 and X29 in FAR_EL1 across the
+    // vector switch; a task's TPIDR_EL0 is its own data). MSR records what it wrote; MRS of the
+    // same value reads that tag, any other value (one the PE wrote since, such as FAR_EL1 on a
+    // fault) is the constant rule's.
+    void parked(SysReg r, std::uint64_t value, Tag t);
+    [[nodiscard]] std::optional<Tag> parkedTag(SysReg r, std::uint64_t value) const;
+
     // Who executes: recomputed when the execution context may have changed.
     void contextChanged(const CpuState& s);
     [[nodiscard]] Tag contextTag() const { return ctx_tag_; }
@@ -199,6 +208,14 @@ public:
     // tag when a world loads).
     void loaded(const void* dst, std::size_t n, const Tag* tags);
     [[nodiscard]] Tag scalarWriteTag(std::uint64_t value, unsigned size_bytes = 8);
+    // A write of `value` to scalar slot `slot` (X0-X30 = 0-30, SP_EL0-SP_EL3 = 31-34), which
+    // held `old_value`: scalarWriteTag's rule, and a computed value equal to one of the last
+    // values the slot held is that datum again (Linux's vector entry checks for stack
+    // overflow with `add sp, sp, x0; sub x0, sp, x0; sub x0, sp, x0; sub sp, sp, x0`, which
+    // gives X0 and SP back their values through arithmetic).
+    [[nodiscard]] Tag scalarSlotWrite(unsigned slot, std::uint64_t old_value, Tag old_tag,
+                                      std::uint64_t value);
+    static constexpr unsigned kScalarSlots = 35;
     void vectorWriteTags(const std::uint8_t* src, std::size_t n, Tag* out);
     void storeTags(const void* src, std::size_t n, Tag* out);
     // The join of every source read so far (for flags and other whole-register results).
@@ -219,6 +236,12 @@ private:
     Classifier classify_;
     const CpuState* cpu_;
     std::array<RegRecord, kVectorRegs> saved_{}, written_{};
+    struct Parked {
+        bool valid = false;
+        std::uint64_t value = 0;
+        Tag tag = kZeroTag;
+    };
+    std::array<Parked, kSysRegCount> parked_{};
     Origin ctx_;
     Tag ctx_tag_ = kZeroTag;
     bool in_world_ = false;
@@ -230,9 +253,19 @@ private:
     struct Span {
         const std::uint8_t* ptr;
         std::size_t n;
-        std::size_t first; // index into tags_
-        unsigned reg;      // register identity (vector reads), kVectorRegs otherwise
+        std::size_t first;  // index into tags_
+        unsigned reg;       // register identity (vector reads), kVectorRegs otherwise
+        bool taken = false; // a scalar register already received this load (LDP's first)
     };
+    // The values a scalar slot held before its current one, newest last.
+    struct Held {
+        bool valid = false;
+        std::uint64_t value = 0;
+        Tag tag = kZeroTag;
+    };
+    static constexpr unsigned kHeld = 2;
+    std::array<std::array<Held, kHeld>, kScalarSlots> held_{};
+    bool last_write_computed_ = false; // scalarWriteTag's result joined its sources
     std::vector<ScalarRead> scalar_reads_;
     std::vector<Span> vector_reads_, loads_;
     std::vector<Tag> read_tags_, load_tags_;

@@ -95,7 +95,7 @@ public:
     [[nodiscard]] std::uint32_t W(unsigned n) const { return static_cast<std::uint32_t>(X(n)); }
     void setX(unsigned n, std::uint64_t v) {
         if (n == 31) return;
-        if (prov_) prov_->x[n] = prov_->scalarWriteTag(v);
+        if (prov_) prov_->x[n] = prov_->scalarSlotWrite(n, x_[n], prov_->x[n], v);
         x_[n] = v;
     }
     void setW(unsigned n, std::uint32_t v) { setX(n, v); }
@@ -105,7 +105,10 @@ public:
         return spSlot();
     }
     void setSP(std::uint64_t v) {
-        if (prov_) prov_->sp[spIndex()] = prov_->scalarWriteTag(v);
+        if (prov_) {
+            const unsigned i = spIndex();
+            prov_->sp[i] = prov_->scalarSlotWrite(31 + i, spSlot(), prov_->sp[i], v);
+        }
         spSlot() = v;
     }
     // Register 31 as SP (for the encodings that say so).

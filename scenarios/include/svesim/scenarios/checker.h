@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -162,6 +163,7 @@ private:
         // Linux ABI, include/uapi/asm-generic/unistd.h); ~0 when not known.
         std::uint64_t syscall = ~std::uint64_t{0};
         std::uint64_t cycle = 0;
+        std::uint64_t pc = 0; // where the world left (the entry returns here or after it)
         // Whether the registers held the world's state at leave: with FP disabled at its EL
         // (lazy switching) they hold nothing of it; with only SVE disabled, V[127:0].
         bool fp_owned = true, sve_owned = true;
@@ -210,8 +212,15 @@ private:
     };
 
     // The syscalls that legitimately change a host task's state (asm-generic/unistd.h numbers,
-    // those of arm64): prctl (PR_SVE_SET_VL), execve and execveat (a new program image).
-    static constexpr std::uint64_t kNrPrctl = 167, kNrExecve = 221, kNrExecveat = 281;
+    // those of arm64): prctl (PR_SVE_SET_VL), execve and execveat (a new program image), clone
+    // and clone3 (a child starts with a copy of its parent's registers).
+    static constexpr std::uint64_t kNrPrctl = 167, kNrExecve = 221, kNrExecveat = 281,
+                                   kNrClone = 220, kNrClone3 = 435, kNrRtSigreturn = 139;
+    [[nodiscard]] static bool isClone(std::uint64_t nr) {
+        return nr == kNrClone || nr == kNrClone3;
+    }
+    // A host task's first entry: what it inherited from the task that cloned it is its own.
+    void adoptInherited(const World& child, std::uint64_t pc);
 
     ArchState* arch_;
     Provenance* prov_;
@@ -233,7 +242,23 @@ private:
     std::vector<ViolationKind> software_kinds_;
     mutable std::map<std::pair<Tag, World>, bool> foreign_cache_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
-    bool exec_noted_ = false;
+    bool exec_noted_ = false, clone_noted_ = false;
+    // Host tasks inside clone/clone3 now, and each child's parent (clone's return value).
+    std::set<World> in_clone_;
+    std::map<World, World> parent_of_;
+    // A host task's interrupted contexts while its signal handlers run (rt_sigreturn brings
+    // the innermost back), and the VL and ZCR it last observed (SVE enabled at a leave).
+    std::map<World, std::vector<Snapshot>> signal_frames_;
+    struct OwnVl {
+        unsigned bits;
+        std::uint64_t zcr;
+    };
+    std::map<World, OwnVl> task_vl_;
+    bool signal_noted_ = false;
+    Snapshot last_frame_; // the frame rt_sigreturn just brought back
+    // Where an entry that does not return to its leave goes: the checks it still gets.
+    [[nodiscard]] const Snapshot* signalFrame(const World& w, const Snapshot& s,
+                                              std::uint64_t target);
 };
 
 } // namespace svesim::scenarios
