@@ -1,10 +1,13 @@
 #include "boot_check.h"
 
 #include "exit_codes.h"
+#include "json_value.h"
 #include "svesim/arch/config_error.h"
 
 #include <cstdio>
 #include <fmt/core.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <systemc>
 
 namespace po = boost::program_options;
@@ -17,20 +20,31 @@ void addBootCheckOptions(po::options_description& opts) {
                        "the PID in CONTEXTIDR (docs/provenance.md), and watch the console for the "
                        "kernel's WARN/BUG/Oops/panic/lockup/RCU-stall reports; exit 118 when the "
                        "kernel powers off with findings")(
-        "details", "with --check: every finding with its byte range, provenance and causes");
+        "details", "with --check: every finding with its byte range, provenance and causes")(
+        "check-json", po::value<std::string>(),
+        "with --check: write the verdicts, the one-run verdict of every implementation class, "
+        "the findings (first 40), the kernel's reports, the plan's results and the switch "
+        "cycles as JSON to FILE")("timeline", po::value<std::string>(),
+                                  "with --check: write an SVG timeline of one guest exit served "
+                                  "by a host task (the 20th, or the last) to FILE");
 }
 
 std::unique_ptr<BootCheck> BootCheck::fromOptions(const po::variables_map& vm, unsigned cpus,
                                                   model::Console& console) {
     const bool check = vm.count("check") != 0;
     if (!check && vm.count("details")) throw ConfigError("--details needs --check");
+    if (!check && vm.count("check-json")) throw ConfigError("--check-json needs --check");
+    if (!check && vm.count("timeline")) throw ConfigError("--timeline needs --check");
     if (!check && !vm.count("guest")) return nullptr;
     if (check && cpus != 1)
         throw ConfigError(fmt::format(
             "--check follows one PE and a task may migrate between PEs: use --cpus 1 (got {})",
             cpus));
-    return std::make_unique<BootCheck>(console, check, vm.count("details") != 0,
-                                       vm.count("guest") != 0);
+    auto out = std::make_unique<BootCheck>(console, check, vm.count("details") != 0,
+                                           vm.count("guest") != 0);
+    if (vm.count("check-json")) out->json_path_ = vm["check-json"].as<std::string>();
+    if (vm.count("timeline")) out->timeline_path_ = vm["timeline"].as<std::string>();
+    return out;
 }
 
 BootCheck::BootCheck(model::Console& console, bool check, bool details, bool guest)
@@ -71,6 +85,10 @@ void BootCheck::attach(tlm::BootPlatform& platform) {
     checker_.emplace(p.arch());
     p.events().subscribe(*checker_, scenarios::Checker::interests());
     checker_->watchGprs(&p.context().gprs());
+    if (!timeline_path_.empty()) {
+        window_.emplace(p.arch());
+        p.events().subscribe(*window_, scenarios::ExitWindow::interests());
+    }
 }
 
 int BootCheck::finish(int status) {
@@ -95,10 +113,61 @@ int BootCheck::finish(int status) {
                                    : "");
     for (const std::string& line : plan_failures_)
         fmt::print("svesim check: plan: not as expected: {}\n", line);
+    if (check_ && !json_path_.empty()) writeJson(powered_off);
+    if (window_) {
+        if (window_->complete()) {
+            std::ofstream svg(timeline_path_);
+            svg << window_->svg("svesim boot --check");
+            if (!svg) throw OutputError("--timeline " + timeline_path_ + " cannot be written");
+        } else {
+            fmt::print("svesim check: timeline: no guest exit served by a host task, {} not "
+                       "written\n",
+                       timeline_path_);
+        }
+    }
     if (!powered_off) return status;
     if (findings) return exit_code::kViolations;
     const bool guest_ran = plan_runs_ > 0 || !guest_;
     return plan_failures_.empty() && guest_ran ? exit_code::kOk : exit_code::kFailed;
+}
+
+void BootCheck::writeJson(bool powered_off) const {
+    const scenarios::Checker& c = *checker_;
+    nlohmann::json j;
+    j["powered_off"] = powered_off;
+    j["verdict"] = c.verdict();
+    nlohmann::json one_run;
+    for (const ImplClass k : kImplClasses)
+        one_run[std::string(name(k))] = c.verdictFor(k, false);
+    one_run["conclusive"] = !c.inconclusiveAt().has_value();
+    j["one_run"] = std::move(one_run);
+    j["world_entries"] = c.entries();
+    j["summary"] = c.summary();
+    j["not_checked"] = c.notChecked(powered_off);
+    j["notes"] = c.notes();
+    nlohmann::json violations = nlohmann::json::array();
+    for (const auto& v : c.violations()) {
+        if (violations.size() >= 40) break;
+        nlohmann::json one = nlohmann::json::parse(v.json());
+        one["text"] = v.text();
+        violations.push_back(std::move(one));
+    }
+    j["violations"] = std::move(violations);
+    j["violation_count"] = c.violations().size();
+    nlohmann::json kernel = nlohmann::json::array();
+    for (const scenarios::KernelVerdict& v : kernel_.verdicts())
+        kernel.push_back(v.text());
+    j["kernel"] = {{"verdict", kernel_.verdict()}, {"reports", std::move(kernel)}};
+    j["plan"] = {{"runs", plan_runs_}, {"not_as_expected", plan_failures_}};
+    using S = scenarios::Checker::Switch;
+    nlohmann::json cycles;
+    for (const auto& [key, s] : {std::pair{"guest_exit_round_trip", S::GuestRoundTrip},
+                                 {"guest_to_host_task", S::GuestToHost},
+                                 {"host_task_to_guest", S::HostToGuest}})
+        cycles[key] = {{"count", c.switchCycles(s).count}, {"mean", c.switchCycles(s).mean()}};
+    cycles["mean_outside"] = c.meanCyclesOutside();
+    j["cycles"] = std::move(cycles);
+    writeJsonFile(j, json_path_, "--check-json");
 }
 
 } // namespace svesim::app

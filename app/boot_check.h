@@ -10,6 +10,7 @@
 
 #include "svesim/model/semihosting.h"
 #include "svesim/scenarios/checker.h"
+#include "svesim/scenarios/exit_window.h"
 #include "svesim/scenarios/kernel_console.h"
 #include "svesim/tlm/boot_platform.h"
 
@@ -47,6 +48,7 @@ public:
 
 private:
     void planLine(std::string_view line);
+    void writeJson(bool powered_off) const;
 
     model::Console* console_;
     bool check_, details_, guest_;
@@ -55,6 +57,9 @@ private:
     std::vector<std::string> plan_failures_;
     scenarios::KernelConsoleWatch kernel_;
     std::optional<scenarios::Checker> checker_;
+    std::string json_path_;     // --check-json
+    std::string timeline_path_; // --timeline
+    std::optional<scenarios::ExitWindow> window_;
 };
 
 } // namespace svesim::app

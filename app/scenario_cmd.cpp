@@ -3,6 +3,7 @@
 #include "check_session.h"
 #include "exit_codes.h"
 #include "json_value.h"
+#include "linux_scenario.h"
 #include "options.h"
 #include "scenario_runner.h"
 #include "svesim/arch/config_error.h"
@@ -36,7 +37,8 @@ std::string checkerKinds(const std::string& verdict) {
         const std::size_t plus = verdict.find('+', start);
         const std::string k =
             verdict.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
-        if (k != "WARN" && k != "HYP_PANIC" && k != "SELFCHECK" && k != "clean")
+        if (k != "WARN" && k != "HYP_PANIC" && k != "SELFCHECK" && k != "clean" &&
+            !k.starts_with("KERNEL_"))
             out += (out.empty() ? "" : "+") + k;
         if (plus == std::string::npos) break;
         start = plus + 1;
@@ -95,6 +97,63 @@ void validateParams(const std::map<std::string, std::uint64_t>& params, unsigned
                                           k, v, max_vq));
 }
 
+// What every run's JSON row holds (scenario run --json).
+nlohmann::json resultRow(const ScenarioInfo& s, const std::string& policy, const RunResult& r,
+                         const std::string& expected, bool ok) {
+    nlohmann::json row{{"scenario", std::string(s.name)},
+                       {"policy", policy},
+                       {"verdict", r.verdict},
+                       {"expected", expected},
+                       {"as_expected", ok},
+                       {"finish", r.finish},
+                       {"world_entries", r.entries},
+                       {"summary", r.summary},
+                       {"not_checked", r.not_checked}};
+    nlohmann::json violations = nlohmann::json::array();
+    for (const std::string& v : r.violations_json)
+        violations.push_back(nlohmann::json::parse(v));
+    row["violations"] = std::move(violations);
+    nlohmann::json one_run;
+    for (std::size_t c = 0; c < kImplClasses.size(); ++c)
+        one_run[std::string(name(kImplClasses[c]))] = r.class_verdicts[c];
+    one_run["conclusive"] = r.inconclusive.empty();
+    if (!r.inconclusive.empty()) one_run["control_depends_on_choice_at"] = r.inconclusive;
+    row["one_run"] = std::move(one_run);
+    return row;
+}
+
+LinuxOptions linuxOptions(const po::variables_map& vm) {
+    LinuxOptions o;
+    const auto str = [&vm](const char* k) {
+        return vm.count(k) ? vm[k].as<std::string>() : std::string();
+    };
+    o.kernel = str("kernel");
+    o.initrd = str("initrd");
+    o.debian_cache = str("debian-cache");
+    o.guest = str("guest");
+    o.verbose = vm.count("verbose") != 0;
+    if (vm.count("vl")) {
+        if (o.guest.empty()) throw ConfigError("--vl needs --guest");
+        const auto bits = parseUnsigned(vm["vl"].as<std::string>(), "--vl");
+        if (bits < 128 || bits > 2048 || bits % 128 != 0)
+            throw ConfigError(fmt::format("--vl {}: a vector length is a multiple of 128 from 128 "
+                                          "to 2048 bits",
+                                          bits));
+        o.guest_vl = static_cast<unsigned>(bits);
+    }
+    if (!o.guest.empty() && !std::filesystem::exists(o.guest))
+        throw ConfigError("--guest " + o.guest + " does not exist");
+    o.log_dir = str("logs");
+    if (o.log_dir.empty()) {
+        char tmpl[] = "/tmp/svesim-linux-XXXXXX";
+        if (mkdtemp(tmpl) == nullptr) throw OutputError("cannot make a directory in /tmp");
+        o.log_dir = tmpl;
+    } else if (!std::filesystem::is_directory(o.log_dir)) {
+        throw OutputError("--logs " + o.log_dir + " is not a directory");
+    }
+    return o;
+}
+
 } // namespace
 
 int runScenario(const std::vector<std::string>& args) {
@@ -122,6 +181,9 @@ int runScenario(const std::vector<std::string>& args) {
             fmt::print("{:<24} {:<44} {}\n", s.name, s.era,
                        std::filesystem::exists(elf) ? elf : "(not built)");
         }
+        for (const ScenarioInfo& s : scenarios::linuxScenarios())
+            fmt::print("{:<24} {:<44} {}\n", s.name, s.era,
+                       "(Debian's kernel: scripts/fetch-debian.sh; run by name)");
         return 0;
     }
     po::options_description opts("svesim scenario run NAME...|FILE.elf...|--all [options]");
@@ -143,6 +205,23 @@ int runScenario(const std::vector<std::string>& args) {
         "systemc", "run on the SystemC platform (tlm::Platform, one child process per point) "
                    "instead of the plain bench: the same cycles and verdicts, slower")(
         "name", po::value<std::vector<std::string>>(), "scenario names or own programs (FILE.elf)");
+    po::options_description linux_opts("the scenarios on Debian's kernel (linux_kvm_vhe, "
+                                       "linux_kvm_nvhe)");
+    linux_opts.add_options()("kernel", po::value<std::string>(),
+                             "the kernel Image (default: DEBIAN_CACHE/Image, fetched by "
+                             "scripts/fetch-debian.sh when missing)")(
+        "initrd", po::value<std::string>(),
+        "the initramfs (default: made by scripts/make-initramfs.sh --vmm with "
+        "vmm/scenario-plan.txt)")("debian-cache", po::value<std::string>(),
+                                  "scripts/fetch-debian.sh's cache (default: $SVESIM_DEBIAN_CACHE, "
+                                  "else the build tree's debian/)")(
+        "guest", po::value<std::string>(),
+        "run this guest ELF (guests/README.md's contract) instead of the shipped guests; its "
+        "console output is shown")("vl", po::value<std::string>(),
+                                   "with --guest: its largest vector length in bits")(
+        "logs", po::value<std::string>(),
+        "where each boot's console log and JSON go (default: a new directory in /tmp)");
+    opts.add(linux_opts);
     po::positional_options_description pos;
     pos.add("name", -1);
     po::variables_map vm;
@@ -194,6 +273,18 @@ int runScenario(const std::vector<std::string>& args) {
                               " does not exist");
     }
     const bool many = chosen.size() * policies.size() > 1;
+    const bool any_linux = std::any_of(
+        chosen.begin(), chosen.end(), [](const ScenarioInfo* s) { return !s->linux_mode.empty(); });
+    LinuxOptions linux_opt;
+    for (const char* flag : {"kernel", "initrd", "debian-cache", "guest", "vl", "logs"})
+        if (vm.count(flag) && !any_linux)
+            throw ConfigError(fmt::format("--{} is for the Linux scenarios (linux_kvm_vhe, "
+                                          "linux_kvm_nvhe)",
+                                          flag));
+    if (any_linux) linux_opt = linuxOptions(vm);
+    std::optional<LinuxKit> kit;
+    std::string kit_missing;
+    bool guest_failed = false; // a Linux run's guest or VMM failed its own check
     const Engine engine = vm.count("systemc") ? Engine::SystemC : Engine::Bench;
     const bool isolate = vm.count("isolate") != 0;
 
@@ -208,6 +299,47 @@ int runScenario(const std::vector<std::string>& args) {
     const auto stopped = [] { return tlm::stopSignal() != 0; };
     for (const ScenarioInfo* s : chosen) {
         if (stopped()) break;
+        if (!s->linux_mode.empty()) {
+            if (!kit && kit_missing.empty()) kit = prepareLinuxKit(linux_opt, kit_missing);
+            if (!kit) { // not a failure: the kernel cannot be had here
+                fmt::print("{:<22} {:<9} skipped: {}\n", s->name, "-", kit_missing);
+                continue;
+            }
+            std::map<std::string, RunResult> by_policy;
+            for (const auto& policy : policies) {
+                if (stopped()) break;
+                const RunResult r = runLinuxPoint(*s, *kit, policy, linux_opt,
+                                                  timelinePath(timeline, s->name, policy, many));
+                by_policy[policy] = r;
+                const std::string expected(scenarios::expectedFor(*s, policy));
+                const bool ok =
+                    r.finish == "exit" && scenarios::verdictMatches(expected, r.verdict);
+                if (!ok) unexpected = true;
+                if (r.finish != "exit") unfinished = worseExit(unfinished, exitForFinish(r.finish));
+                if (r.verdict.find("SELFCHECK") != std::string::npos) guest_failed = true;
+                fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name,
+                           policy, r.verdict, expected, r.entry_phase, r.exit_phase,
+                           r.cycles_outside,
+                           ok                   ? "ok"
+                           : r.finish == "exit" ? "UNEXPECTED"
+                                                : "DID NOT FINISH");
+                for (const auto& line : r.summary)
+                    fmt::print("    {}\n", line);
+                if (vm.count("verbose") || !ok)
+                    for (const auto& v : r.violations)
+                        fmt::print("    {}\n", v.substr(0, v.find('\n')));
+                for (const auto& line : r.not_checked)
+                    fmt::print("    {}\n", line);
+                nlohmann::json row = resultRow(*s, policy, r, expected, ok);
+                row["host_seconds"] = r.host_ms / 1000.0;
+                row["switch_cycles"] = {{"host_task_to_guest", r.entry_phase},
+                                        {"guest_to_host_task", r.exit_phase},
+                                        {"guest_exit_round_trip", r.cycles_outside}};
+                json.push_back(std::move(row));
+            }
+            if (!stopped() && !oneRunAgrees(*s, by_policy)) unexpected = true;
+            continue;
+        }
         const std::string elf = scenarios::programPath(*s, dir);
         // An own program is shown (and names its output files) by its file name.
         const std::string shown =
@@ -258,33 +390,15 @@ int runScenario(const std::vector<std::string>& args) {
                     fmt::print("    {}\n", v);
             for (const auto& line : r.not_checked) // never a silent "clean"
                 fmt::print("    {}\n", line);
-            nlohmann::json row{{"scenario", std::string(s->name)},
-                               {"policy", policy},
-                               {"verdict", r.verdict},
-                               {"expected", expected},
-                               {"as_expected", ok},
-                               {"finish", r.finish},
-                               {"instructions", r.instructions},
-                               {"total_cycles", r.cycles},
-                               {"world_entries", r.entries},
-                               {"summary", r.summary},
-                               {"not_checked", r.not_checked}};
-            nlohmann::json violations = nlohmann::json::array();
-            for (const std::string& v : r.violations_json)
-                violations.push_back(nlohmann::json::parse(v));
-            row["violations"] = std::move(violations);
+            nlohmann::json row = resultRow(*s, policy, r, expected, ok);
+            row["instructions"] = r.instructions;
+            row["total_cycles"] = r.cycles;
             row["phase_cycles"] = {
                 {"guest_entry", r.entry_phase},    {"guest_exit", r.exit_phase},
                 {"host_save", r.save_phase},       {"guest_restore", r.restore_phase},
                 {"vcpu_put", r.put_phase},         {"host_window", r.window_phase},
                 {"mean_outside", r.cycles_outside}};
             row["params"] = params;
-            nlohmann::json one_run;
-            for (std::size_t c = 0; c < kImplClasses.size(); ++c)
-                one_run[std::string(name(kImplClasses[c]))] = r.class_verdicts[c];
-            one_run["conclusive"] = r.inconclusive.empty();
-            if (!r.inconclusive.empty()) one_run["control_depends_on_choice_at"] = r.inconclusive;
-            row["one_run"] = std::move(one_run);
             json.push_back(std::move(row));
         }
         if (!stopped() && !oneRunAgrees(*s, by_policy)) unexpected = true;
@@ -292,6 +406,10 @@ int runScenario(const std::vector<std::string>& args) {
     fmt::print(
         "entry/exit: mean cycles of the guest-entry and guest-exit phases the program marks;\n"
         "outside: mean cycles a world spent outside between leaving and re-entry.\n");
+    if (any_linux)
+        fmt::print("On Debian's kernel, entry: a host task's leave (KVM_RUN) to the guest's "
+                   "entry; exit: a guest's leave to\nthe next host task's entry (an exit that "
+                   "reaches the VMM); outside: a guest's leave to its own re-entry.\n");
     if (vm.count("json"))
         writeJsonFile(nlohmann::json{{"runs", json}}, vm["json"].as<std::string>(), "--json");
     if (const int sig = tlm::stopSignal(); sig != 0) {
@@ -303,6 +421,10 @@ int runScenario(const std::vector<std::string>& args) {
     }
     if (missing) return scenario_status::kMissing;
     if (unfinished != scenario_status::kAsExpected) return unfinished;
+    // A user's guest on Linux: clean, the checker's or the kernel's findings, or the guest's or
+    // the VMM's own check failing (svesim boot --guest's statuses).
+    if (!linux_opt.guest.empty() && unexpected)
+        return guest_failed ? exit_code::kFailed : exit_code::kViolations;
     return unexpected ? scenario_status::kUnexpected : scenario_status::kAsExpected;
 }
 

@@ -102,6 +102,38 @@ const std::vector<ScenarioInfo>& table() {
     return kTable;
 }
 
+const std::vector<ScenarioInfo>& linuxTable() {
+    static const std::vector<ScenarioInfo> kTable = {
+        {"linux_kvm_vhe",
+         "",
+         "Debian 12's kernel (6.1 with the 2025 fixes), VHE",
+         "Debian's own arm64 kernel boots on svesim; KVM in VHE mode runs the shipped guests "
+         "(every VL, FP and SVE arithmetic, a guest that never enables SVE, VL changes) under "
+         "svesim-vmm beside host SVE pressure with kernel-mode NEON; the checker follows every "
+         "host task and the guest.",
+         {},
+         "clean",
+         "clean",
+         "clean",
+         "clean",
+         false,
+         "vhe"},
+        {"linux_kvm_nvhe",
+         "",
+         "Debian 12's kernel (6.1 with the 2025 fixes), nVHE",
+         "The same in nVHE mode (kvm-arm.mode=nvhe): the host kernel at EL1, KVM's hypervisor at "
+         "EL2 switching ZCR_EL1/ZCR_EL2 eagerly around every guest run.",
+         {},
+         "clean",
+         "clean",
+         "clean",
+         "clean",
+         false,
+         "nvhe"},
+    };
+    return kTable;
+}
+
 constexpr std::array<std::string_view, 6> kPolicies{"preserve", "zero",     "qemu",
                                                     "random:1", "random:2", "random:3"};
 
@@ -111,9 +143,14 @@ std::span<const ScenarioInfo> catalogue() {
     return table();
 }
 
+std::span<const ScenarioInfo> linuxScenarios() {
+    return linuxTable();
+}
+
 const ScenarioInfo* findScenario(std::string_view name) {
-    for (const ScenarioInfo& s : table())
-        if (s.name == name) return &s;
+    for (const auto* t : {&table(), &linuxTable()})
+        for (const ScenarioInfo& s : *t)
+            if (s.name == name) return &s;
     return nullptr;
 }
 

@@ -204,11 +204,21 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         Snapshot& s = snapshots_[*w] = take(*w, kind, e.ctx.cycle);
         s.pc = e.ctx.pc;
         if (w->kind == World::Kind::HostTask && s.sve_owned) task_vl_[*w] = {s.vl_bits, s.zcr};
+    } else if (const auto it = snapshots_.find(*w); it != snapshots_.end()) {
+        // Its X registers and SPs are live though its FP state is not: they are what this
+        // leave owes (by its kind), the FP/SVE part stays the last snapshot's.
+        Snapshot& s = it->second;
+        std::tie(s.gpr, s.gpr_tag) = gprState();
+        s.kind = kind;
+        s.pc = e.ctx.pc;
+        s.syscall = gprs_ != nullptr ? (*gprs_)[8] : ~std::uint64_t{0};
     }
     if (kind == LeaveKind::Syscall && gprs_ != nullptr && isClone((*gprs_)[8]))
         in_clone_.insert(*w);
     current_.reset();
     ++leaves_;
+    last_left_ = *w;
+    last_left_cycle_ = e.ctx.cycle;
     note(e.ctx.cycle, fmt::format("{} left by {} at PC {:#x} (VL {})", name(*w), name(e.kind),
                                   e.ctx.pc, arch_->currentVL().bits()));
 }
@@ -222,6 +232,7 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
     }
     if (current_ == w) return; // an ERET inside the world (e.g. guest EL1 to EL0)
     current_ = w;
+    countSwitch(*w, e.ctx.cycle);
     // Entered with FP disabled at its EL (a lazy switch): its state is not in the registers
     // yet. The check waits for the entry after the trap that loads it; leaves in between
     // (that trap) keep the last snapshot.
@@ -888,6 +899,25 @@ std::vector<std::string> Checker::notChecked(bool finished) const {
         out.push_back("not checked: the run stopped before the program's end; what happened after "
                       "was not seen");
     return out;
+}
+
+void Checker::countSwitch(const World& entered, std::uint64_t cycle) {
+    if (!last_left_) return;
+    const bool guest_left = last_left_->kind == World::Kind::Guest;
+    const bool guest_entered = entered.kind == World::Kind::Guest;
+    std::optional<Switch> s;
+    if (guest_left && entered == *last_left_)
+        s = Switch::GuestRoundTrip;
+    else if (guest_left && !guest_entered)
+        s = Switch::GuestToHost;
+    else if (!guest_left && guest_entered)
+        s = Switch::HostToGuest;
+    if (s) {
+        SwitchCycles& c = switches_[static_cast<std::size_t>(*s)];
+        ++c.count;
+        c.total += cycle - last_left_cycle_;
+    }
+    last_left_.reset();
 }
 
 double Checker::meanCyclesOutside() const {

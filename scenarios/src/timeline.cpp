@@ -72,6 +72,16 @@ EventMask Timeline::interests() {
            eventBit(EventKind::PhaseMark);
 }
 
+void Timeline::restartAt(std::uint64_t cycle) {
+    points_.clear();
+    phases_.clear();
+    open_phases_.clear();
+    marks_.clear();
+    stores_.clear();
+    origin_ = cycle;
+    sample(cycle);
+}
+
 void Timeline::sample(std::uint64_t cycle) {
     const auto w = classify_(arch_->cpu);
     Point p{cycle, toUnsigned(arch_->cpu.pstate.el), w ? name(*w) : std::string(),
@@ -161,10 +171,11 @@ std::string Timeline::svg(const std::string& title, std::uint64_t end_cycle,
     const double axis_y = vl_top + vl_h + 4;
     const double groups_top = axis_y + 34, group_h = 30;
     const double height = groups_top + group_h * static_cast<double>(shown + 1) + 10;
-    const double span = static_cast<double>(std::max<std::uint64_t>(end_cycle, 1));
+    // Cycles count from the origin (0, or where restartAt put it).
+    const double span = static_cast<double>(std::max<std::uint64_t>(end_cycle - origin_, 1));
     const auto x = [&](std::uint64_t c) {
-        return left + (width - left - right) *
-                          static_cast<double>(std::min<std::uint64_t>(c, end_cycle)) / span;
+        const std::uint64_t at = std::clamp(c, origin_, std::max(end_cycle, origin_)) - origin_;
+        return left + (width - left - right) * static_cast<double>(at) / span;
     };
     // EL rows: EL3 at the top.
     const auto el_y = [&](unsigned el) { return el_top + el_row * (3.0 - el); };
@@ -258,11 +269,13 @@ std::string Timeline::svg(const std::string& title, std::uint64_t end_cycle,
                        axis_y, width - right, axis_y);
     for (int i = 0; i <= 5; ++i) {
         const auto c = static_cast<std::uint64_t>(span * i / 5);
-        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x(c),
-                           axis_y + 14, c);
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                           x(origin_ + c), axis_y + 14, c);
     }
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">simulated cycles</text>\n",
-                       (left + width - right) / 2, axis_y + 28);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                       (left + width - right) / 2, axis_y + 28,
+                       origin_ == 0 ? std::string("simulated cycles")
+                                    : fmt::format("simulated cycles from cycle {}", origin_));
 
     // Violations: a line through the lanes at the re-entry, a row below with what was found,
     // and each cause the stream showed drawn where it happened, joined to it.

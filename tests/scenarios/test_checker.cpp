@@ -1143,6 +1143,40 @@ TEST_CASE("Checker: an interrupt must give every X register back", "[scenarios][
     }
 }
 
+TEST_CASE("Checker: a guest re-entered with FP trapped owes the X registers of its trap's leave "
+          "and the FP state of its last leave",
+          "[scenarios][checker][gpr]") {
+    // KVM's lazy FP switch: the guest runs with CPTR_EL2.TFP set until its first FP
+    // instruction traps; its X registers are live all along, its FP state is loaded only then.
+    GprRig r;
+    r.inGuest(1);
+    r.paint(kGuest1);
+    r.paintGprs(kGuest1);
+    r.eret(EL::EL2);
+    r.take("HVC", EL::EL2); // X18-X30 owed
+    r.inHypervisor();
+    const auto tfp = [&r](bool on) {
+        r.st.cpu.sysregs.write(SysReg::CPTR_EL2,
+                               (0x3ULL << 16) | (0x3ULL << 20) | (on ? std::uint64_t{1} << 10 : 0));
+    };
+    tfp(true);
+    r.enterGuest(1);
+    r.x[20] = 0x2020; // the guest's own work before its first FP instruction
+    r.take("AdvSIMDFPAccessTrap", EL::EL2);
+    r.inHypervisor();
+    tfp(false);
+    SECTION("its state loaded at the trap: clean") {
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "clean");
+    }
+    SECTION("its FP state loaded wrong at the trap: loss against the HVC's leave") {
+        r.zeroZ(1, 0, 16);
+        r.enterGuest(1);
+        CHECK(r.checker.verdict() == "LOSS");
+        CHECK(r.of(ViolationKind::Loss).front().reg == "Z1");
+    }
+}
+
 TEST_CASE("Checker on a real kernel: execve starts a new image, prctl and the lazy SVE trap "
           "set the VL",
           "[scenarios][checker][gpr][kernel]") {

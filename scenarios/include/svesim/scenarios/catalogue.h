@@ -28,9 +28,16 @@ struct ScenarioInfo {
     std::string_view expect_preserve, expect_zero, expect_qemu, expect_random;
     // A user's own program (ownProgram): `program` is the ELF's path.
     bool own = false;
+    // A scenario on Debian's own kernel (`svesim scenario run linux_kvm_vhe`): "vhe" or
+    // "nvhe", the KVM mode; empty for a program scenario.
+    std::string_view linux_mode = {};
 };
 
+// The program scenarios (`scenario run --all`, `sweep`).
 std::span<const ScenarioInfo> catalogue();
+// The scenarios on Debian's kernel with the real KVM (run by name: each is a Linux boot per
+// policy, minutes rather than milliseconds).
+std::span<const ScenarioInfo> linuxScenarios();
 const ScenarioInfo* findScenario(std::string_view name);
 // A user's own program given by its ELF path (one ending in ".elf", docs/scenarios.md "Your own
 // scenario"): named by the path, no parameters of its own, "clean" expected under every policy;

@@ -138,6 +138,19 @@ public:
     [[nodiscard]] std::uint64_t leaves() const { return leaves_; }
     // Mean cycles a world spent outside between a leave and its next entry.
     [[nodiscard]] double meanCyclesOutside() const;
+    // The cost of world switches, in cycles: a guest's leave to its own next entry (a guest
+    // exit handled and re-entered), a guest's leave to the next host task's entry (an exit
+    // that reaches the VMM), and a host task's leave to the next guest's entry.
+    enum class Switch : std::uint8_t { GuestRoundTrip, GuestToHost, HostToGuest };
+    struct SwitchCycles {
+        std::uint64_t count = 0, total = 0;
+        [[nodiscard]] double mean() const {
+            return count ? static_cast<double>(total) / static_cast<double>(count) : 0.0;
+        }
+    };
+    [[nodiscard]] const SwitchCycles& switchCycles(Switch s) const {
+        return switches_[static_cast<std::size_t>(s)];
+    }
     // Where the processor is: the world, if any.
     [[nodiscard]] std::optional<World> current() const { return current_; }
 
@@ -242,6 +255,10 @@ private:
     std::vector<ViolationKind> software_kinds_;
     mutable std::map<std::pair<Tag, World>, bool> foreign_cache_;
     std::uint64_t entries_ = 0, leaves_ = 0, cycles_outside_ = 0;
+    std::array<SwitchCycles, 3> switches_{};
+    std::optional<World> last_left_; // the world of the last leave, and when
+    std::uint64_t last_left_cycle_ = 0;
+    void countSwitch(const World& entered, std::uint64_t cycle);
     bool exec_noted_ = false, clone_noted_ = false;
     // Host tasks inside clone/clone3 now, and each child's parent (clone's return value).
     std::set<World> in_clone_;

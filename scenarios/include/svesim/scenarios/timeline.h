@@ -30,6 +30,10 @@ public:
     void onMemoryAccess(const MemoryAccessEvent& e) override;
     void onPhaseMark(const PhaseMarkEvent& e) override;
 
+    // Forgets what was recorded and starts again at `cycle`, which becomes the chart's origin
+    // (a window of a long run: one guest exit of a Linux boot).
+    void restartAt(std::uint64_t cycle);
+
     // Closes the timeline at `end_cycle` and renders it with `violations` marked.
     [[nodiscard]] std::string svg(const std::string& title, std::uint64_t end_cycle,
                                   const std::vector<Violation>& violations) const;
@@ -60,6 +64,7 @@ private:
     std::map<unsigned, std::uint64_t> open_phases_;
     std::vector<Mark> marks_;
     std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> stores_; // PC -> store cycles
+    std::uint64_t origin_ = 0;
 };
 
 } // namespace svesim::scenarios
