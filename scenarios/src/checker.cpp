@@ -431,6 +431,16 @@ bool Checker::foreign(const World& w, Tag t) const {
     return out;
 }
 
+bool Checker::derivedFromChoice(Tag t) const {
+    return tagClass(t) == TagClass::Mixed && prov_->table.mixedHasUnknown(t);
+}
+
+bool Checker::onlyOwn(const World& w, Tag t) const {
+    // ZERO, the world's tag, or a set of nothing else (a value it computed from its own bytes
+    // and zero-or-preserve bytes of its own).
+    return t == kZeroTag || !foreign(w, t);
+}
+
 bool Checker::sameProvenance(Tag a, Tag b) const {
     return a == b || prov_->table.origins(a) == prov_->table.origins(b);
 }
@@ -618,23 +628,47 @@ void Checker::compareRegister(const World& w, RegRef r, const RegState* own, uns
     const unsigned size = static_cast<unsigned>(now.value.size());
     const unsigned limit = std::min(std::max(exposable, owned), size);
     const Tag own_tag = prov_->table.single(originOf(w));
-    for (unsigned e = 0; e < kEvals; ++e) {
+    // Without a byte whose content depends on a zero-or-preserve choice, every implementation
+    // class sees what this run saw: one evaluation answers for all (most entries of a long run).
+    bool uniform = true;
+    for (unsigned b = 0; b < limit && uniform; ++b)
+        uniform = !prov_->hasUnknown(now.tag[b]) &&
+                  (own == nullptr || b >= owned || !prov_->hasUnknown(own->tag[b]));
+    const auto accumulate = [this](unsigned cls,
+                                   const std::vector<std::optional<ViolationKind>>& kind,
+                                   const std::vector<bool>& also_loss) {
+        auto& kinds = class_kinds_[cls];
+        for (std::size_t b = 0; b < kind.size(); ++b) {
+            if (!kind[b]) continue;
+            for (ViolationKind k : {*kind[b], also_loss[b] ? ViolationKind::Loss : *kind[b]})
+                if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+        }
+    };
+    for (unsigned e = 0; e < (uniform ? 1U : kEvals); ++e) {
         const auto ev = static_cast<Eval>(e);
         // Classify every byte, then (for this run) report runs of the same kind.
         std::vector<std::optional<ViolationKind>> kind(limit);
         std::vector<bool> also_loss(limit, false);
         for (unsigned b = 0; b < limit; ++b) {
+            // A byte computed from a zero-or-preserve choice's bytes (MIXED with UNKNOWN) has
+            // a value only this run knows: another class would have computed another one.
+            if (ev != Eval::Actual &&
+                (derivedFromChoice(now.tag[b]) ||
+                 (own != nullptr && b < owned && derivedFromChoice(own->tag[b])))) {
+                if (!first_unknown_data_) first_unknown_data_ = pc;
+                continue;
+            }
             const auto cur = resolve(now.value[b], now.tag[b], ev);
-            const bool alien = b < exposable && foreign(w, cur.tag);
+            const bool alien = b < exposable && cur.tag != own_tag && foreign(w, cur.tag);
             bool lost = false;
-            if (own != nullptr && b < owned) {
+            if (own != nullptr && b < owned &&
+                (own->value[b] != now.value[b] || own->tag[b] != now.tag[b] || !uniform)) {
                 const auto then = resolve(own->value[b], own->tag[b], ev);
                 // A zero byte is the world's whether it carries its own tag or ZERO's (the
                 // kernel re-zeroing it, e.g. the lazy SVE trap's flush, takes nothing from it;
                 // the same rule as for X registers).
-                const bool zero_same = cur.value == 0 && then.value == 0 &&
-                                       (cur.tag == kZeroTag || cur.tag == own_tag) &&
-                                       (then.tag == kZeroTag || then.tag == own_tag);
+                const bool zero_same = cur.value == 0 && then.value == 0 && onlyOwn(w, cur.tag) &&
+                                       onlyOwn(w, then.tag);
                 lost = cur.value != then.value || !(sameProvenance(cur.tag, then.tag) || zero_same);
             }
             if (alien) {
@@ -645,14 +679,12 @@ void Checker::compareRegister(const World& w, RegRef r, const RegState* own, uns
             }
         }
         if (ev != Eval::Actual) {
-            auto& kinds = class_kinds_[e - 1];
-            for (unsigned b = 0; b < limit; ++b) {
-                if (!kind[b]) continue;
-                for (ViolationKind k : {*kind[b], also_loss[b] ? ViolationKind::Loss : *kind[b]})
-                    if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
-            }
+            accumulate(e - 1, kind, also_loss);
             continue;
         }
+        if (uniform)
+            for (unsigned cls = 0; cls + 1 < kEvals; ++cls)
+                accumulate(cls, kind, also_loss);
         for (unsigned b = 0; b < limit;) {
             if (!kind[b]) {
                 ++b;
@@ -776,7 +808,9 @@ std::string Checker::verdictFor(ImplClass c, bool with_software) const {
 }
 
 std::optional<std::uint64_t> Checker::inconclusiveAt() const {
-    return prov_->first_unknown_control;
+    const auto& c = prov_->first_unknown_control;
+    if (!first_unknown_data_) return c;
+    return c ? std::min(*c, *first_unknown_data_) : first_unknown_data_;
 }
 
 std::string Checker::allClasses() const {
@@ -785,8 +819,8 @@ std::string Checker::allClasses() const {
     std::string out = fmt::format("preserve: {}; zero: {}; qemu: {}; random: {}", p, z, q,
                                   p == z ? p : fmt::format("{}|{}", p, z));
     if (const auto pc = inconclusiveAt())
-        out += fmt::format(" (not conclusive for the other classes: control flow at PC {:#x} "
-                           "depended on a zero-or-preserve choice)",
+        out += fmt::format(" (not conclusive for the other classes: control flow or a "
+                           "register's value at PC {:#x} depended on a zero-or-preserve choice)",
                            *pc);
     return out;
 }

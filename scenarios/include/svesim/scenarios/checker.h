@@ -116,8 +116,8 @@ public:
     [[nodiscard]] std::string verdictFor(ImplClass c, bool with_software = true) const;
     // "preserve: ...; zero: ...; qemu: ...; random: a|b", and whether that is conclusive.
     [[nodiscard]] std::string allClasses() const;
-    // Where control flow first depended on an UNKNOWN byte (the one-run verdict for other
-    // classes is not conclusive after it).
+    // Where control flow, or a register byte compared at an entry, first depended on an
+    // UNKNOWN byte (the one-run verdict for other classes is not conclusive after it).
     [[nodiscard]] std::optional<std::uint64_t> inconclusiveAt() const;
     // One line per world and kind: registers and byte ranges merged, with a count.
     [[nodiscard]] std::vector<std::string> summary() const;
@@ -272,6 +272,9 @@ private:
     };
     std::map<World, OwnVl> task_vl_;
     bool signal_noted_ = false;
+    std::optional<std::uint64_t> first_unknown_data_; // see inconclusiveAt
+    [[nodiscard]] bool derivedFromChoice(Tag t) const;
+    [[nodiscard]] bool onlyOwn(const World& w, Tag t) const;
     Snapshot last_frame_; // the frame rt_sigreturn just brought back
     // Where an entry that does not return to its leave goes: the checks it still gets.
     [[nodiscard]] const Snapshot* signalFrame(const World& w, const Snapshot& s,
