@@ -24,9 +24,13 @@ void addBootCheckOptions(po::options_description& opts) {
         "check-json", po::value<std::string>(),
         "with --check: write the verdicts, the one-run verdict of every implementation class, "
         "the findings (first 40), the kernel's reports, the plan's results and the switch "
-        "cycles as JSON to FILE")("timeline", po::value<std::string>(),
-                                  "with --check: write an SVG timeline of one guest exit served "
-                                  "by a host task (the 20th, or the last) to FILE");
+        "cycles as JSON to FILE")(
+        "hang-world", po::value<std::string>()->default_value("10"),
+        "with --check: KERNEL_HANG when, while the plan runs (scripts/initramfs-init.sh's "
+        "markers), no host task or guest is entered or left for SECONDS of simulated time "
+        "(0: never)")("timeline", po::value<std::string>(),
+                      "with --check: write an SVG timeline of one guest exit served "
+                      "by a host task (the 20th, or the last) to FILE");
 }
 
 std::unique_ptr<BootCheck> BootCheck::fromOptions(const po::variables_map& vm, unsigned cpus,
@@ -44,6 +48,16 @@ std::unique_ptr<BootCheck> BootCheck::fromOptions(const po::variables_map& vm, u
                                            vm.count("guest") != 0);
     if (vm.count("check-json")) out->json_path_ = vm["check-json"].as<std::string>();
     if (vm.count("timeline")) out->timeline_path_ = vm["timeline"].as<std::string>();
+    const std::string hang = vm["hang-world"].as<std::string>();
+    std::size_t used = 0;
+    double seconds = -1;
+    try {
+        seconds = std::stod(hang, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != hang.size() || !(seconds >= 0) || seconds > 3600)
+        throw ConfigError("--hang-world " + hang + ": seconds of simulated time, 0 to 3600");
+    out->hang_world_ = seconds;
     return out;
 }
 
@@ -69,6 +83,9 @@ void BootCheck::write(int handle, std::string_view bytes) {
 
 // "vmm-test: result STATUS expected WANT time ...: COMMAND" (scripts/initramfs-init.sh).
 void BootCheck::planLine(std::string_view line) {
+    if (line.starts_with("vmm-test: run ") || line.starts_with("vmm-test: start "))
+        plan_active_ = true;
+    if (line.starts_with("vmm-test: done")) plan_active_ = false;
     constexpr std::string_view kResult = "vmm-test: result ";
     if (!line.starts_with(kResult)) return;
     unsigned status = 0, want = 0;
@@ -85,6 +102,12 @@ void BootCheck::attach(tlm::BootPlatform& platform) {
     checker_.emplace(p.arch());
     p.events().subscribe(*checker_, scenarios::Checker::interests());
     checker_->watchGprs(&p.context().gprs());
+    if (hang_world_ > 0)
+        world_watch_ = std::make_unique<tlm::HangWatchdog>(
+            "world_progress", sc_core::sc_time(hang_world_, sc_core::SC_SEC), [this] {
+                // Outside the plan an idle system is no hang: progress by definition.
+                return plan_active_ ? checker_->leaves() : ++idle_ticks_;
+            });
     if (!timeline_path_.empty()) {
         window_.emplace(p.arch());
         p.events().subscribe(*window_, scenarios::ExitWindow::interests());
@@ -96,6 +119,15 @@ int BootCheck::finish(int status) {
     bool findings = false;
     if (check_) {
         kernel_.finish(sc_core::sc_time_stamp().to_seconds());
+        if (world_watch_ && world_watch_->fired()) {
+            scenarios::KernelVerdict v{
+                scenarios::KernelVerdictKind::Hang, "svesim: no world progress",
+                fmt::format("no host task or guest was entered or left for {} s of simulated "
+                            "time while the plan was running",
+                            hang_world_),
+                kernel_.recentLines(), sc_core::sc_time_stamp().to_seconds()};
+            kernel_.add(std::move(v));
+        }
         for (const std::string& line : checker_->report(details_, powered_off))
             fmt::print("svesim check: {}\n", line);
         fmt::print("svesim check: kernel: {} ({} report{})\n", kernel_.verdict(),
@@ -125,6 +157,7 @@ int BootCheck::finish(int status) {
                        timeline_path_);
         }
     }
+    if (world_watch_ && world_watch_->fired()) return exit_code::kViolations;
     if (!powered_off) return status;
     if (findings) return exit_code::kViolations;
     const bool guest_ran = plan_runs_ > 0 || !guest_;

@@ -13,6 +13,7 @@
 #include "svesim/scenarios/exit_window.h"
 #include "svesim/scenarios/kernel_console.h"
 #include "svesim/tlm/boot_platform.h"
+#include "svesim/tlm/hang_watchdog.h"
 
 #include <boost/program_options.hpp>
 #include <memory>
@@ -60,6 +61,11 @@ private:
     std::string json_path_;     // --check-json
     std::string timeline_path_; // --timeline
     std::optional<scenarios::ExitWindow> window_;
+    // --hang-world: KERNEL_HANG when no world moves while the plan runs.
+    double hang_world_ = 0;
+    bool plan_active_ = false;
+    std::uint64_t idle_ticks_ = 0;
+    std::unique_ptr<tlm::HangWatchdog> world_watch_;
 };
 
 } // namespace svesim::app

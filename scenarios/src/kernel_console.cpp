@@ -147,6 +147,8 @@ void KernelConsoleWatch::finish(double seconds) {
 }
 
 void KernelConsoleWatch::line(std::string text, double seconds) {
+    recent_.push_back(text);
+    if (recent_.size() > max_excerpt_) recent_.pop_front();
     const std::string_view msg = message(text);
     if (msg.starts_with(kCutHere)) {
         collecting_ = false;

@@ -7,10 +7,11 @@
 #   - an arm64 Oops report: exit 118 (findings, although the kernel powered off) and one
 #     KERNEL_BUG line naming the Oops rule; --details adds the excerpt up to "end trace".
 #   - two plan results, one not as expected: exit 1 (a guest or VMM failure) with that line.
-# Usage: test_boot_check.sh SVESIM CLEAN_IMAGE REPORT_IMAGE PLAN_IMAGE
+#   - a plan run that starts and never lets a world run: KERNEL_HANG by --hang-world, exit 118.
+# Usage: test_boot_check.sh SVESIM CLEAN_IMAGE REPORT_IMAGE PLAN_IMAGE STALL_IMAGE
 # Exit: 0 all as expected, 1 not.
 set -uo pipefail
-svesim="$1" clean="$2" report="$3" plan="$4"
+svesim="$1" clean="$2" report="$3" plan="$4" stall="$5"
 failures=0
 # expect STATUS FRAGMENT ARGS...: the run's status and a line of its output.
 expect() {
@@ -28,6 +29,11 @@ expect() {
 }
 expect 2 "--check follows one PE" --kernel "$clean" --check --cpus 2
 expect 2 "--details needs --check" --kernel "$clean" --details
+expect 2 "--hang-world x: seconds of simulated time" --kernel "$clean" --check --hang-world x
+expect 118 "KERNEL_HANG at" --kernel "$stall" --check --hang-world 0.02
+expect 118 "no host task or guest was entered or left for 0.02 s" --kernel "$stall" --check \
+  --hang-world 0.02
+expect 0 "svesim check: kernel: clean (0 reports)" --kernel "$clean" --check --hang-world 0.02
 expect 0 "svesim check: kernel: clean (0 reports)" --kernel "$clean" --check
 expect 0 "svesim check: not checked: no world was ever entered" --kernel "$clean" --check
 expect 0 "console_report: done" --kernel "$report"

@@ -3,7 +3,8 @@
 // with PSCI SYSTEM_OFF through SMC (the firmware's conduit). Assembled three times: with
 // --defsym REPORT=1 the text holds an arm64 Oops report as Linux 6.1 prints it (the Oops line,
 // arch/arm64/kernel/traps.c die(), and the end marker), with --defsym PLAN=1 two plan results
-// of scripts/initramfs-init.sh (one not as expected), without either only ordinary lines.
+// of scripts/initramfs-init.sh (one not as expected), with --defsym STALL=1 a plan run that
+// starts and never ends (it spins at EL2: no world ever runs), without any only ordinary lines.
 // MMU off: aligned 32-bit accesses only.
 .equ PL011, 0x09000000
 .equ SYSTEM_OFF, 0x84000008
@@ -29,7 +30,12 @@ start:
     cbz     w2, 2f
     str     w2, [x1]            // UARTDR
     b       1b
-2:  ldr     x0, =SYSTEM_OFF
+2:
+.ifdef STALL
+4:  add     x5, x5, #1          // the plan "runs"; the PE stays busy at EL2, no world runs
+    b       4b
+.endif
+    ldr     x0, =SYSTEM_OFF
     smc     #0
 3:  b       3b
 
@@ -43,6 +49,9 @@ text:
 .ifdef PLAN
     .ascii  "vmm-test: result 0 expected 0 time 1.00..2.00 s: svesim-vmm /guests/sve_fill.elf\r\n"
     .ascii  "vmm-test: result 7 expected 0 time 2.00..3.00 s: svesim-vmm /guests/user.elf\r\n"
+.endif
+.ifdef STALL
+    .ascii  "vmm-test: run svesim-vmm /guests/sve_fill.elf\r\n"
 .endif
     .ascii  "[    0.300000] console_report: done\r\n"
     .byte   0

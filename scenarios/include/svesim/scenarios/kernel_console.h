@@ -54,6 +54,12 @@ public:
     void feed(std::string_view bytes, double seconds);
     // A last line without its newline counts too (call once the run is over).
     void finish(double seconds);
+    // A verdict found outside the console (svesim boot --check's no-progress rule).
+    void add(KernelVerdict v) { verdicts_.push_back(std::move(v)); }
+    // The last console lines seen (up to the excerpt length), for such a verdict's excerpt.
+    [[nodiscard]] std::vector<std::string> recentLines() const {
+        return {recent_.begin(), recent_.end()};
+    }
 
     [[nodiscard]] const std::vector<KernelVerdict>& verdicts() const { return verdicts_; }
     // Distinct kinds in a fixed order, joined by '+' ("KERNEL_WARN+KERNEL_BUG"), or "clean".
@@ -69,6 +75,7 @@ private:
     std::optional<std::string> cut_here_;
     bool collecting_ = false; // lines go to the last verdict's excerpt
     std::vector<KernelVerdict> verdicts_;
+    std::deque<std::string> recent_;
 };
 
 } // namespace svesim::scenarios
