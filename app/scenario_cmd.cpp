@@ -2,6 +2,7 @@
 
 #include "check_session.h"
 #include "exit_codes.h"
+#include "boot_guest.h"
 #include "json_value.h"
 #include "linux_scenario.h"
 #include "options.h"
@@ -141,8 +142,7 @@ LinuxOptions linuxOptions(const po::variables_map& vm) {
                                           bits));
         o.guest_vl = static_cast<unsigned>(bits);
     }
-    if (!o.guest.empty() && !std::filesystem::exists(o.guest))
-        throw ConfigError("--guest " + o.guest + " does not exist");
+    if (!o.guest.empty()) checkGuestElf(o.guest); // 120-123 with one line, before any boot
     o.log_dir = str("logs");
     if (o.log_dir.empty()) {
         char tmpl[] = "/tmp/svesim-linux-XXXXXX";
