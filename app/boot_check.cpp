@@ -173,6 +173,7 @@ void BootCheck::writeJson(bool powered_off) const {
     for (const ImplClass k : kImplClasses)
         one_run[std::string(name(k))] = c.verdictFor(k, false);
     one_run["conclusive"] = !c.inconclusiveAt().has_value();
+    if (const auto pc = c.inconclusiveAt()) one_run["inconclusive_at"] = *pc;
     j["one_run"] = std::move(one_run);
     j["world_entries"] = c.entries();
     j["summary"] = c.summary();

@@ -178,7 +178,8 @@ RunResult runLinuxPoint(const scenarios::ScenarioInfo& s, const LinuxKit& kit,
     r.cycles_outside = cyc["guest_exit_round_trip"].value("mean", 0.0);
     for (std::size_t c = 0; c < kImplClasses.size(); ++c)
         r.class_verdicts[c] = j["one_run"].value(std::string(name(kImplClasses[c])), "");
-    if (!j["one_run"].value("conclusive", true)) r.inconclusive = "yes";
+    if (!j["one_run"].value("conclusive", true))
+        r.inconclusive = fmt::format("{:#x}", j["one_run"].value("inconclusive_at", 0ULL));
     for (const auto& v : j["violations"]) {
         r.violations_json.push_back(v.dump());
         r.violations.push_back(v.value("text", v.dump()));
