@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# Builds the two study kernels of docs/studies/reverted-eager-zcr.md from Debian's own source
+# Builds the study kernels of docs/studies/reverted-eager-zcr.md from Debian's own source
 # package (linux-source-6.1, the same version as the image scripts/fetch-debian.sh fetches), in
 # one tree with one configuration (kernel/study.config on top of allnoconfig):
 #   CACHE/Image-stock-source  Debian's 6.1 source as shipped (+ the softirq NEON trigger)
 #   CACHE/Image-reverted      the same tree after kernel/revert-eager-zcr.patch (incremental)
-# Both carry kernel/svesim_softirq_neon.c (off unless `svesim_softirq_neon.hz=N` is on the
+#   CACHE/Image-reverted-nocheck  ... and kernel/drop-vl-check.patch (fpsimd_save() saves at a
+#                             live VL below the bound one instead of WARN + SIGKILL; incremental)
+# All carry kernel/svesim_softirq_neon.c (off unless `svesim_softirq_neon.hz=N` is on the
 # kernel command line). CACHE/build-times records how long each build took. Kernel builds run
 # under `nice -n 19` (they take long on 2 cores; do not run them under the svesim build lock).
 #
 # Usage: kernel/build-study-kernel.sh [--cache-dir DIR] [--image-cache DIR] [--jobs N]
-#          [--only stock|reverted]
+#          [--only stock-source|reverted|reverted-nocheck]
 #   --cache-dir    the source tree and the Images (default build/kernel-study)
 #   --image-cache  fetch-debian.sh's cache, whose kernel-version names the image the source
 #                  must match (default build/debian; skipped with a note when absent)
 #   --jobs         make -j (default 2)
-#   --only         build one of the two kernels
+#   --only         build one of the kernels
 # Needs: gcc-aarch64-linux-gnu, make, bc, bison, flex, libssl-dev, libelf-dev, xz-utils
 # (scripts/setup.sh installs them).
 # Exit statuses: 0 done; 2 bad usage; 3 a tool is missing; 4 the configuration lost an option
-# it must keep; 5 the revert patch does not apply; 77 the package mirror cannot be reached;
+# it must keep; 5 a patch does not apply (or come off again); 77 the package mirror cannot be reached;
 # 1 anything else (a failed kernel build: see CACHE/build-*.log).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +35,8 @@ while [[ $# -gt 0 ]]; do
     --image-cache) image_cache="$2"; shift ;;
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift
-            [[ $only == stock || $only == reverted ]] || fail 2 "--only takes stock or reverted" ;;
+            [[ $only =~ ^(stock-source|reverted|reverted-nocheck)$ ]] ||
+              fail 2 "--only takes stock-source, reverted or reverted-nocheck" ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) fail 2 "unknown option '$1' (allowed: --cache-dir, --image-cache, --jobs, --only)" ;;
   esac
@@ -47,7 +50,6 @@ done
 mkdir -p "$cache"
 cache="$(cd "$cache" && pwd)"
 tree="$cache/linux-source-6.1"
-revert="$here/kernel/revert-eager-zcr.patch"
 trigger="$here/kernel/svesim_softirq_neon.c"
 fragment="$here/kernel/study.config"
 
@@ -116,19 +118,42 @@ build() { # build NAME: Image -> CACHE/Image-NAME, time -> CACHE/build-times
   echo "$1 $((end - start)) s $(date -u +%FT%TZ) -j$jobs" >>"$cache/build-times"
   echo "build-study-kernel.sh: $cache/Image-$1 built in $((end - start)) s"
 }
-reverted_applied() { patch -d "$tree" -p1 -R --dry-run -s -f <"$revert" >/dev/null 2>&1; }
 
-# 5. stock-source: the tree without the revert (a previous run may have left it applied).
-if [[ $only != reverted ]]; then
-  if reverted_applied; then patch -d "$tree" -p1 -R -s <"$revert"; fi
-  build stock-source
+# The patches each Image has on top of the source, applied in this order (kernel/NAME.patch).
+declare -A stack=([stock-source]="" [reverted]="revert-eager-zcr"
+                  [reverted-nocheck]="revert-eager-zcr drop-vl-check")
+applied_file="$cache/applied-patches"
+applies() { patch -d "$tree" -p1 "$@" --dry-run -s -f >/dev/null 2>&1; }
+if [[ ! -f $applied_file ]]; then # a tree from before this file: find out
+  : >"$applied_file"
+  for p in revert-eager-zcr drop-vl-check; do
+    applies -R <"$here/kernel/$p.patch" && echo "$p" >>"$applied_file"
+  done
 fi
-# 6. reverted: the same tree with kernel/revert-eager-zcr.patch.
-if [[ $only != stock ]]; then
-  if ! reverted_applied; then
-    patch -d "$tree" -p1 --dry-run -s -f <"$revert" >/dev/null ||
-      fail 5 "kernel/revert-eager-zcr.patch does not apply to linux-source-6.1 $version"
-    patch -d "$tree" -p1 -s <"$revert"
-  fi
-  build reverted
-fi
+switch_to() { # switch_to NAME: take patches off / put them on until the tree is NAME's
+  local want=(${stack[$1]}) have
+  mapfile -t have <"$applied_file"
+  local i=0
+  while [[ $i -lt ${#have[@]} && $i -lt ${#want[@]} && ${have[$i]} == "${want[$i]}" ]]; do
+    i=$((i + 1))
+  done
+  for ((j = ${#have[@]} - 1; j >= i; j--)); do
+    patch -d "$tree" -p1 -R -s <"$here/kernel/${have[$j]}.patch" ||
+      fail 5 "kernel/${have[$j]}.patch does not come off again"
+    unset 'have[j]'
+    printf '%s\n' "${have[@]}" | sed '/^$/d' >"$applied_file"
+  done
+  for ((j = i; j < ${#want[@]}; j++)); do
+    applies <"$here/kernel/${want[$j]}.patch" ||
+      fail 5 "kernel/${want[$j]}.patch does not apply to linux-source-6.1 $version"
+    patch -d "$tree" -p1 -s <"$here/kernel/${want[$j]}.patch"
+    echo "${want[$j]}" >>"$applied_file"
+  done
+}
+
+# 5. The Images, in the order that keeps the rebuilds incremental.
+for name in stock-source reverted reverted-nocheck; do
+  [[ -z $only || $only == "$name" ]] || continue
+  switch_to "$name"
+  build "$name"
+done

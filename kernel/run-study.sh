@@ -7,7 +7,7 @@
 # Usage: kernel/run-study.sh [--build DIR] [--cache-dir DIR] [--image-cache DIR] [--out DIR]
 #          [--hz N] RUN...
 #   RUN          KERNEL-MODE: KERNEL is debian (fetch-debian.sh's stock image, its modules for
-#                AF_ALG), stock-source or reverted (kernel/build-study-kernel.sh); MODE is nvhe
+#                AF_ALG), stock-source, reverted or reverted-nocheck (kernel/build-study-kernel.sh); MODE is nvhe
 #                (kvm-arm.mode=nvhe) or vhe
 #   --build      svesim's build tree (svesim, svesim-vmm, the guests; default build)
 #   --cache-dir  build-study-kernel.sh's cache (default build/kernel-study)
@@ -63,9 +63,9 @@ for run in "${runs[@]}"; do
     *) fail 2 "$run: the mode is nvhe or vhe" ;; esac
   case "$kernel" in
     debian) image="$image_cache/Image" kind=debian ;;
-    stock-source|reverted) image="$cache/Image-$kernel" kind=study
+    stock-source|reverted|reverted-nocheck) image="$cache/Image-$kernel" kind=study
       append="$append svesim_softirq_neon.hz=$hz" ;;
-    *) fail 2 "$run: the kernel is debian, stock-source or reverted" ;;
+    *) fail 2 "$run: the kernel is debian, stock-source, reverted or reverted-nocheck" ;;
   esac
   [[ -f $image ]] || fail 3 "no $image (run kernel/build-study-kernel.sh or scripts/fetch-debian.sh)"
   [[ -n ${made[$kind]:-} ]] || made[$kind]="$(initrd "$kind")"

@@ -9,14 +9,17 @@
 #   reverted, nVHE: fpsimd_save()'s own VL check fires (`WARNING: ... fpsimd_save`, called from
 #     kernel_neon_begin in the trigger's softirq) and the VMM is killed (SIGKILL: status 137);
 #   reverted, VHE: clean (after an exit ZCR_EL2 still holds the guest's maximum VL: kvm-history
-#     S5).
+#     S5);
+#   reverted-nocheck, nVHE (fpsimd_save() lets a live VL below the bound one through): the save
+#     at the guest's smaller VL happens ("svesim-study: fpsimd_save at VL ...") and the guest
+#     whose maximum is the host's fails its own check (sve_arith's closed forms: status 1).
 # Not in CI's default run: the kernels take minutes to build (kernel/build-study-kernel.sh).
 #
 #   test_study_kernels_qemu.sh REPO BUILD_DIR STUDY_CACHE DEBIAN_CACHE WORK_DIR
 # Exit statuses: 0 pass; 1 a check failed; 77 skipped (no study kernels, no QEMU, no busybox).
 set -u
 repo="$1" build="$2" study="$3" debian="$4" work="$5"
-for k in stock-source reverted; do
+for k in stock-source reverted reverted-nocheck; do
   [[ -f $study/Image-$k ]] || { echo "SKIPPED: no $study/Image-$k (run kernel/build-study-kernel.sh)"; exit 77; }
 done
 command -v qemu-system-aarch64 >/dev/null || { echo "SKIPPED: qemu-system-aarch64 not found"; exit 77; }
@@ -53,13 +56,19 @@ log="$(run reverted nvhe)"
 grep -q 'WARNING: CPU: .* at arch/arm64/kernel/fpsimd.c:[0-9]* fpsimd_save' "$log"
 check $? "reverted nvhe: fpsimd_save's VL check fires ($log)"
 grep -q 'svesim_neon_tick' "$log"; check $? "reverted nvhe: ... from the softirq NEON user"
-grep -q 'vmm-test: result 137 expected 0 .*svesim-vmm --vl 256' "$log"
+grep -q 'vmm-test: result 137 expected 0 .*svesim-vmm --vl 2048' "$log"
 check $? "reverted nvhe: the VMM of the guest below its maximum VL is killed (137)"
 
 log="$(run reverted vhe)"
 ! grep -q 'WARNING: CPU' "$log"; check $? "reverted vhe: no WARNING ($log)"
 ! grep -E 'vmm-test: result' "$log" | grep -vq 'result \([0-9]*\) expected \1 '
 check $? "reverted vhe: every plan run exits as expected"
+
+log="$(run reverted-nocheck nvhe)"
+grep -q 'svesim-study: fpsimd_save at VL [0-9]* bytes, state bound at VL [0-9]*' "$log"
+check $? "reverted-nocheck nvhe: fpsimd_save saved at a VL below the bound one ($log)"
+grep -q 'vmm-test: result 1 expected 0 .*svesim-vmm --vl 2048' "$log"
+check $? "reverted-nocheck nvhe: the guest sees its state broken (its own check fails: 1)"
 
 [[ $failures -eq 0 ]] || { echo "$failures check(s) failed"; exit 1; }
 echo "PASS study kernels on QEMU"
