@@ -8,8 +8,11 @@
 #     so the clean result means something);
 #   reverted, nVHE: fpsimd_save()'s own VL check fires (`WARNING: ... fpsimd_save`, called from
 #     kernel_neon_begin in the trigger's softirq) and the VMM is killed (SIGKILL: status 137);
-#   reverted, VHE: clean (after an exit ZCR_EL2 still holds the guest's maximum VL: kvm-history
-#     S5);
+#   reverted, VHE: no WARNING (after an exit ZCR_EL2 still holds the guest's maximum VL:
+#     kvm-history S5) -- but not clean: a softirq NEON use in the window saves and unbinds the
+#     guest's registers without its live ZCR_EL1, and the next FP trap restores the value of the
+#     last vcpu_put, which sve_fill sees (docs/studies/reverted-eager-zcr.md); not checked here,
+#     it needs an interrupt between a ZCR_EL1 write and the next exit to user space;
 #   reverted-nocheck, nVHE (fpsimd_save() lets a live VL below the bound one through): the save
 #     at the guest's smaller VL happens ("svesim-study: fpsimd_save at VL ...") and the guest
 #     whose maximum is the host's fails its own check (sve_arith's closed forms: status 1).
@@ -61,8 +64,6 @@ check $? "reverted nvhe: the VMM of the guest below its maximum VL is killed (13
 
 log="$(run reverted vhe)"
 ! grep -q 'WARNING: CPU' "$log"; check $? "reverted vhe: no WARNING ($log)"
-! grep -E 'vmm-test: result' "$log" | grep -vq 'result \([0-9]*\) expected \1 '
-check $? "reverted vhe: every plan run exits as expected"
 
 log="$(run reverted-nocheck nvhe)"
 grep -q 'svesim-study: fpsimd_save at VL [0-9]* bytes, state bound at VL [0-9]*' "$log"
