@@ -73,15 +73,17 @@ for run in "${runs[@]}"; do
   append="${append# }"
   extra=()
   [[ -n $append ]] && extra=(--append "$append")
-  start=$(date +%s)
+  # The wall time is svesim's own, measured inside the lock (not the wait for it).
   set +e
-  flock /tmp/svesim-build.lock "$svesim" boot --kernel "$image" --initrd "${made[$kind]}" --cpus 1 \
+  flock /tmp/svesim-build.lock bash -c 's=$(date +%s); "$@"; rc=$?; echo $(( $(date +%s) - s )) >"$0.wall"; exit $rc' \
+    "$log" "$svesim" boot --kernel "$image" --initrd "${made[$kind]}" --cpus 1 \
     --quiet --check --details "${extra[@]}" >"$log" 2>&1
   status=$?
   set -e
-  wall=$(( $(date +%s) - start ))
+  wall="$(cat "$log.wall" 2>/dev/null || echo '?')"
   echo "run-study: $run exit $status wall $wall s" >>"$log"
   echo "== $run: svesim exit $status, $wall s wall (--append \"$append\")"
-  grep -E '^svesim check: (verdict|one run|kernel|KERNEL_|plan)' "$log" | cut -c1-200 || true
+  grep -E '^svesim check: (verdict|every implementation|(LOSS|LEAK|VL_CHANGED|ZCR_CHANGED) [a-z-]+[0-9]*: |kernel|KERNEL_|plan)' "$log" |
+    cut -c1-200 || true
   grep -E 'WARNING: CPU|kernel BUG|Oops|vmm-test: result|study: softirq-neon' "$log" | cut -c1-200 || true
 done
