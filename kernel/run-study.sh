@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the study of docs/studies/reverted-eager-zcr.md: `svesim boot --check --details` (PE 0,
-# --cpus 1) on a kernel with the study's initramfs (kernel/study.plan: host SVE pressure, an
-# SVE guest at its only VL, one below its maximum VL, the ABI self-test; then
+# --cpus 1) on a kernel with the study's initramfs (kernel/study.plan: host SVE pressure,
+# sve_fill with a maximum VL below the host's and with the host's, the ABI self-test; then
 # kernel/study-counters.sh), and prints per run the lines the study's table is made of.
 #
 # Usage: kernel/run-study.sh [--build DIR] [--cache-dir DIR] [--image-cache DIR] [--out DIR]
 #          [--hz N] RUN...
 #   RUN          KERNEL-MODE: KERNEL is debian (fetch-debian.sh's stock image, its modules for
-#                AF_ALG), stock-source, reverted or reverted-nocheck (kernel/build-study-kernel.sh); MODE is nvhe
-#                (kvm-arm.mode=nvhe) or vhe
+#                AF_ALG), stock-source, reverted or reverted-nocheck
+#                (kernel/build-study-kernel.sh); MODE is nvhe (kvm-arm.mode=nvhe) or vhe
 #   --build      svesim's build tree (svesim, svesim-vmm, the guests; default build)
 #   --cache-dir  build-study-kernel.sh's cache (default build/kernel-study)
 #   --image-cache fetch-debian.sh's cache (busybox, Debian's Image and modules; default build/debian)
