@@ -20,7 +20,8 @@ packages=(cmake g++ make pkg-config libsystemc-dev libboost-dev libboost-program
           catch2 libfmt-dev libelf-dev nlohmann-json3-dev binutils-aarch64-linux-gnu llvm qemu-user qemu-system-arm
           python3 clang libclang-rt-14-dev clang-format gdb-multiarch
           gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev-arm64-cross
-          libfdt-dev device-tree-compiler cpio)
+          libfdt-dev device-tree-compiler cpio
+          bc bison flex libssl-dev xz-utils)  # the last line: kernel/build-study-kernel.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
