@@ -1,8 +1,8 @@
 #include "scenario_cmd.h"
 
+#include "boot_guest.h"
 #include "check_session.h"
 #include "exit_codes.h"
-#include "boot_guest.h"
 #include "json_value.h"
 #include "linux_scenario.h"
 #include "options.h"
