@@ -229,7 +229,9 @@ int runScenario(const std::vector<std::string>& args) {
                           "\nExit status: 0 every verdict as expected; 1 some verdict differs; 2 "
                           "bad input;\n120 a scenario program is not built; 124 a run hit the "
                           "instruction limit;\n125 stuck in WFI; 117 exception storm (svesim "
-                          "help exit-codes).\n"))
+                          "help exit-codes).\nWith --guest (a Linux scenario): 0 clean, 118 the "
+                          "checker's or the kernel's findings,\n1 the guest's or the VMM's own "
+                          "check failed; 120-123 a bad guest ELF.\n"))
         return 0;
     std::vector<const ScenarioInfo*> chosen;
     if (vm.count("all"))
