@@ -101,7 +101,7 @@ void BootCheck::attach(tlm::BootPlatform& platform) {
     model::Processor& p = platform.cpu(0).processor();
     checker_.emplace(p.arch());
     p.events().subscribe(*checker_, scenarios::Checker::interests());
-    checker_->watchGprs(&p.context().gprs());
+    checker_->watchGprs(p.context().gprs().data());
     if (hang_world_ > 0)
         world_watch_ = std::make_unique<tlm::HangWatchdog>(
             "world_progress", sc_core::sc_time(hang_world_, sc_core::SC_SEC), [this] {

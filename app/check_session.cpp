@@ -19,7 +19,7 @@ CheckSession::CheckSession(model::Processor& proc, scenarios::MonitorProtocol& m
     : proc_(&proc)
     , checker_(proc.arch()) {
     proc_->events().subscribe(checker_, scenarios::Checker::interests());
-    checker_.watchGprs(&proc.context().gprs());
+    checker_.watchGprs(proc.context().gprs().data());
     monitor.setListener(this);
 }
 

@@ -310,7 +310,9 @@ void Provenance::readVector(const std::uint8_t* storage, std::size_t n, const Ta
 
 void Provenance::loaded(const void* dst, std::size_t n, const Tag* tags) {
     const auto* p = static_cast<const std::uint8_t*>(dst);
-    loads_.push_back({p, n, load_tags_.size(), kVectorRegs});
+    Span span{p, n, load_tags_.size(), kVectorRegs};
+    if (n <= 8) std::memcpy(&span.value, p, n);
+    loads_.push_back(span);
     if (in_world_) {
         // A world's own loads bring its own data (its memory is its own): constants' rule.
         for (std::size_t i = 0; i < n; ++i)
@@ -341,8 +343,7 @@ Tag Provenance::scalarWriteTag(std::uint64_t value, unsigned size_bytes) {
         for (unsigned pass = 0; pass < 2; ++pass) {
             for (Span& l : loads_) {
                 if (l.n > 8 || (pass == 0 && l.taken)) continue;
-                std::uint64_t v = 0;
-                std::memcpy(&v, l.ptr, l.n);
+                const std::uint64_t v = l.value;
                 const unsigned bits = static_cast<unsigned>(l.n * 8);
                 const std::uint64_t sext = bits >= 64 ? v
                                                       : (v ^ (std::uint64_t{1} << (bits - 1))) -

@@ -37,22 +37,6 @@ std::optional<BitMasks> DecodeBitMasks(unsigned n, unsigned imms, unsigned immr,
                     replicate(telem, esize, datasize)};
 }
 
-bool ConditionHolds(unsigned cond, const PState& p) {
-    bool result = false;
-    switch (cond >> 1) {
-    case 0: result = p.z; break;
-    case 1: result = p.c; break;
-    case 2: result = p.n; break;
-    case 3: result = p.v; break;
-    case 4: result = p.c && !p.z; break;
-    case 5: result = p.n == p.v; break;
-    case 6: result = p.n == p.v && !p.z; break;
-    case 7: result = true; break;
-    }
-    if ((cond & 1) != 0 && cond != 0xF) result = !result;
-    return result;
-}
-
 std::uint64_t ExtendReg(std::uint64_t value, unsigned option, unsigned shift, unsigned datasize) {
     const unsigned len = 8U << (option & 3);
     std::uint64_t v = value & ones(len);

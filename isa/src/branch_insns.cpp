@@ -1,4 +1,5 @@
 // A64 branches: B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ, BR, BLR, RET (ARM-M C6.2).
+#include "fast_forms.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -73,12 +74,12 @@ std::string disBranchReg(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 const InsnDef kBranchInsns[] = {
-    insn("x 00101 xxxxxxxxxxxxxxxxxxxxxxxxxx", "B_BL_only_branch_imm", execB, disB, T::Branch),
-    insn("0101010 0 xxxxxxxxxxxxxxxxxxx 0 xxxx", "B_only_condbranch", execBCond, disBCond, T::Branch),
-    insn("x 011010 x xxxxxxxxxxxxxxxxxxx xxxxx", "CBZ_CBNZ_compbranch", execCbz, disCbz, T::Branch),
-    insn("x 011011 x xxxxx xxxxxxxxxxxxxx xxxxx", "TBZ_TBNZ_testbranch", execTbz, disTbz, T::Branch),
-    insn("1101011 0 0xx 11111 000000 xxxxx 00000", "BR_BLR_RET_branch_reg", execBranchReg, disBranchReg, T::Branch,
-         [](std::uint32_t i) { return bits(i, 22, 21) != 3; }),
+    withFast(insn("x 00101 xxxxxxxxxxxxxxxxxxxxxxxxxx", "B_BL_only_branch_imm", execB, disB, T::Branch), fastB),
+    withFast(insn("0101010 0 xxxxxxxxxxxxxxxxxxx 0 xxxx", "B_only_condbranch", execBCond, disBCond, T::Branch), fastBCond),
+    withFast(insn("x 011010 x xxxxxxxxxxxxxxxxxxx xxxxx", "CBZ_CBNZ_compbranch", execCbz, disCbz, T::Branch), fastCbz),
+    withFast(insn("x 011011 x xxxxx xxxxxxxxxxxxxx xxxxx", "TBZ_TBNZ_testbranch", execTbz, disTbz, T::Branch), fastTbz),
+    withFast(insn("1101011 0 0xx 11111 000000 xxxxx 00000", "BR_BLR_RET_branch_reg", execBranchReg, disBranchReg, T::Branch,
+         [](std::uint32_t i) { return bits(i, 22, 21) != 3; }), fastBranchReg),
 };
 // clang-format on
 

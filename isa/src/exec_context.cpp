@@ -33,16 +33,6 @@ AbortDesc abortDesc(const mmu::Fault& f, bool cm) {
 
 } // namespace
 
-std::uint64_t& ExecContext::spOfEL(EL el) {
-    switch (el) {
-    case EL::EL0: return arch_->cpu.sysregs.slot(SysReg::SP_EL0);
-    case EL::EL1: return arch_->cpu.sysregs.slot(SysReg::SP_EL1);
-    case EL::EL2: return arch_->cpu.sysregs.slot(SysReg::SP_EL2);
-    case EL::EL3: return sp_el3_;
-    }
-    return sp_el3_;
-}
-
 Tag* ExecContext::dataSysRegTag(SysReg r) {
     if (prov_ == nullptr) return nullptr;
     switch (r) {
@@ -51,11 +41,6 @@ Tag* ExecContext::dataSysRegTag(SysReg r) {
     case SysReg::FPCR: return &prov_->fpcr;
     default: return nullptr;
     }
-}
-
-std::uint64_t& ExecContext::spSlot() {
-    const PState& p = arch_->cpu.pstate;
-    return spOfEL(p.sp ? p.el : EL::EL0);
 }
 
 std::uint64_t ExecContext::virtualCount() const {
@@ -211,7 +196,11 @@ bool ExecContext::translateData(std::uint64_t va, unsigned size, unsigned align,
         }
         pa = r.pa;
         dev = r.attrs.type == mmu::MemType::Device;
-        if (cacheable) sl = PageSlot{tagOf(va), r.pa & ~kPageMask, dev};
+        if (cacheable) {
+            const std::uint64_t page = r.pa & ~kPageMask;
+            sl = PageSlot{tagOf(va), page, dev,
+                          write && code_watcher_ != nullptr && code_watcher_->holdsCode(page)};
+        }
     }
     if (device != nullptr) *device = dev;
     // FirstStageTranslate / SecondStageTranslate: an unaligned access to Device memory.

@@ -1,4 +1,5 @@
 // A64 integer data processing: immediate and register forms (ARM-M C6.2).
+#include "fast_forms.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -518,19 +519,19 @@ std::string disOneSource(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 const InsnDef kIntegerInsns[] = {
-    insn("0 xx 10000 xxxxxxxxxxxxxxxxxxx xxxxx", "ADR_only_pcreladdr", execAdr, disAdr, T::IntAlu),
-    insn("1 xx 10000 xxxxxxxxxxxxxxxxxxx xxxxx", "ADRP_only_pcreladdr", execAdrp, disAdrp, T::IntAlu),
-    insn("x xx 100010 x xxxxxxxxxxxx xxxxx xxxxx", "ADD_SUB_addsub_imm", execAddSubImm, disAddSubImm, T::IntAlu),
-    insn("x xx 100100 x xxxxxx xxxxxx xxxxx xxxxx", "LOGICAL_log_imm", execLogicalImm, disLogicalImm, T::IntAlu, validLogicalImm),
-    insn("x xx 100101 xx xxxxxxxxxxxxxxxx xxxxx", "MOVN_MOVZ_MOVK_movewide", execMoveWide, disMoveWide, T::IntAlu, validMoveWide),
-    insn("x xx 100110 x xxxxxx xxxxxx xxxxx xxxxx", "SBFM_BFM_UBFM_bitfield", execBitfield, disBitfield, T::IntAlu, validBitfield),
+    withFast(insn("0 xx 10000 xxxxxxxxxxxxxxxxxxx xxxxx", "ADR_only_pcreladdr", execAdr, disAdr, T::IntAlu), fastAdr),
+    withFast(insn("1 xx 10000 xxxxxxxxxxxxxxxxxxx xxxxx", "ADRP_only_pcreladdr", execAdrp, disAdrp, T::IntAlu), fastAdrp),
+    withFast(insn("x xx 100010 x xxxxxxxxxxxx xxxxx xxxxx", "ADD_SUB_addsub_imm", execAddSubImm, disAddSubImm, T::IntAlu), fastAddSubImm),
+    withFast(insn("x xx 100100 x xxxxxx xxxxxx xxxxx xxxxx", "LOGICAL_log_imm", execLogicalImm, disLogicalImm, T::IntAlu, validLogicalImm), fastLogicalImm),
+    withFast(insn("x xx 100101 xx xxxxxxxxxxxxxxxx xxxxx", "MOVN_MOVZ_MOVK_movewide", execMoveWide, disMoveWide, T::IntAlu, validMoveWide), fastMoveWide),
+    withFast(insn("x xx 100110 x xxxxxx xxxxxx xxxxx xxxxx", "SBFM_BFM_UBFM_bitfield", execBitfield, disBitfield, T::IntAlu, validBitfield), fastBitfield),
     insn("x 00 100111 x 0 xxxxx xxxxxx xxxxx xxxxx", "EXTR_extract", execExtr, disExtr, T::IntAlu, validExtr),
-    insn("x xx 01010 xx x xxxxx xxxxxx xxxxx xxxxx", "LOGICAL_log_shift", execLogicalReg, disLogicalReg, T::IntAlu, validShiftAmount),
-    insn("x xx 01011 xx 0 xxxxx xxxxxx xxxxx xxxxx", "ADD_SUB_addsub_shift", execAddSubShifted, disAddSubShifted, T::IntAlu, validAddSubShifted),
+    withFast(insn("x xx 01010 xx x xxxxx xxxxxx xxxxx xxxxx", "LOGICAL_log_shift", execLogicalReg, disLogicalReg, T::IntAlu, validShiftAmount), fastLogicalReg),
+    withFast(insn("x xx 01011 xx 0 xxxxx xxxxxx xxxxx xxxxx", "ADD_SUB_addsub_shift", execAddSubShifted, disAddSubShifted, T::IntAlu, validAddSubShifted), fastAddSubShifted),
     insn("x xx 01011 00 1 xxxxx xxxxxx xxxxx xxxxx", "ADD_SUB_addsub_ext", execAddSubExt, disAddSubExt, T::IntAlu, validAddSubExt),
     insn("x xx 11010000 xxxxx 000000 xxxxx xxxxx", "ADC_SBC_addsub_carry", execAdcSbc, disAdcSbc, T::IntAlu),
     insn("x x1 11010010 xxxxx xxxx x0 xxxxx 0 xxxx", "CCMN_CCMP_condcmp", execCondCompare, disCondCompare, T::IntAlu),
-    insn("x x0 11010100 xxxxx xxxx 0x xxxxx xxxxx", "CSEL_CSINC_CSINV_CSNEG_condsel", execCondSelect, disCondSelect, T::IntAlu),
+    withFast(insn("x x0 11010100 xxxxx xxxx 0x xxxxx xxxxx", "CSEL_CSINC_CSINV_CSNEG_condsel", execCondSelect, disCondSelect, T::IntAlu), fastCondSelect),
     insn("x 00 11011 000 xxxxx x xxxxx xxxxx xxxxx", "MADD_MSUB_dp_3src", execMulAdd, disMulAdd, T::IntMul),
     insn("1 00 11011 x01 xxxxx x xxxxx xxxxx xxxxx", "SMADDL_UMADDL_dp_3src", execMulLong, disMulLong, T::IntMul),
     insn("1 00 11011 x10 xxxxx 0 xxxxx xxxxx xxxxx", "SMULH_UMULH_dp_3src", execMulHigh, disMulHigh, T::IntMul),

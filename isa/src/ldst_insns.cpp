@@ -2,6 +2,7 @@
 // offset, literal, unprivileged) for integer and SIMD&FP registers, pairs, exclusives and
 // exclusive pairs, acquire/release and LOAcquire/StoreLORelease (ARM-M C6.2). SIMD&FP
 // destinations are written through V[] (R12).
+#include "fast_forms.h"
 #include "svesim/isa/a64_helpers.h"
 #include "svesim/isa/bits.h"
 #include "svesim/isa/insn_table.h"
@@ -429,29 +430,29 @@ std::string disExclusive(std::uint32_t i, std::uint64_t) {
 // Rt2 where unused): CONSTRAINED UNPREDICTABLE, and svesim, like LLVM, ignores them.
 // clang-format off
 const InsnDef kLoadStoreInsns[] = {
-    insn("xx 111 0 01 00 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Store, validSingle),
-    insn("xx 111 0 01 xx xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Load, validSingle),
-    insn("xx 111 1 01 x0 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Store, validSingle),
-    insn("xx 111 1 01 x1 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Load, validSingle),
-    insn("xx 111 0 00 00 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 0 00 xx 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 1 00 x0 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Store, validSingle),
-    insn("xx 111 1 00 x1 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle),
-    insn("xx 111 0 00 00 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed),
-    insn("xx 111 0 00 xx 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed),
-    insn("xx 111 1 00 x0 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed),
-    insn("xx 111 1 00 x1 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed),
-    insn("xx 111 0 00 00 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed),
-    insn("xx 111 0 00 xx 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed),
-    insn("xx 111 1 00 x0 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed),
-    insn("xx 111 1 00 x1 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed),
+    withFast(insn("xx 111 0 01 00 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Store, validSingle), fastLdStUnsigned),
+    withFast(insn("xx 111 0 01 xx xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Load, validSingle), fastLdStUnsigned),
+    withFast(insn("xx 111 1 01 x0 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Store, validSingle), fastLdStUnsigned),
+    withFast(insn("xx 111 1 01 x1 xxxxxxxxxxxx xxxxx xxxxx", "LDR_STR_ldst_pos", execUnsignedOffset, disUnsignedOffset, T::Load, validSingle), fastLdStUnsigned),
+    withFast(insn("xx 111 0 00 00 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Store, validSingle), fastLdStImm9),
+    withFast(insn("xx 111 0 00 xx 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x0 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Store, validSingle), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x1 0 xxxxxxxxx 00 xxxxx xxxxx", "LDUR_STUR_ldst_unscaled", execImm9, disImm9, T::Load, validSingle), fastLdStImm9),
+    withFast(insn("xx 111 0 00 00 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 0 00 xx 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x0 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Store, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x1 0 xxxxxxxxx 01 xxxxx xxxxx", "LDR_STR_ldst_immpost", execImm9, disImm9, T::Load, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 0 00 00 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 0 00 xx 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x0 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Store, validIndexed), fastLdStImm9),
+    withFast(insn("xx 111 1 00 x1 0 xxxxxxxxx 11 xxxxx xxxxx", "LDR_STR_ldst_immpre", execImm9, disImm9, T::Load, validIndexed), fastLdStImm9),
     insn("xx 111 0 00 00 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Store, validRegOffset),
     insn("xx 111 0 00 xx 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Load, validRegOffset),
     insn("xx 111 1 00 x0 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Store, validRegOffset),
     insn("xx 111 1 00 x1 1 xxxxx xxx x 10 xxxxx xxxxx", "LDR_STR_ldst_regoff", execRegOffset, disRegOffset, T::Load, validRegOffset),
     insn("xx 011 x 00 xxxxxxxxxxxxxxxxxxx xxxxx", "LDR_literal_loadlit", execLiteral, disLiteral, T::Load, validLiteral),
-    insn("xx 101 x 0xx 0 xxxxxxx xxxxx xxxxx xxxxx", "STP_ldstpair", execPair, disPair, T::Store, validPair),
-    insn("xx 101 x 0xx 1 xxxxxxx xxxxx xxxxx xxxxx", "LDP_ldstpair", execPair, disPair, T::Load, validPair),
+    withFast(insn("xx 101 x 0xx 0 xxxxxxx xxxxx xxxxx xxxxx", "STP_ldstpair", execPair, disPair, T::Store, validPair), fastLdStPair),
+    withFast(insn("xx 101 x 0xx 1 xxxxxxx xxxxx xxxxx xxxxx", "LDP_ldstpair", execPair, disPair, T::Load, validPair), fastLdStPair),
     insn("xx 001000 0 1 0 xxxxx 0 xxxxx xxxxx xxxxx", "LDXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
     insn("xx 001000 0 1 0 xxxxx 1 xxxxx xxxxx xxxxx", "LDAXR_LR32_ldstexcl", execLoadExclusive, disExclusive, T::Load),
     insn("xx 001000 0 0 0 xxxxx 0 xxxxx xxxxx xxxxx", "STXR_SR32_ldstexcl", execStoreExclusive, disExclusive, T::Store),

@@ -21,7 +21,11 @@ DecodeCache::Page* DecodeCache::page(std::uint64_t tag, bool create) {
 DecodedInsn& DecodeCache::insert(std::uint64_t pc, std::uint32_t raw) {
     Page* p = page(pc >> kPageBits, true);
     const unsigned slot = static_cast<unsigned>((pc & (kPageSize - 1)) >> 2);
-    p->insns[slot] = DecodedInsn{raw, 0, isa::decode(raw), 0};
+    DecodedInsn& d = p->insns[slot];
+    d = DecodedInsn{};
+    d.raw = raw;
+    d.def = isa::decode(raw);
+    if (d.def != nullptr && d.def->fast != nullptr) d.fast = d.def->fast(raw, d.ops);
     p->valid.set(slot);
     return p->insns[slot];
 }

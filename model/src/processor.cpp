@@ -39,7 +39,8 @@ Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Con
              })
     , bus_(memory)
     , cx_(arch_, bus_)
-    , console_(&console) {
+    , console_(&console)
+    , fast_engine_(cfg.fast_engine) {
     cx_.watchCode(0, 0, this);
     cx_.setClock(&cycles_, timing_.clock_hz);
     // Events carry the PC of the instruction being executed (the PC only moves after it
@@ -240,9 +241,57 @@ DecodedInsn* Processor::fetch(std::optional<ExceptionEntry>& abort) {
         abort = AArch64_InstructionAbort(arch_.cpu, pc, a);
         return nullptr;
     }
+    const std::size_t pages = icache_.pageCount();
     DecodedInsn& d = icache_.insert(pa, raw);
     cx_.watchCode(icache_.low(), icache_.high(), this);
+    // A page that now holds code: the write caches that said it held none are dropped.
+    if (icache_.pageCount() != pages) cx_.dropPageCaches();
     return &d;
+}
+
+bool Processor::fastEngineUsable() const {
+    const EventBus& events = arch_.bus;
+    return fast_engine_ && breakpoints_ == nullptr && arch_.provenance() == nullptr &&
+           !events.listening(EventKind::InstructionRetired) &&
+           !events.listening(EventKind::MemoryAccess);
+}
+
+// The fast engine. Every instruction it runs is quiet (below: it takes no exception, has no
+// side effect, is no system instruction and makes no backend access), so the boundary checks
+// are skipped between them as between the general path's chained instructions; a taken branch
+// continues the block too, since fast forms decline branches to misaligned targets and to
+// themselves (breakpoints turn the engine off). The PC only leaves a page through the fetch
+// caches (the translation and the decoded page must both hit). Counts and cycles are those of
+// one instruction at a time, added up at the end (the EL cannot change inside).
+std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
+    CpuState& s = arch_.cpu;
+    const std::uint32_t vl_bits = cx_.vl().bits();
+    const bool translating = cx_.translating();
+    std::uint64_t pc = s.pc, n = 0, cycles = 0;
+    while (n < budget && d->fast != nullptr && d->cost_vl == vl_bits) {
+        const std::uint64_t next = d->fast(cx_, d->ops, pc);
+        if (next == isa::kFastDeclined) break;
+        ++n;
+        cycles += d->cost;
+        if (next == pc + 4 && (next & (DecodeCache::kPageSize - 1)) != 0) {
+            ++d; // the next word of the same page (an empty slot has no fast form)
+            pc = next;
+            continue;
+        }
+        pc = next;
+        std::uint64_t pa = pc;
+        if (translating && !cx_.fetchHit(pc, pa)) break;
+        d = icache_.find(pa);
+        if (d == nullptr) break;
+    }
+    if (n == 0) return 0;
+    s.pc = pc;
+    const EL el = s.pstate.el;
+    instructions_ += n;
+    insns_by_el_[toUnsigned(el)] += n;
+    cycles_ += cycles;
+    cycles_by_el_[toUnsigned(el)] += cycles;
+    return n;
 }
 
 // Instructions run in blocks: after a quiet instruction (below) the next one skips the
@@ -264,10 +313,12 @@ RunResult Processor::run(std::uint64_t max_instructions) {
     cx_.refreshTranslation();
     bus_.noteBackendUsed(); // its extra cycles are collected after the first instruction
     bool chained = false;   // the previous instruction was quiet
+    bool fast = false;      // fastEngineUsable(), asked at each block's first instruction
     while (executed < max_instructions) {
         if (stop_requested_) break;
         const EL el = s.pstate.el;
         if (!std::exchange(chained, false)) {
+            fast = fastEngineUsable();
             if (waiting_) {
                 if (!wakeUpPending()) return {StopReason::WaitForInterrupt, executed};
                 waiting_ = false;
@@ -312,6 +363,14 @@ RunResult Processor::run(std::uint64_t max_instructions) {
         }
         // The cost at the VL the instruction runs at (no instruction whose cost depends on the
         // VL changes it).
+        if (fast && slot->fast != nullptr && !bus_.backendUsed()) {
+            // `executed` counted this instruction already.
+            if (const std::uint64_t n = runFast(slot, max_instructions - executed + 1)) {
+                executed += n - 1;
+                chained = true;
+                continue;
+            }
+        }
         if (slot->cost_vl != cx_.vl().bits()) {
             slot->cost = slot->def != nullptr
                              ? timing_.instructionCost(slot->def->timing, cx_.vl(), slot->raw)

@@ -180,7 +180,7 @@ Checker::Snapshot Checker::take(const World& w, LeaveKind kind, std::uint64_t cy
     s.sve_owned = s.fp_owned && IsSVEEnabled(arch_->cpu, el);
     s.kind = kind;
     s.cycle = cycle;
-    if (gprs_ != nullptr) s.syscall = (*gprs_)[8]; // the Linux arm64 syscall number (X8)
+    if (gprs_ != nullptr) s.syscall = gprs_[8]; // the Linux arm64 syscall number (X8)
     return s;
 }
 
@@ -211,10 +211,9 @@ void Checker::onExceptionTaken(const ExceptionTakenEvent& e) {
         std::tie(s.gpr, s.gpr_tag) = gprState();
         s.kind = kind;
         s.pc = e.ctx.pc;
-        s.syscall = gprs_ != nullptr ? (*gprs_)[8] : ~std::uint64_t{0};
+        s.syscall = gprs_ != nullptr ? gprs_[8] : ~std::uint64_t{0};
     }
-    if (kind == LeaveKind::Syscall && gprs_ != nullptr && isClone((*gprs_)[8]))
-        in_clone_.insert(*w);
+    if (kind == LeaveKind::Syscall && gprs_ != nullptr && isClone(gprs_[8])) in_clone_.insert(*w);
     current_.reset();
     ++leaves_;
     last_left_ = *w;
@@ -262,7 +261,7 @@ void Checker::onExceptionReturn(const ExceptionReturnEvent& e) {
     if (in_clone_.erase(*w) != 0 && gprs_ != nullptr) {
         // clone's return value in the parent is the child's thread ID, which the kernel
         // writes to CONTEXTIDR_EL1 when it runs the child.
-        const auto child = static_cast<std::int64_t>((*gprs_)[0]);
+        const auto child = static_cast<std::int64_t>(gprs_[0]);
         if (child > 0 && w->identity == World::Identity::ContextId)
             parent_of_[World{World::Kind::HostTask, 0, static_cast<std::uint64_t>(child),
                              World::Identity::ContextId}] = *w;
@@ -524,7 +523,7 @@ std::pair<std::array<std::uint64_t, 33>, std::array<Tag, 33>> Checker::gprState(
     std::pair<std::array<std::uint64_t, 33>, std::array<Tag, 33>> out{};
     if (gprs_ != nullptr)
         for (unsigned n = 0; n < 31; ++n) {
-            out.first[n] = (*gprs_)[n];
+            out.first[n] = gprs_[n];
             out.second[n] = prov_->x[n];
         }
     out.first[31] = arch_->cpu.sysregs.raw(SysReg::SP_EL0);

@@ -465,6 +465,7 @@ namespace {
 struct CodeLog : isa::CodeWatcher {
     std::vector<std::pair<std::uint64_t, unsigned>> calls;
     void codeWritten(std::uint64_t addr, unsigned size) override { calls.emplace_back(addr, size); }
+    [[nodiscard]] bool holdsCode(std::uint64_t) const override { return false; }
 };
 } // namespace
 

@@ -1103,7 +1103,7 @@ TEST_CASE("DefaultWorldOf on a real kernel's registers: KVM's VMIDs, PIDs in CON
 namespace {
 struct GprRig : Rig {
     std::array<std::uint64_t, 31> x{};
-    GprRig() { checker.watchGprs(&x); }
+    GprRig() { checker.watchGprs(x.data()); }
     // Paints X0-X30 with values and tags of the world `salt` names.
     void paintGprs(std::uint8_t salt) {
         for (unsigned n = 0; n < 31; ++n) {

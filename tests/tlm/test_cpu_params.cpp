@@ -89,7 +89,7 @@ TEST_CASE("params: a file's global lines apply to every Cpu, a section to the Cp
     } catch (const ConfigError& e) {
         CHECK(std::string(e.what()) == path + ":3: unknown parameter 'foo' (known: max_vl, "
                                               "vl_set, policy, has_el2, has_el3, reset, rvbar, "
-                                              "mpidr, quantum, timing, gdb_port)");
+                                              "mpidr, quantum, timing, engine, gdb_port)");
     }
     std::ofstream(path) << "max_vl 512\n";
     CHECK_THROWS_WITH(c0.load(path), Catch::Contains(":1: expected 'name = value'"));

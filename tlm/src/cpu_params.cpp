@@ -34,6 +34,11 @@ constexpr std::array kParameters{
     CpuParameter{"timing", "neoverse-v1 | FILE", "neoverse-v1",
                  "instruction-class costs: the built-in table or an INI file (docs/timing.md)",
                  false},
+    CpuParameter{"engine", "fast|general", "fast",
+                 "fast: forms specialised at decode run back to back when nothing observes single "
+                 "instructions (docs/performance.md); general: every instruction on the general "
+                 "path. Results, counts and cycles are the same",
+                 false},
     CpuParameter{"gdb_port", "0..65535", "0",
                  "TCP port of the GDB remote stub; the run waits for the debugger (0: no stub)",
                  false},
@@ -154,6 +159,9 @@ void setOne(CpuConfig& cfg, std::string_view name, const std::string& value) {
         cfg.processor.timing = value == "neoverse-v1" ? model::TimingConfig::neoverseV1()
                                                       : model::TimingConfig::fromFile(value);
         cfg.timing_source = value;
+    } else if (name == "engine") {
+        if (value != "fast" && value != "general") bad(name, value, "fast or general");
+        cfg.processor.fast_engine = value == "fast";
     } else if (name == "gdb_port") {
         const std::uint64_t v = number(name, value, "0 to 65535");
         if (v > 65535) bad(name, value, "0 to 65535");
@@ -180,6 +188,7 @@ std::string getCpuParameter(const CpuConfig& cfg, std::string_view name) {
     if (name == "mpidr") return fmt::format("{:#x}", arch.features.mpidr);
     if (name == "quantum") return formatQuantum(cfg.quantum);
     if (name == "timing") return cfg.timing_source;
+    if (name == "engine") return cfg.processor.fast_engine ? "fast" : "general";
     if (name == "gdb_port") return std::to_string(cfg.gdb_port);
     throw ConfigError(fmt::format("unknown parameter '{}'", name));
 }

@@ -256,6 +256,9 @@ private:
         std::size_t first;  // index into tags_
         unsigned reg;       // register identity (vector reads), kVectorRegs otherwise
         bool taken = false; // a scalar register already received this load (LDP's first)
+        // The loaded bytes of a load of at most 8 (copied: the load's buffer may be a local
+        // of an instruction's helper that has returned when a writeback asks).
+        std::uint64_t value = 0;
     };
     // The values a scalar slot held before its current one, newest last.
     struct Held {

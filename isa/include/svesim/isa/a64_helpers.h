@@ -56,8 +56,22 @@ struct BitMasks {
 std::optional<BitMasks> DecodeBitMasks(unsigned n, unsigned imms, unsigned immr, bool immediate,
                                        unsigned datasize);
 
-// ConditionHolds(cond)
-bool ConditionHolds(unsigned cond, const PState& p);
+// ConditionHolds(cond) (inline: branches and conditional selects ask it on every execution).
+inline bool ConditionHolds(unsigned cond, const PState& p) {
+    bool result = false;
+    switch (cond >> 1) {
+    case 0: result = p.z; break;
+    case 1: result = p.c; break;
+    case 2: result = p.n; break;
+    case 3: result = p.v; break;
+    case 4: result = p.c && !p.z; break;
+    case 5: result = p.n == p.v; break;
+    case 6: result = p.n == p.v && !p.z; break;
+    case 7: result = true; break;
+    }
+    if ((cond & 1) != 0 && cond != 0xF) result = !result;
+    return result;
+}
 
 // ROR(v, amount) on `datasize` bits (a power of two: 32, 64, or a bitmask element size).
 inline std::uint64_t ror(std::uint64_t v, unsigned amount, unsigned datasize) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace svesim::isa {
@@ -52,6 +53,10 @@ class CodeWatcher {
 public:
     virtual ~CodeWatcher() = default;
     virtual void codeWritten(std::uint64_t addr, unsigned size) = 0;
+    // Whether the 4 KiB page at physical address `page` holds predecoded instructions (asked
+    // when a per-page write cache entry is made; the watcher drops those caches when it starts
+    // holding a new page).
+    [[nodiscard]] virtual bool holdsCode(std::uint64_t page) const = 0;
 };
 
 struct ExclusiveMonitor {
@@ -119,7 +124,24 @@ public:
         else
             setX(n, v);
     }
-    [[nodiscard]] std::uint64_t& spOfEL(EL el);
+    [[nodiscard]] std::uint64_t& spOfEL(EL el) {
+        switch (el) {
+        case EL::EL0: return arch_->cpu.sysregs.slot(SysReg::SP_EL0);
+        case EL::EL1: return arch_->cpu.sysregs.slot(SysReg::SP_EL1);
+        case EL::EL2: return arch_->cpu.sysregs.slot(SysReg::SP_EL2);
+        case EL::EL3: return sp_el3_;
+        }
+        return sp_el3_;
+    }
+
+    // For the fast engine (fast_exec.h), which runs only without a provenance tracker: X0-X30,
+    // then [31] reading as zero and [kFastSink] taking discarded writes.
+    [[nodiscard]] std::uint64_t* fastRegs() { return x_.data(); }
+    [[nodiscard]] std::uint64_t& fastSP() { return spSlot(); }
+    // The per-page read and write caches' answer for a fast access within one page of Normal
+    // memory: the host pointer of `va` in the direct window, or nullptr (take the general
+    // path). No watched code, no exclusive monitor marked, no MemoryAccess listener.
+    [[nodiscard]] std::uint8_t* fastData(std::uint64_t va, unsigned size, bool write);
 
     [[nodiscard]] std::uint64_t pc() const { return arch_->cpu.pc; }
     std::uint64_t next_pc = 0;
@@ -215,7 +237,9 @@ public:
     // The tag slot of a scalar system register that carries data (NZCV, FPSR, FPCR), or
     // nullptr (any other register: its value is the reading context's).
     [[nodiscard]] Tag* dataSysRegTag(SysReg r);
-    [[nodiscard]] std::array<std::uint64_t, 31>& gprs() { return x_; }
+    [[nodiscard]] std::span<std::uint64_t, 31> gprs() {
+        return std::span<std::uint64_t, 31>(x_.data(), 31);
+    }
 
     // The platform's global exclusive monitor and event network, and this PE's index in it
     // (nullptr: a single PE, the local monitor alone).
@@ -251,6 +275,7 @@ private:
         std::uint64_t tag = ~std::uint64_t{0};
         std::uint64_t pa = 0;
         bool device = false;
+        bool code = false; // write slots: the page holds predecoded instructions
     };
     static constexpr unsigned kPageSlots = 256;
     static constexpr std::uint64_t kPageMask = 0xFFF;
@@ -263,7 +288,10 @@ private:
     bool writePhysical(std::uint64_t va, std::uint64_t pa, const void* src, unsigned size);
     bool translatePages(std::uint64_t va, unsigned size, unsigned align, bool write,
                         std::uint64_t& pa0, std::uint64_t& pa1, unsigned& first);
-    std::uint64_t& spSlot();
+    std::uint64_t& spSlot() {
+        const PState& p = arch_->cpu.pstate;
+        return spOfEL(p.sp ? p.el : EL::EL0);
+    }
     bool trapUnlessSVEEnabled();
     bool trapUnlessFPEnabled();
     [[nodiscard]] unsigned spIndex() const {
@@ -275,7 +303,7 @@ private:
 
     ArchState* arch_;
     MemoryBus* bus_;
-    std::array<std::uint64_t, 31> x_{};
+    std::array<std::uint64_t, 33> x_{}; // X0-X30, the zero register, the sink (fastRegs)
     std::uint64_t sp_el3_ = 0;
     const std::uint64_t* cycles_ = nullptr;
     std::uint64_t clock_hz_ = 1;
@@ -296,5 +324,20 @@ private:
     std::uint64_t gen_tag_ = 0;
     std::array<PageSlot, kPageSlots> read_slots_{}, write_slots_{}, fetch_slots_{};
 };
+
+inline std::uint8_t* ExecContext::fastData(std::uint64_t va, unsigned size, bool write) {
+    if ((va & kPageMask) + size > kPageMask + 1) return nullptr; // crosses a page
+    std::uint64_t pa = va;
+    if (translating_) {
+        const PageSlot& sl = (write ? write_slots_ : read_slots_)[slotOf(va)];
+        if (sl.tag != tagOf(va) || sl.device || sl.code) return nullptr;
+        pa = sl.pa | (va & kPageMask);
+    } else if (write && pa < code_hi_ && pa + size > code_lo_) {
+        return nullptr;
+    }
+    if (write && global_ != nullptr && global_->anyMarked()) return nullptr;
+    if (arch_->bus.listening(EventKind::MemoryAccess)) return nullptr;
+    return bus_->hostPointer(pa, size);
+}
 
 } // namespace svesim::isa

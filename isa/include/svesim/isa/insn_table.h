@@ -4,6 +4,7 @@
 #pragma once
 
 #include "svesim/isa/exec_context.h"
+#include "svesim/isa/fast_exec.h"
 #include "svesim/isa/timing_class.h"
 
 #include <cstdint>
@@ -25,6 +26,8 @@ struct InsnDef {
     DisasmFn disasm;
     TimingClass timing;
     ValidFn valid;
+    // The row's decode-time specialiser (fast_exec.h), or nullptr: the general path only.
+    FastSpecialiser fast = nullptr;
 };
 
 namespace detail {
@@ -56,6 +59,11 @@ constexpr InsnDef insn(std::string_view pattern, std::string_view name, ExecFn e
                    disasm,
                    timing,
                    valid};
+}
+// The same row with a specialiser for the processor's fast engine.
+constexpr InsnDef withFast(InsnDef d, FastSpecialiser fast) {
+    d.fast = fast;
+    return d;
 }
 
 // The instruction groups, each defined in its own file.

@@ -40,6 +40,10 @@ public:
                addr + size >= addr;
     }
 
+    // The host address of [addr, addr + size) in the direct window, or nullptr.
+    [[nodiscard]] std::uint8_t* hostPointer(std::uint64_t addr, unsigned size) const {
+        return direct(addr, size) ? host_ + (addr - start_) : nullptr;
+    }
     bool read(std::uint64_t addr, void* dst, unsigned size) {
         if (direct(addr, size)) {
             std::memcpy(dst, host_ + (addr - start_), size);

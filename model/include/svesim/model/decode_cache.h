@@ -2,6 +2,7 @@
 // page is written.
 #pragma once
 
+#include "svesim/isa/fast_exec.h"
 #include "svesim/isa/insn_table.h"
 
 #include <array>
@@ -19,6 +20,10 @@ struct DecodedInsn {
     std::uint32_t cost = 0;
     const isa::InsnDef* def = nullptr; // nullptr: UNDEFINED
     std::uint32_t cost_vl = 0;
+    // The handler specialised for this encoding and its operands (isa/fast_exec.h), or
+    // nullptr: the general path only. An empty slot has none.
+    isa::FastFn fast = nullptr;
+    isa::FastOps ops;
 };
 
 class DecodeCache {
@@ -37,6 +42,11 @@ public:
     // Drops every page that overlaps [addr, addr + size).
     void invalidate(std::uint64_t addr, std::uint64_t size);
     void clear();
+    // Whether the page at physical address `page` holds decoded instructions; how many do.
+    [[nodiscard]] bool holds(std::uint64_t page) const {
+        return pages_.count(page >> kPageBits) != 0;
+    }
+    [[nodiscard]] std::size_t pageCount() const { return pages_.size(); }
     // The address range that holds cached pages (for watching stores).
     [[nodiscard]] std::uint64_t low() const { return low_; }
     [[nodiscard]] std::uint64_t high() const { return high_; }

@@ -25,6 +25,7 @@ namespace svesim::model {
 struct ProcessorConfig {
     ArchConfig arch;
     TimingConfig timing = TimingConfig::neoverseV1();
+    bool fast_engine = true; // Processor::setFastEngine
 };
 
 enum class StopReason : std::uint8_t {
@@ -90,6 +91,14 @@ public:
     // default; tlm::Cpu turns it on.
     void setStopOnSpin(bool on) { stop_on_spin_ = on; }
 
+    // The fast engine (on by default): instructions with a form specialised at decode
+    // (isa/fast_exec.h) run back to back, across branches, without the per-instruction
+    // bookkeeping of the general path. It runs only when nothing observes single
+    // instructions: no provenance tracker, no breakpoints, no InstructionRetired or
+    // MemoryAccess listener. Counts, cycles and architectural results are the same either way.
+    void setFastEngine(bool on) { fast_engine_ = on; }
+    [[nodiscard]] bool fastEngine() const { return fast_engine_; }
+
     // Makes run() return after the current instruction (e.g. to synchronise after MMIO).
     void requestStop() { stop_requested_ = true; }
 
@@ -148,6 +157,13 @@ public:
 
 private:
     void codeWritten(std::uint64_t addr, unsigned size) override;
+    [[nodiscard]] bool holdsCode(std::uint64_t page) const override { return icache_.holds(page); }
+    // Whether the fast engine may run now (setFastEngine).
+    [[nodiscard]] bool fastEngineUsable() const;
+    // Runs fast forms from `d` (the decoded instruction at the PC, boundary checks done) while
+    // they complete, up to `budget`; returns how many completed (counted and charged, the PC
+    // moved past them). 0: `d` itself needs the general path.
+    std::uint64_t runFast(const DecodedInsn* d, std::uint64_t budget);
     // Takes `e` (AArch64.TakeException) and charges its cost; returns the cycles charged.
     unsigned takeException(const ExceptionEntry& e);
     // Takes the synchronous exception `e` like takeException and follows it for a storm;
@@ -184,6 +200,7 @@ private:
     std::uint64_t storm_mark_ = 0; // instructions_ after the last synchronous exception
     bool storm_hit_ = false;
     bool stop_on_spin_ = false;
+    bool fast_engine_ = true;
     std::array<std::uint64_t, 4> insns_by_el_{}, cycles_by_el_{};
 };
 

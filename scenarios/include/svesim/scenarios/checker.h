@@ -97,8 +97,8 @@ public:
     static EventMask interests();
 
     void setGuestMaxVq(unsigned vmid, unsigned vq) { guest_max_vq_[vmid] = vq; }
-    // The PE's X0-X30 (isa::ExecContext::gprs()); without them X registers are not judged.
-    void watchGprs(const std::array<std::uint64_t, 31>* x) { gprs_ = x; }
+    // The PE's X0-X30 (isa::ExecContext::gprs().data()); without them X registers are not judged.
+    void watchGprs(const std::uint64_t* x) { gprs_ = x; }
     // A software event reported by the program (scenario monitor).
     void softwareViolation(ViolationKind kind, std::uint64_t arg);
 
@@ -237,7 +237,7 @@ private:
 
     ArchState* arch_;
     Provenance* prov_;
-    const std::array<std::uint64_t, 31>* gprs_ = nullptr;
+    const std::uint64_t* gprs_ = nullptr;
     WorldClassifier classify_;
     std::map<unsigned, unsigned> guest_max_vq_;
     std::map<unsigned, unsigned> inferred_max_vq_; // from ZCR_EL2 at a guest's first entry
