@@ -238,7 +238,9 @@ int runBoot(const std::vector<std::string>& args) {
         "a hang: no instruction retired on any PE in SECONDS of simulated time; exit status 125 "
         "(0: never; not while stdin is a terminal, where an idle kernel waits for its user)")(
         "trace", po::value<std::string>()->default_value(""),
-        "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all");
+        "trace categories of PE 0 on stderr: insn,exc,sysreg,vl,zop,mem,tlm or all")(
+        "engine", po::value<std::string>()->default_value("fast"),
+        "fast|general: the execution engine (svesim params; same results, counts and cycles)");
     addArchOptions(opts);
     addBootCheckOptions(opts);
     addBootGuestOptions(opts);
@@ -254,6 +256,7 @@ int runBoot(const std::vector<std::string>& args) {
 
     tlm::BootPlatformConfig cfg;
     cfg.cpu.processor.arch = archConfigFrom(vm);
+    cfg.cpu.set("engine", vm["engine"].as<std::string>());
     cfg.cpu.max_instructions = parseUnsigned(vm["max-insns"].as<std::string>(), "--max-insns");
     boot::BootMachine& m = cfg.machine;
     const auto cpus = parseUnsigned(vm["cpus"].as<std::string>(), "--cpus");

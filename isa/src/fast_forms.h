@@ -27,6 +27,8 @@ FastFn fastBranchReg(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStUnsigned(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStImm9(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStPair(std::uint32_t insn, FastOps& ops);
+// fast_sve_ldst.cpp
+FastFn fastSveLdrStr(std::uint32_t insn, FastOps& ops);
 
 namespace fast {
 

@@ -2,6 +2,7 @@
 // requirement) and the contiguous LD1*/ST1* forms, scalar plus immediate (#imm, MUL VL) and
 // scalar plus scalar (ARM-M C8.2). Inactive elements are not accessed; a load zeroes them. A
 // fault leaves the destination unwritten.
+#include "fast_forms.h"
 #include "sve_mem_common.h"
 #include "svesim/isa/a64_helpers.h"
 
@@ -200,10 +201,10 @@ std::string disSt1Reg(std::uint32_t i, std::uint64_t) {
 
 // clang-format off
 constexpr InsnDef kRows[] = {
-    insn("1000010110 xxxxxx 010 xxx xxxxx xxxxx", "LDR_Z_BI", execLdrZ, disLdrStr, T::SveLdrStrZ),
-    insn("1000010110 xxxxxx 000 xxx xxxxx 0 xxxx", "LDR_P_BI", execLdrP, disLdrStr, T::SveLdrStrP),
-    insn("1110010110 xxxxxx 010 xxx xxxxx xxxxx", "STR_Z_BI", execStrZ, disLdrStr, T::SveLdrStrZ),
-    insn("1110010110 xxxxxx 000 xxx xxxxx 0 xxxx", "STR_P_BI", execStrP, disLdrStr, T::SveLdrStrP),
+    withFast(insn("1000010110 xxxxxx 010 xxx xxxxx xxxxx", "LDR_Z_BI", execLdrZ, disLdrStr, T::SveLdrStrZ), fastSveLdrStr),
+    withFast(insn("1000010110 xxxxxx 000 xxx xxxxx 0 xxxx", "LDR_P_BI", execLdrP, disLdrStr, T::SveLdrStrP), fastSveLdrStr),
+    withFast(insn("1110010110 xxxxxx 010 xxx xxxxx xxxxx", "STR_Z_BI", execStrZ, disLdrStr, T::SveLdrStrZ), fastSveLdrStr),
+    withFast(insn("1110010110 xxxxxx 000 xxx xxxxx 0 xxxx", "STR_P_BI", execStrP, disLdrStr, T::SveLdrStrP), fastSveLdrStr),
     insn("1010010 xxxx 0 xxxx 101 xxx xxxxx xxxxx", "LD1_Z_P_BI", execLd1Imm, disLd1Imm, T::SveContigLdSt),
     insn("1010010 xxxx xxxxx 010 xxx xxxxx xxxxx", "LD1_Z_P_BR", execLd1Reg, disLd1Reg, T::SveContigLdSt, validRm),
     insn("1110010 xx xx 0 xxxx 111 xxx xxxxx xxxxx", "ST1_Z_P_BI", execSt1Imm, disSt1Imm, T::SveContigLdSt, validStoreImm),

@@ -262,16 +262,20 @@ bool Processor::fastEngineUsable() const {
 // continues the block too, since fast forms decline branches to misaligned targets and to
 // themselves (breakpoints turn the engine off). The PC only leaves a page through the fetch
 // caches (the translation and the decoded page must both hit). Counts and cycles are those of
-// one instruction at a time, added up at the end (the EL cannot change inside).
+// one instruction at a time (the per-EL ones added up at the end: the EL cannot change).
 std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
     CpuState& s = arch_.cpu;
     const std::uint32_t vl_bits = cx_.vl().bits();
     const bool translating = cx_.translating();
     std::uint64_t pc = s.pc, n = 0, cycles = 0;
     while (n < budget && d->fast != nullptr && d->cost_vl == vl_bits) {
+        // Events an instruction emits (the zero-or-preserve decisions of an SVE register
+        // load) carry its PC and the cycle count before it, as on the general path.
+        s.pc = pc;
         const std::uint64_t next = d->fast(cx_, d->ops, pc);
         if (next == isa::kFastDeclined) break;
         ++n;
+        cycles_ += d->cost;
         cycles += d->cost;
         if (next == pc + 4 && (next & (DecodeCache::kPageSize - 1)) != 0) {
             ++d; // the next word of the same page (an empty slot has no fast form)
@@ -284,12 +288,11 @@ std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
         d = icache_.find(pa);
         if (d == nullptr) break;
     }
-    if (n == 0) return 0;
     s.pc = pc;
+    if (n == 0) return 0;
     const EL el = s.pstate.el;
     instructions_ += n;
     insns_by_el_[toUnsigned(el)] += n;
-    cycles_ += cycles;
     cycles_by_el_[toUnsigned(el)] += cycles;
     return n;
 }

@@ -1,13 +1,15 @@
 // The fast forms (isa/fast_exec.h) against the general path: every row with a specialiser is
 // fed random words that decode to it, each run from the same random state (EL, SP selection,
-// NZCV, registers pointing into memory or anywhere, a random PC) on two PEs: one through the
-// row's exec function, one through the specialised handler. A fast form must either decline
-// and change nothing, or leave exactly the general path's X0-X30, SP_EL0-SP_EL3, NZCV, memory
-// and next PC; it must decline whenever the general path faults. The general path is the
-// oracle (its rows are checked against llvm-mc and QEMU by tests/decode and the QEMU suites);
-// each row must also complete often enough that the comparison is not vacuous.
+// NZCV, registers pointing into memory or anywhere, SVE registers, a random PC) on two PEs:
+// one through the row's exec function, one through the specialised handler. A fast form must
+// either decline and change nothing, or leave exactly the general path's X0-X30, SP_EL0-SP_EL3,
+// NZCV, Z0-Z31, P0-P15, FFR, memory and next PC; it must decline whenever the general path
+// faults. The general path is the oracle (its rows are checked against llvm-mc and QEMU by
+// tests/decode and the QEMU suites); each row must also complete often enough that the
+// comparison is not vacuous.
 #include "support/isa_harness.h"
 
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstring>
@@ -19,7 +21,7 @@ using namespace svesim::test;
 
 namespace {
 
-constexpr int kWordsPerRow = 4000;
+constexpr int kWordsPerRow = 3000;
 constexpr std::uint64_t kMemSize = 0x10000;
 
 struct State {
@@ -27,7 +29,32 @@ struct State {
     std::array<std::uint64_t, 4> sp{};
     PState p;
     std::uint64_t pc = 0;
+    std::vector<std::uint8_t> sve; // Z0-Z31, P0-P15 and FFR, whole storage
 };
+
+std::vector<std::uint8_t> sveBytes(IsaHarness& h) {
+    std::vector<std::uint8_t> out;
+    SveUnit& u = h.arch.sve;
+    for (unsigned n = 0; n < 32; ++n)
+        out.insert(out.end(), u.zStorage(n).begin(), u.zStorage(n).end());
+    for (unsigned n = 0; n < 16; ++n)
+        out.insert(out.end(), u.pStorage(n).begin(), u.pStorage(n).end());
+    out.insert(out.end(), u.ffrStorage().begin(), u.ffrStorage().end());
+    return out;
+}
+void setSveBytes(IsaHarness& h, const std::vector<std::uint8_t>& bytes) {
+    SveUnit& u = h.arch.sve;
+    std::size_t at = 0;
+    const auto put = [&](std::span<std::uint8_t> dst) {
+        std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(at), dst.size(), dst.begin());
+        at += dst.size();
+    };
+    for (unsigned n = 0; n < 32; ++n)
+        put(u.zStorage(n));
+    for (unsigned n = 0; n < 16; ++n)
+        put(u.pStorage(n));
+    put(u.ffrStorage());
+}
 
 State capture(IsaHarness& h) {
     State s;
@@ -37,6 +64,7 @@ State capture(IsaHarness& h) {
         s.sp[e] = h.cx.spOfEL(static_cast<EL>(e));
     s.p = h.arch.cpu.pstate;
     s.pc = h.arch.cpu.pc;
+    s.sve = sveBytes(h);
     return s;
 }
 
@@ -47,6 +75,7 @@ void apply(IsaHarness& h, const State& s) {
         h.cx.spOfEL(static_cast<EL>(e)) = s.sp[e];
     h.arch.cpu.pstate = s.p;
     h.arch.cpu.pc = s.pc;
+    setSveBytes(h, s.sve);
     h.cx.refreshVL();
     h.cx.refreshTranslation();
 }
@@ -64,8 +93,11 @@ std::uint64_t randomOperand(std::mt19937_64& rng) {
     }
 }
 
-State randomState(std::mt19937_64& rng) {
+State randomState(std::mt19937_64& rng, std::size_t sve_bytes) {
     State s;
+    s.sve.resize(sve_bytes);
+    for (auto& b : s.sve)
+        b = static_cast<std::uint8_t>(rng());
     for (auto& v : s.x)
         v = randomOperand(rng);
     for (auto& v : s.sp)
@@ -81,7 +113,7 @@ State randomState(std::mt19937_64& rng) {
 }
 
 bool sameState(const State& a, const State& b) {
-    return a.x == b.x && a.sp == b.sp && a.p == b.p && a.pc == b.pc;
+    return a.x == b.x && a.sp == b.sp && a.p == b.p && a.pc == b.pc && a.sve == b.sve;
 }
 
 } // namespace
@@ -112,7 +144,7 @@ TEST_CASE("Fast forms do what the general path does, or decline and change nothi
             isa::FastOps ops;
             const isa::FastFn fn = row->fast(w, ops);
             if (fn == nullptr) continue; // no fast form for this encoding (e.g. SIMD&FP)
-            const State start = randomState(rng);
+            const State start = randomState(rng, sveBytes(general).size());
             for (std::uint64_t a = 0; a < kMemSize; a += 8) {
                 const std::uint64_t v = rng();
                 std::memcpy(initial.data() + a, &v, 8);

@@ -138,6 +138,8 @@ public:
     // then [31] reading as zero and [kFastSink] taking discarded writes.
     [[nodiscard]] std::uint64_t* fastRegs() { return x_.data(); }
     [[nodiscard]] std::uint64_t& fastSP() { return spSlot(); }
+    // The cached answer of checkSVEEnabled() without computing a trap (false: decline).
+    [[nodiscard]] bool fastSVEEnabled() const { return sve_enabled_; }
     // The per-page read and write caches' answer for a fast access within one page of Normal
     // memory: the host pointer of `va` in the direct window, or nullptr (take the general
     // path). No watched code, no exclusive monitor marked, no MemoryAccess listener.
