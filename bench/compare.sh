@@ -12,7 +12,8 @@ fi
 old=$1 new=$2 out="${3:-$here/build}/bench"
 # ELF name : millions of instructions (bench/run.sh's default iteration counts)
 cases="int_loop.bm128:200 int_loop.bm128mmu:200 sve_save_restore.bm128:20.4
-sve_save_restore.bm512:20.4 sve_save_restore.bm2048:20.4 fp_loop.bm128:13
+sve_save_restore.bm512:20.4 sve_save_restore.bm2048:20.4 sve_save_restore.bm128mmu:20.4
+sve_save_restore.bm512mmu:20.4 sve_save_restore.bm2048mmu:20.4 fp_loop.bm128:13
 sve_fp_gather.bm128:7.4 sve_fp_gather.bm512:7.4 sve_fp_gather.bm2048:7.4"
 best_mips() { # svesim elf millions
   local best=0 t m

@@ -17,6 +17,10 @@ FastFn fastLogicalReg(std::uint32_t insn, FastOps& ops);
 FastFn fastMoveWide(std::uint32_t insn, FastOps& ops);
 FastFn fastBitfield(std::uint32_t insn, FastOps& ops);
 FastFn fastCondSelect(std::uint32_t insn, FastOps& ops);
+FastFn fastAddSubExt(std::uint32_t insn, FastOps& ops);
+FastFn fastCondCompare(std::uint32_t insn, FastOps& ops);
+FastFn fastMulAdd(std::uint32_t insn, FastOps& ops);
+FastFn fastHint(std::uint32_t insn, FastOps& ops); // (a system row: the NOP hints)
 // fast_branch.cpp
 FastFn fastB(std::uint32_t insn, FastOps& ops);
 FastFn fastBCond(std::uint32_t insn, FastOps& ops);
@@ -27,6 +31,7 @@ FastFn fastBranchReg(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStUnsigned(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStImm9(std::uint32_t insn, FastOps& ops);
 FastFn fastLdStPair(std::uint32_t insn, FastOps& ops);
+FastFn fastLdStRegOffset(std::uint32_t insn, FastOps& ops);
 // fast_sve_ldst.cpp
 FastFn fastSveLdrStr(std::uint32_t insn, FastOps& ops);
 

@@ -41,12 +41,15 @@ struct Adr {
     }
 };
 
-struct AddSubImm {
-    template <bool Is64, bool Sub, bool Flags, bool SpN, bool SpD>
+// ADD/ADDS/SUB/SUBS (immediate, or extended register when Ext): Rn is SP when 31, Rd is SP
+// when 31 without flags.
+struct AddSubSp {
+    template <bool Is64, bool Sub, bool Flags, bool SpN, bool SpD, bool Ext>
     static std::uint64_t fn(ExecContext& cx, const FastOps& o, std::uint64_t pc) {
         std::uint64_t* x = cx.fastRegs();
         const std::uint64_t op1 = SpN ? cx.fastSP() : x[o.n];
-        const AddResult r = AddWithCarry(op1, Sub ? ~o.imm : o.imm, Sub, width(Is64));
+        const std::uint64_t op2 = Ext ? ExtendReg(x[o.m], o.cond, o.amount, width(Is64)) : o.imm;
+        const AddResult r = AddWithCarry(op1, Sub ? ~op2 : op2, Sub, width(Is64));
         if constexpr (Flags) setNZCV(cx.pstate(), r);
         if constexpr (SpD)
             cx.fastSP() = r.value;
@@ -141,6 +144,45 @@ struct CondSelect {
     }
 };
 
+// CCMN/CCMP (register or immediate): the comparison when the condition holds, else the flags
+// of nzcv (imm2).
+struct CondCompare {
+    template <bool Is64, bool Sub, bool Imm>
+    static std::uint64_t fn(ExecContext& cx, const FastOps& o, std::uint64_t pc) {
+        PState& p = cx.pstate();
+        if (ConditionHolds(o.cond, p)) {
+            std::uint64_t* x = cx.fastRegs();
+            const std::uint64_t op2 = Imm ? o.imm : x[o.m];
+            setNZCV(p, AddWithCarry(x[o.n], Sub ? ~op2 : op2, Sub, width(Is64)));
+        } else {
+            p.n = (o.imm2 & 8) != 0;
+            p.z = (o.imm2 & 4) != 0;
+            p.c = (o.imm2 & 2) != 0;
+            p.v = (o.imm2 & 1) != 0;
+        }
+        return pc + 4;
+    }
+};
+
+// MADD/MSUB.
+struct MulAdd {
+    template <bool Is64, bool Sub>
+    static std::uint64_t fn(ExecContext& cx, const FastOps& o, std::uint64_t pc) {
+        std::uint64_t* x = cx.fastRegs();
+        const std::uint64_t prod = x[o.n] * x[o.m];
+        x[o.d] = (Sub ? x[o.a] - prod : x[o.a] + prod) & ones(width(Is64));
+        return pc + 4;
+    }
+};
+
+// NOP and the hints that execute as NOP.
+struct Nop {
+    template <bool>
+    static std::uint64_t fn(ExecContext&, const FastOps&, std::uint64_t pc) {
+        return pc + 4;
+    }
+};
+
 std::int64_t adrOffset(std::uint32_t i) {
     return signExtend((bits(i, 23, 5) << 2) | bits(i, 30, 29), 21);
 }
@@ -164,8 +206,8 @@ FastFn fastAddSubImm(std::uint32_t i, FastOps& o) {
     o.imm = std::uint64_t{bits(i, 21, 10)} << (bit1(i, 22) ? 12 : 0);
     o.n = static_cast<std::uint8_t>(rn(i));
     o.d = flags ? dest(rd(i)) : static_cast<std::uint8_t>(rd(i));
-    return fast::pick<AddSubImm>(bit1(i, 31), bit1(i, 30), flags, rn(i) == 31,
-                                 !flags && rd(i) == 31);
+    return fast::pick<AddSubSp>(bit1(i, 31), bit1(i, 30), flags, rn(i) == 31, !flags && rd(i) == 31,
+                                false);
 }
 
 FastFn fastAddSubShifted(std::uint32_t i, FastOps& o) {
@@ -231,6 +273,41 @@ FastFn fastCondSelect(std::uint32_t i, FastOps& o) {
     o.m = static_cast<std::uint8_t>(rm(i));
     o.cond = static_cast<std::uint8_t>(bits(i, 15, 12));
     return fast::pick<CondSelect>(bit1(i, 31), bit1(i, 30), bit1(i, 10));
+}
+
+FastFn fastAddSubExt(std::uint32_t i, FastOps& o) {
+    const bool flags = bit1(i, 29);
+    o.n = static_cast<std::uint8_t>(rn(i));
+    o.m = static_cast<std::uint8_t>(rm(i));
+    o.d = flags ? dest(rd(i)) : static_cast<std::uint8_t>(rd(i));
+    o.cond = static_cast<std::uint8_t>(bits(i, 15, 13)); // option
+    o.amount = static_cast<std::uint8_t>(bits(i, 12, 10));
+    return fast::pick<AddSubSp>(bit1(i, 31), bit1(i, 30), flags, rn(i) == 31, !flags && rd(i) == 31,
+                                true);
+}
+
+FastFn fastCondCompare(std::uint32_t i, FastOps& o) {
+    o.n = static_cast<std::uint8_t>(rn(i));
+    o.m = static_cast<std::uint8_t>(rm(i));
+    o.imm = bits(i, 20, 16);
+    o.imm2 = bits(i, 3, 0);
+    o.cond = static_cast<std::uint8_t>(bits(i, 15, 12));
+    return fast::pick<CondCompare>(bit1(i, 31), bit1(i, 30), bit1(i, 11));
+}
+
+FastFn fastMulAdd(std::uint32_t i, FastOps& o) {
+    o.d = dest(rd(i));
+    o.n = static_cast<std::uint8_t>(rn(i));
+    o.m = static_cast<std::uint8_t>(rm(i));
+    o.a = static_cast<std::uint8_t>(ra(i));
+    return fast::pick<MulAdd>(bit1(i, 31), bit1(i, 15));
+}
+
+// HINT: WFE, WFI, SEV and SEVL (2 to 5) act; every other hint is a NOP here (system_insns.cpp).
+FastFn fastHint(std::uint32_t i, FastOps&) {
+    const unsigned op = bits(i, 11, 5);
+    if (op >= 2 && op <= 5) return nullptr;
+    return fast::pick<Nop>(false);
 }
 
 } // namespace svesim::isa

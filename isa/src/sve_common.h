@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 
 namespace svesim::isa::sve {
 
@@ -189,15 +190,38 @@ inline void writeV(ExecContext& cx, unsigned d, std::uint64_t value, unsigned by
 
 // Applies `f(a, b)` to the active elements of Zdn and Zm (Pg insn[12:10], Zm insn[9:5],
 // esize from insn[23:22]); inactive elements keep Zdn.
+// Calls f(std::integral_constant<unsigned, E>{}) for the element size E in bytes (1, 2, 4 or
+// 8): element loops compiled once per element size, so that Elem[], the predicate bit and the
+// stride are constants inside them.
+template <class F>
+decltype(auto) withEsize(unsigned esize, F&& f) {
+    switch (esize) {
+    case 1: return f(std::integral_constant<unsigned, 1>{});
+    case 2: return f(std::integral_constant<unsigned, 2>{});
+    case 4: return f(std::integral_constant<unsigned, 4>{});
+    default: return f(std::integral_constant<unsigned, 8>{});
+    }
+}
+
+// Zdn = f(Zdn, Zm) on the active elements of Pg (insn[12:10]), size insn[23:22]; f(a, b) or
+// f(a, b, esize) with the element size as a constant.
 template <class F>
 void predicatedBinary(ExecContext& cx, std::uint32_t i, F f) {
-    const unsigned esize = 1U << sizeField(i);
     const PBuf g = readP(cx, pg3(i));
     const ZBuf zm = readZ(cx, bits(i, 9, 5));
     ZBuf out = readZ(cx, rd(i));
-    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        if (activeElem(g.data(), e, esize))
-            setElem(out.data(), e, esize, f(elem(out.data(), e, esize), elem(zm.data(), e, esize)));
+    const unsigned bytes = cx.vl().bytes();
+    withEsize(1U << sizeField(i), [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < bytes / esize; ++e) {
+            if (!activeElem(g.data(), e, esize)) continue;
+            const std::uint64_t a = elem(out.data(), e, esize), b = elem(zm.data(), e, esize);
+            if constexpr (std::is_invocable_v<F, std::uint64_t, std::uint64_t, decltype(es)>)
+                setElem(out.data(), e, esize, f(a, b, es));
+            else
+                setElem(out.data(), e, esize, f(a, b));
+        }
+    });
     writeZ(cx, rd(i), out);
 }
 

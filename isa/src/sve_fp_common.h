@@ -26,13 +26,18 @@ inline std::string z(unsigned n, std::uint32_t i) {
 template <class Op>
 void unpredicatedBinary(ExecContext& cx, std::uint32_t i, Op op) {
     if (!cx.checkSVEEnabled()) return;
-    const unsigned n = esizeBits(i), eb = n / 8;
+    const unsigned eb = esizeBits(i) / 8;
     fp::FPScope scope(cx);
     const fp::FPContext fc = scope.ctx();
     const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
     ZBuf r{};
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        setElem(r.data(), e, eb, op(elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
+    const unsigned elements = elementsOf(cx, i);
+    withEsize(eb, [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < elements; ++e)
+            setElem(r.data(), e, esize,
+                    op(elem(a.data(), e, esize), elem(b.data(), e, esize), esize * 8, fc));
+    });
     writeZ(cx, rd(i), r);
     scope.commit();
 }

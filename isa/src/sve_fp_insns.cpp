@@ -102,10 +102,15 @@ void execPred(ExecContext& cx, std::uint32_t i) {
     const PBuf p = readP(cx, pg3(i));
     const ZBuf a = readZ(cx, rd(i)), b = readZ(cx, rn(i));
     ZBuf r = a; // inactive elements keep Zdn
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e)
-        if (activeElem(p.data(), e, eb))
-            setElem(r.data(), e, eb,
-                    binary(predOp(i), elem(a.data(), e, eb), elem(b.data(), e, eb), n, fc));
+    const unsigned elements = elementsOf(cx, i);
+    const auto op = predOp(i);
+    withEsize(eb, [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < elements; ++e)
+            if (activeElem(p.data(), e, esize))
+                setElem(r.data(), e, esize,
+                        binary(op, elem(a.data(), e, esize), elem(b.data(), e, esize), n, fc));
+    });
     writeZ(cx, rd(i), r);
     scope.commit();
 }
@@ -138,13 +143,18 @@ void execMulAdd(ExecContext& cx, std::uint32_t i) {
     const ZBuf& op2 = mad ? x : y;
     const ZBuf& op3 = mad ? y : d;
     ZBuf r = d;
-    for (unsigned e = 0; e < elementsOf(cx, i); ++e) {
-        if (!activeElem(p.data(), e, eb)) continue;
-        std::uint64_t e1 = elem(op1.data(), e, eb), e3 = elem(op3.data(), e, eb);
-        if (negProduct(i)) e1 = fp::FPNeg(e1, n);
-        if (negAddend(i)) e3 = fp::FPNeg(e3, n);
-        setElem(r.data(), e, eb, fp::FPMulAdd(e3, e1, elem(op2.data(), e, eb), n, fc));
-    }
+    const unsigned elements = elementsOf(cx, i);
+    const bool neg_product = negProduct(i), neg_addend = negAddend(i);
+    withEsize(eb, [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < elements; ++e) {
+            if (!activeElem(p.data(), e, esize)) continue;
+            std::uint64_t e1 = elem(op1.data(), e, esize), e3 = elem(op3.data(), e, esize);
+            if (neg_product) e1 = fp::FPNeg(e1, n);
+            if (neg_addend) e3 = fp::FPNeg(e3, n);
+            setElem(r.data(), e, esize, fp::FPMulAdd(e3, e1, elem(op2.data(), e, esize), n, fc));
+        }
+    });
     writeZ(cx, rd(i), r);
     scope.commit();
 }

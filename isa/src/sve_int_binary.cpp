@@ -84,9 +84,9 @@ bool validBinPred(std::uint32_t i) {
 void execBinPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Bin op = *predBin(i);
-    const unsigned esize = 1U << sizeField(i);
-    predicatedBinary(cx, i,
-                     [=](std::uint64_t a, std::uint64_t b) { return binary(op, a, b, esize); });
+    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, auto esize) {
+        return binary(op, a, b, esize);
+    });
 }
 std::string disBinPred(std::uint32_t i, std::uint64_t) {
     return predicatedText(i, kBinNames[static_cast<unsigned>(*predBin(i))]);

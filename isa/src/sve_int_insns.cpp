@@ -224,12 +224,15 @@ bool validArithVec(std::uint32_t i) {
 void execArithVec(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Arith op = *vecArith(i);
-    const unsigned esize = 1U << sizeField(i);
     const ZBuf a = readZ(cx, rn(i)), b = readZ(cx, rm(i));
     ZBuf out{};
-    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        setElem(out.data(), e, esize,
-                arith(op, elem(a.data(), e, esize), elem(b.data(), e, esize), esize));
+    const unsigned bytes = cx.vl().bytes();
+    withEsize(1U << sizeField(i), [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < bytes / esize; ++e)
+            setElem(out.data(), e, esize,
+                    arith(op, elem(a.data(), e, esize), elem(b.data(), e, esize), esize));
+    });
     writeZ(cx, rd(i), out);
 }
 std::string disArithVec(std::uint32_t i, std::uint64_t) {
@@ -253,9 +256,9 @@ bool validArithPred(std::uint32_t i) {
 void execArithPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Arith op = *predArith(i);
-    const unsigned esize = 1U << sizeField(i);
-    predicatedBinary(
-        cx, i, [op, esize](std::uint64_t a, std::uint64_t b) { return arith(op, a, b, esize); });
+    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, auto esize) {
+        return arith(op, a, b, esize);
+    });
 }
 std::string disArithPred(std::uint32_t i, std::uint64_t) {
     return predicatedText(i, kArithNames[static_cast<unsigned>(*predArith(i))]);
@@ -284,11 +287,14 @@ std::uint64_t shiftedImm8(std::uint32_t i) {
 void execArithImm(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Arith op = *immArith(i);
-    const unsigned esize = 1U << sizeField(i);
     const std::uint64_t imm = shiftedImm8(i);
     ZBuf out = readZ(cx, rd(i));
-    for (unsigned e = 0; e < cx.vl().bytes() / esize; ++e)
-        setElem(out.data(), e, esize, arith(op, elem(out.data(), e, esize), imm, esize, true));
+    const unsigned bytes = cx.vl().bytes();
+    withEsize(1U << sizeField(i), [&](auto es) {
+        constexpr unsigned esize = decltype(es)::value;
+        for (unsigned e = 0; e < bytes / esize; ++e)
+            setElem(out.data(), e, esize, arith(op, elem(out.data(), e, esize), imm, esize, true));
+    });
     writeZ(cx, rd(i), out);
 }
 std::string disArithImm(std::uint32_t i, std::uint64_t) {

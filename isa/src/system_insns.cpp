@@ -1,5 +1,6 @@
 // A64 system instructions: hints, barriers, CLREX, MSR (immediate), MRS/MSR (register), SYS
 // (cache and TLB maintenance, not modelled), SVC/HVC/SMC/BRK/HLT and ERET (ARM-M C6.2).
+#include "fast_forms.h"
 #include "svesim/arch/el_predicates.h"
 #include "svesim/exceptions/routing.h"
 #include "svesim/exceptions/sysreg_access.h"
@@ -294,7 +295,7 @@ std::string disEret(std::uint32_t, std::uint64_t) {
 
 // clang-format off
 const InsnDef kSystemInsns[] = {
-    insn("1101010100 0 00 011 0010 xxxx xxx 11111", "HINT_hints", execHint, disHint, T::IntAlu),
+    withFast(insn("1101010100 0 00 011 0010 xxxx xxx 11111", "HINT_hints", execHint, disHint, T::IntAlu), fastHint),
     insn("1101010100 0 00 011 0011 xxxx 010 11111", "CLREX_BN_barriers", execClrex, disBarrier, T::Barrier),
     insn("1101010100 0 00 011 0011 xxxx 1xx 11111", "DSB_DMB_ISB_barriers", execBarrier, disBarrier, T::Barrier, validBarrier),
     insn("1101010100 0 00 xxx 0100 xxxx xxx 11111", "MSR_SI_pstate", execMsrImm, disMsrImm, T::Msr, validMsrImm),
