@@ -55,7 +55,7 @@ bool doTransfer(ExecContext& cx, const Transfer& t, unsigned reg, std::uint64_t 
         std::array<std::uint8_t, 16> buf{};
         if (t.load) {
             if (!cx.load(addr, buf.data(), t.bytes, t.bytes)) return false;
-            cx.sve().setV(cx.cpu(), reg, std::span(buf.data(), t.bytes));
+            cx.setV(reg, std::span(buf.data(), t.bytes));
             return true;
         }
         const auto v = cx.sve().V(reg, t.bytes);
@@ -272,8 +272,8 @@ void execPair(ExecContext& cx, std::uint32_t i) {
         if (!cx.load(addr, buf.data(), p.bytes, p.bytes) ||
             !cx.load(addr + p.bytes, buf.data() + 16, p.bytes, p.bytes))
             return;
-        cx.sve().setV(cx.cpu(), rt(i), std::span(buf.data(), p.bytes));
-        cx.sve().setV(cx.cpu(), rt2(i), std::span(buf.data() + 16, p.bytes));
+        cx.setV(rt(i), std::span(buf.data(), p.bytes));
+        cx.setV(rt2(i), std::span(buf.data() + 16, p.bytes));
     } else {
         if (!doTransfer(cx, t, rt(i), addr) || !doTransfer(cx, t, rt2(i), addr + p.bytes)) return;
     }

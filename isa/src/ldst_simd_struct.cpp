@@ -134,8 +134,8 @@ void execStruct(ExecContext& cx, std::uint32_t i) {
     }
     if (load)
         for (unsigned r = 0; r < regs; ++r)
-            cx.sve().setV(cx.cpu(), (t + r) % 32,
-                          std::span(v[r].data(), s.single && !s.replicate ? 16 : s.regbytes));
+            cx.setV((t + r) % 32,
+                    std::span(v[r].data(), s.single && !s.replicate ? 16 : s.regbytes));
     if (wback) {
         const std::uint64_t step = rm(i) == 31 ? transferBytes(s) : cx.X(rm(i));
         cx.setXorSP(rn(i), address + step);

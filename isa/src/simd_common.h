@@ -32,7 +32,7 @@ inline Vec readV(ExecContext& cx, unsigned n, unsigned bytes) {
 }
 // V[n, bytes * 8] = v: the one write of the instruction (R12).
 inline void writeV(ExecContext& cx, unsigned n, const Vec& v, unsigned bytes) {
-    cx.sve().setV(cx.cpu(), n, std::span<const std::uint8_t>(v.data(), bytes));
+    cx.setV(n, std::span<const std::uint8_t>(v.data(), bytes));
 }
 // Elem[v, e, esize] with esize = bytes * 8 (little-endian element order).
 inline std::uint64_t elem(const Vec& v, unsigned e, unsigned bytes) {

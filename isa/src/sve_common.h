@@ -185,7 +185,7 @@ inline std::uint64_t SatQ(i128 v, unsigned nbits, bool is_unsigned) {
 inline void writeV(ExecContext& cx, unsigned d, std::uint64_t value, unsigned bytes) {
     std::array<std::uint8_t, 8> v{};
     std::memcpy(v.data(), &value, v.size());
-    cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(v.data(), bytes));
+    cx.setV(d, std::span<const std::uint8_t>(v.data(), bytes));
 }
 
 // Applies `f(a, b)` to the active elements of Zdn and Zm (Pg insn[12:10], Zm insn[9:5],

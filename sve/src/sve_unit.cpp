@@ -274,8 +274,12 @@ void SveUnit::setFFR(const CpuState& s, VectorLength vl, std::span<const std::ui
 
 // R12 (ARM-M J1.3 `V` setter, R_WKYLB, R_KXKNK).
 void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value) {
+    setV(s, n, value, VLWhereSVEEnabled(s, cfg_, s.pstate.el));
+}
+void SveUnit::setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value,
+                   VectorLength where_sve_enabled) {
     assert(value.size() <= 16);
-    const unsigned vlen = VLWhereSVEEnabled(s, cfg_, s.pstate.el).bytes();
+    const unsigned vlen = where_sve_enabled.bytes();
     auto reg = storage(RegKind::Z, n);
     if (prov_) {
         tagWrite(RegKind::Z, n, value);

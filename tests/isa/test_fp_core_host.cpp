@@ -9,6 +9,7 @@
 #include "../../isa/src/fp/fp.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fmt/core.h>
@@ -197,7 +198,62 @@ void compareWithHost(Op op, unsigned n, int count, std::uint64_t seed) {
     CHECK(failures == 0);
 }
 
+// Operands for the core's host shortcut (isa/src/fp/fp_host.h: normal operands, round to
+// nearest): small integers scaled by powers of two (exact results), and fused multiply-adds
+// whose addend cancels the rounded product (the result is the product's rounding error), so
+// that both answers of its exactness test occur often.
+template <class T>
+std::uint64_t bitsOfValue(T v) {
+    std::uint64_t r = 0;
+    std::memcpy(&r, &v, sizeof(T));
+    return r;
+}
+template <class T>
+void compareShortcut(Op op, int count, std::uint64_t seed) {
+    constexpr unsigned n = sizeof(T) * 8;
+    std::mt19937_64 rng(seed);
+    const auto small = [&] {
+        const auto m = static_cast<T>(static_cast<std::int64_t>(rng() % 2001) - 1000);
+        return std::ldexp(m == 0 ? T(1) : m, static_cast<int>(rng() % 41) - 20);
+    };
+    const auto any = [&] {
+        return std::ldexp(static_cast<T>(rng() % (std::uint64_t{1} << 40)) + T(1),
+                          static_cast<int>(rng() % 81) - 60);
+    };
+    int failures = 0;
+    for (int k = 0; k < count && failures < 10; ++k) {
+        const T a = (k & 1) ? small() : any(), b = (k & 2) ? small() : any();
+        T c = (k & 4) ? small() : any();
+        if (op == Op::Fma && (k & 8)) c = -(a * b) + ((k & 16) ? small() * T(1e-9) : T(0));
+        const std::uint64_t ab = bitsOfValue(a), bb = bitsOfValue(b), cb = bitsOfValue(c);
+        std::uint32_t hf = 0, cf = 0;
+        const std::uint64_t h = hostOp<T>(op, ab, bb, cb, 0, hf);
+        const std::uint64_t r = coreOp(op, ab, bb, cb, n, 0, cf);
+        cf &= ~fp::kUFC;
+        const bool same = isNaN(h, n) ? isNaN(r, n) : r == h; // (a negative root's NaN)
+        if (!same || hf != cf) {
+            ++failures;
+            UNSCOPED_INFO(fmt::format("op {} N={}: a={:#x} b={:#x} c={:#x}: host {:#x} flags "
+                                      "{:#x}, core {:#x} flags {:#x}",
+                                      static_cast<int>(op), n, ab, bb, cb, h, hf, r, cf));
+        }
+    }
+    CHECK(failures == 0);
+}
+
 } // namespace
+
+TEST_CASE("FP core: the host shortcut's exact and inexact results agree with the host FPU",
+          "[fp][fp_core]") {
+    constexpr int kCount = 200000;
+    std::uint64_t seed = 100;
+    for (Op op : {Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Sqrt, Op::Fma}) {
+        if (op == Op::Fma && !__builtin_cpu_supports("fma")) continue;
+        INFO(fmt::format("op {}", static_cast<int>(op)));
+        compareShortcut<float>(op, kCount, seed++);
+        compareShortcut<double>(op, kCount, seed++);
+    }
+}
 
 TEST_CASE("FP core: add, sub, mul, div, sqrt, fma agree with the host FPU in every rounding "
           "mode (single and double)",

@@ -1,5 +1,6 @@
 // FP arithmetic (ARM-M J1 shared/functions/float): FPAdd, FPSub, FPMul, FPMulX, FPDiv, FPSqrt,
 // FPScale, FPMulAdd, FPMax/FPMin(Num), the fused Newton-Raphson steps and the comparisons.
+#include "fp_host.h"
 #include "fp_internal.h"
 
 #include <algorithm>
@@ -53,6 +54,7 @@ Real realSqrt(const Real& a) {
 } // namespace
 
 std::uint64_t FPAdd(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
+    if (const auto r = host::add(op1, op2, n, fc)) return *r; // normal operands: fp_host.h
     const Rounding rounding = fc.rounding();
     const Unpacked u1 = FPUnpack(op1, n, fc), u2 = FPUnpack(op2, n, fc);
     const NaNResult nan = FPProcessNaNs(u1, u2, op1, op2, n, fc);
@@ -68,6 +70,7 @@ std::uint64_t FPAdd(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPCo
 }
 
 std::uint64_t FPSub(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
+    if (const auto r = host::sub(op1, op2, n, fc)) return *r; // normal operands: fp_host.h
     const Rounding rounding = fc.rounding();
     const Unpacked u1 = FPUnpack(op1, n, fc), u2 = FPUnpack(op2, n, fc);
     const NaNResult nan = FPProcessNaNs(u1, u2, op1, op2, n, fc);
@@ -102,6 +105,7 @@ std::uint64_t mulCommon(std::uint64_t op1, std::uint64_t op2, unsigned n, const 
 } // namespace
 
 std::uint64_t FPMul(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
+    if (const auto r = host::mul(op1, op2, n, fc)) return *r; // normal operands: fp_host.h
     return mulCommon(op1, op2, n, fc, false);
 }
 std::uint64_t FPMulX(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
@@ -109,6 +113,7 @@ std::uint64_t FPMulX(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPC
 }
 
 std::uint64_t FPDiv(std::uint64_t op1, std::uint64_t op2, unsigned n, const FPContext& fc) {
+    if (const auto r = host::div(op1, op2, n, fc)) return *r; // normal operands: fp_host.h
     const Unpacked u1 = FPUnpack(op1, n, fc), u2 = FPUnpack(op2, n, fc);
     const NaNResult nan = FPProcessNaNs(u1, u2, op1, op2, n, fc);
     if (nan.done) return nan.result;
@@ -137,6 +142,7 @@ std::uint64_t FPScale(std::uint64_t op, std::int64_t scale, unsigned n, const FP
 }
 
 std::uint64_t FPSqrt(std::uint64_t op, unsigned n, const FPContext& fc) {
+    if (const auto r = host::sqrt(op, n, fc)) return *r; // normal operands: fp_host.h
     const Unpacked u = FPUnpack(op, n, fc);
     if (u.isNaN()) return FPProcessNaN(u.type, op, n, fc);
     if (u.isZero()) return FPZero(u.sign, n);
@@ -150,6 +156,7 @@ std::uint64_t FPSqrt(std::uint64_t op, unsigned n, const FPContext& fc) {
 
 std::uint64_t FPMulAdd(std::uint64_t addend, std::uint64_t op1, std::uint64_t op2, unsigned n,
                        const FPContext& fc) {
+    if (const auto r = host::mulAdd(addend, op1, op2, n, fc)) return *r; // fp_host.h
     const Rounding rounding = fc.rounding();
     const Unpacked ua = FPUnpack(addend, n, fc), u1 = FPUnpack(op1, n, fc),
                    u2 = FPUnpack(op2, n, fc);

@@ -45,7 +45,7 @@ inline void writeScalar(ExecContext& cx, unsigned d, std::uint64_t value, unsign
     std::array<std::uint8_t, 8> b{};
     for (unsigned k = 0; k < bits / 8; ++k)
         b[k] = static_cast<std::uint8_t>(value >> (8 * k));
-    cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(b.data(), bits / 8));
+    cx.setV(d, std::span<const std::uint8_t>(b.data(), bits / 8));
 }
 
 // A SIMD&FP register value (up to 128 bits) with Elem[] access.
@@ -73,7 +73,7 @@ inline Vec128 readVec(ExecContext& cx, unsigned n, unsigned bits) {
 }
 // V[d, bits] = v: the one write of the instruction (R12).
 inline void writeVec(ExecContext& cx, unsigned d, const Vec128& v, unsigned bits) {
-    cx.sve().setV(cx.cpu(), d, std::span<const std::uint8_t>(v.b.data(), bits / 8));
+    cx.setV(d, std::span<const std::uint8_t>(v.b.data(), bits / 8));
 }
 
 // Vd = op(Vn element, esize, fc) for each element of a `datasize`-bit vector under FPCR; the

@@ -152,6 +152,12 @@ public:
     // checks every SVE and FP instruction makes first); the processor refreshes them after
     // anything that may change them (MSR, ISB, exception entry and return, reset, a new run).
     [[nodiscard]] VectorLength vl() const { return vl_; }
+    // V[n] = value (R12: the bytes above it up to VLWhereSVEEnabled are zeroed), with that VL
+    // from the cache: an instruction writing V has passed checkFPEnabled, and with FP enabled
+    // the cached SVE enable is IsSVEEnabled at PSTATE.EL.
+    void setV(unsigned n, std::span<const std::uint8_t> value) {
+        arch_->sve.setV(arch_->cpu, n, value, sve_enabled_ ? vl_ : VectorLength::fromBits(128));
+    }
     void refreshVL();
 
     // Loads and stores with the alignment rules and synchronous External aborts applied;

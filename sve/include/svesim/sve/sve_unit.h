@@ -51,6 +51,9 @@ public:
     // V[n] = value (at most 16 bytes): zero [vlen-1:width], then zero-or-preserve above vlen
     // where vlen is R_KXKNK's VL at PSTATE.EL. R12 (R_WKYLB)
     void setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value);
+    // The same with VLWhereSVEEnabled(s, cfg, PSTATE.EL) already known (the caller's cache).
+    void setV(const CpuState& s, unsigned n, std::span<const std::uint8_t> value,
+              VectorLength where_sve_enabled);
 
     // AArch64.MaybeZeroSVEUppers(target_el), called by TakeException before PSTATE changes. R13,
     // R14 (R_DMBPN)
