@@ -133,48 +133,52 @@ std::optional<std::uint64_t> mulAddT(F c, F a, F b, const FPContext& fc) {
     return deliver(r, exact, fc);
 }
 
-// The entry points of fp_arith.cpp: n is the format (16 is never taken here).
+// The entry points of fp_arith.cpp: `op` is called with a value of the format's host type
+// (float for N = 32, double for N = 64); half precision is never taken here.
+template <class Op>
+std::optional<std::uint64_t> dispatch(unsigned n, const FPContext& fc, Op op) {
+    if (!roundsToNearest(fc)) return std::nullopt;
+    if (n == 64) return op(double{});
+    if (n == 32) return op(float{});
+    return std::nullopt;
+}
 inline std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64) return addT(valueOf<double>(a), valueOf<double>(b), fc);
-    if (n == 32) return addT(valueOf<float>(a), valueOf<float>(b), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) {
+        using F = decltype(t);
+        return addT(valueOf<F>(a), valueOf<F>(b), fc);
+    });
 }
 inline std::optional<std::uint64_t> sub(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64) return addT(valueOf<double>(a), -valueOf<double>(b), fc);
-    if (n == 32) return addT(valueOf<float>(a), -valueOf<float>(b), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) {
+        using F = decltype(t);
+        return addT(valueOf<F>(a), -valueOf<F>(b), fc);
+    });
 }
 inline std::optional<std::uint64_t> mul(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64) return mulT(valueOf<double>(a), valueOf<double>(b), fc);
-    if (n == 32) return mulT(valueOf<float>(a), valueOf<float>(b), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) {
+        using F = decltype(t);
+        return mulT(valueOf<F>(a), valueOf<F>(b), fc);
+    });
 }
 inline std::optional<std::uint64_t> div(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64) return divT(valueOf<double>(a), valueOf<double>(b), fc);
-    if (n == 32) return divT(valueOf<float>(a), valueOf<float>(b), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) {
+        using F = decltype(t);
+        return divT(valueOf<F>(a), valueOf<F>(b), fc);
+    });
 }
 inline std::optional<std::uint64_t> sqrt(std::uint64_t a, unsigned n, const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64) return sqrtT(valueOf<double>(a), fc);
-    if (n == 32) return sqrtT(valueOf<float>(a), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) { return sqrtT(valueOf<decltype(t)>(a), fc); });
 }
 inline std::optional<std::uint64_t> mulAdd(std::uint64_t addend, std::uint64_t a, std::uint64_t b,
                                            unsigned n, const FPContext& fc) {
-    if (!roundsToNearest(fc)) return std::nullopt;
-    if (n == 64)
-        return mulAddT(valueOf<double>(addend), valueOf<double>(a), valueOf<double>(b), fc);
-    if (n == 32) return mulAddT(valueOf<float>(addend), valueOf<float>(a), valueOf<float>(b), fc);
-    return std::nullopt;
+    return dispatch(n, fc, [&](auto t) {
+        using F = decltype(t);
+        return mulAddT(valueOf<F>(addend), valueOf<F>(a), valueOf<F>(b), fc);
+    });
 }
 
 } // namespace svesim::isa::fp::host
