@@ -203,8 +203,8 @@ decltype(auto) withEsize(unsigned esize, F&& f) {
     }
 }
 
-// Zdn = f(Zdn, Zm) on the active elements of Pg (insn[12:10]), size insn[23:22]; f(a, b) or
-// f(a, b, esize) with the element size as a constant.
+// Zdn = f(Zdn, Zm, esize) on the active elements of Pg (insn[12:10]), size insn[23:22]; the
+// element size in bytes is a constant of each instantiated loop.
 template <class F>
 void predicatedBinary(ExecContext& cx, std::uint32_t i, F f) {
     const PBuf g = readP(cx, pg3(i));
@@ -216,10 +216,7 @@ void predicatedBinary(ExecContext& cx, std::uint32_t i, F f) {
         for (unsigned e = 0; e < bytes / esize; ++e) {
             if (!activeElem(g.data(), e, esize)) continue;
             const std::uint64_t a = elem(out.data(), e, esize), b = elem(zm.data(), e, esize);
-            if constexpr (std::is_invocable_v<F, std::uint64_t, std::uint64_t, decltype(es)>)
-                setElem(out.data(), e, esize, f(a, b, es));
-            else
-                setElem(out.data(), e, esize, f(a, b));
+            setElem(out.data(), e, esize, f(a, b, esize));
         }
     });
     writeZ(cx, rd(i), out);

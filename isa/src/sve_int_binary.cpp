@@ -84,7 +84,7 @@ bool validBinPred(std::uint32_t i) {
 void execBinPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Bin op = *predBin(i);
-    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, auto esize) {
+    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, unsigned esize) {
         return binary(op, a, b, esize);
     });
 }

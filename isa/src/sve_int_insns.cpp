@@ -98,7 +98,8 @@ constexpr Logic kPredLogic[4] = {Logic::Orr, Logic::Eor, Logic::And, Logic::Bic}
 void execLogicPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Logic op = kPredLogic[bits(i, 17, 16)];
-    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b) { return logic(op, a, b); });
+    predicatedBinary(cx, i,
+                     [op](std::uint64_t a, std::uint64_t b, unsigned) { return logic(op, a, b); });
 }
 std::string disLogicPred(std::uint32_t i, std::uint64_t) {
     return predicatedText(i, kLogicNames[static_cast<unsigned>(kPredLogic[bits(i, 17, 16)])]);
@@ -256,7 +257,7 @@ bool validArithPred(std::uint32_t i) {
 void execArithPred(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Arith op = *predArith(i);
-    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, auto esize) {
+    predicatedBinary(cx, i, [op](std::uint64_t a, std::uint64_t b, unsigned esize) {
         return arith(op, a, b, esize);
     });
 }

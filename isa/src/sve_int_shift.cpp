@@ -192,9 +192,8 @@ void execVecShift(ExecContext& cx, std::uint32_t i) {
     if (!cx.checkSVEEnabled()) return;
     const Shift op = *vecShiftOp(i);
     const bool reversed = bit1(i, 18);
-    const unsigned esize = 1U << sizeField(i);
-    predicatedBinary(cx, i, [=](std::uint64_t a, std::uint64_t b) {
-        return reversed ? shiftElement(op, b, a, esize) : shiftElement(op, a, b, esize);
+    predicatedBinary(cx, i, [=](std::uint64_t a, std::uint64_t b, unsigned es) {
+        return reversed ? shiftElement(op, b, a, es) : shiftElement(op, a, b, es);
     });
 }
 std::string disVecShift(std::uint32_t i, std::uint64_t) {
