@@ -267,7 +267,8 @@ std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
     CpuState& s = arch_.cpu;
     const std::uint32_t vl_bits = cx_.vl().bits();
     const bool translating = cx_.translating();
-    std::uint64_t pc = s.pc, n = 0, cycles = 0;
+    const std::uint64_t cycles_before = cycles_;
+    std::uint64_t pc = s.pc, n = 0;
     while (n < budget && d->fast != nullptr && d->cost_vl == vl_bits) {
         // Events an instruction emits (the zero-or-preserve decisions of an SVE register
         // load) carry its PC and the cycle count before it, as on the general path.
@@ -276,7 +277,6 @@ std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
         if (next == isa::kFastDeclined) break;
         ++n;
         cycles_ += d->cost;
-        cycles += d->cost;
         if (next == pc + 4 && (next & (DecodeCache::kPageSize - 1)) != 0) {
             ++d; // the next word of the same page (an empty slot has no fast form)
             pc = next;
@@ -292,8 +292,9 @@ std::uint64_t Processor::runFast(const DecodedInsn* d, std::uint64_t budget) {
     if (n == 0) return 0;
     const EL el = s.pstate.el;
     instructions_ += n;
+    fast_instructions_ += n;
     insns_by_el_[toUnsigned(el)] += n;
-    cycles_by_el_[toUnsigned(el)] += cycles;
+    cycles_by_el_[toUnsigned(el)] += cycles_ - cycles_before;
     return n;
 }
 
@@ -364,16 +365,17 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             if (storm_hit_) return {StopReason::ExceptionStorm, executed};
             continue;
         }
-        // The cost at the VL the instruction runs at (no instruction whose cost depends on the
-        // VL changes it).
+        // The fast engine from here, once the backend's extra cycles of the previous
+        // instruction (or of the run's start) are collected; `executed` counted this one.
         if (fast && slot->fast != nullptr && !bus_.backendUsed()) {
-            // `executed` counted this instruction already.
             if (const std::uint64_t n = runFast(slot, max_instructions - executed + 1)) {
                 executed += n - 1;
                 chained = true;
                 continue;
             }
         }
+        // The cost at the VL the instruction runs at (no instruction whose cost depends on the
+        // VL changes it).
         if (slot->cost_vl != cx_.vl().bits()) {
             slot->cost = slot->def != nullptr
                              ? timing_.instructionCost(slot->def->timing, cx_.vl(), slot->raw)

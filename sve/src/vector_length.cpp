@@ -72,7 +72,7 @@ VectorLength CurrentNSVL(const CpuState& s, const SveConfig& cfg, EL el) {
 
 // R_KXKNK (ARM-M B1.4.2), as the V[] setter and MaybeZeroSVEUppers apply it.
 VectorLength VLWhereSVEEnabled(const CpuState& s, const SveConfig& cfg, EL el) {
-    return IsSVEEnabled(s, el) ? CurrentNSVL(s, cfg, el) : VectorLength::fromBits(128);
+    return VLWhereSVEEnabled(IsSVEEnabled(s, el), CurrentNSVL(s, cfg, el));
 }
 
 } // namespace svesim

@@ -142,33 +142,30 @@ std::optional<std::uint64_t> dispatch(unsigned n, const FPContext& fc, Op op) {
     if (n == 32) return op(float{});
     return std::nullopt;
 }
-inline std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b, unsigned n,
-                                        const FPContext& fc) {
+// A two-operand operation: `op` is called with both operands as values of the host type.
+template <class Op>
+std::optional<std::uint64_t> binary(std::uint64_t a, std::uint64_t b, unsigned n,
+                                    const FPContext& fc, Op op) {
     return dispatch(n, fc, [&](auto t) {
         using F = decltype(t);
-        return addT(valueOf<F>(a), valueOf<F>(b), fc);
+        return op(valueOf<F>(a), valueOf<F>(b));
     });
+}
+inline std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b, unsigned n,
+                                        const FPContext& fc) {
+    return binary(a, b, n, fc, [&](auto x, auto y) { return addT(x, y, fc); });
 }
 inline std::optional<std::uint64_t> sub(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    return dispatch(n, fc, [&](auto t) {
-        using F = decltype(t);
-        return addT(valueOf<F>(a), -valueOf<F>(b), fc);
-    });
+    return binary(a, b, n, fc, [&](auto x, auto y) { return addT(x, -y, fc); });
 }
 inline std::optional<std::uint64_t> mul(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    return dispatch(n, fc, [&](auto t) {
-        using F = decltype(t);
-        return mulT(valueOf<F>(a), valueOf<F>(b), fc);
-    });
+    return binary(a, b, n, fc, [&](auto x, auto y) { return mulT(x, y, fc); });
 }
 inline std::optional<std::uint64_t> div(std::uint64_t a, std::uint64_t b, unsigned n,
                                         const FPContext& fc) {
-    return dispatch(n, fc, [&](auto t) {
-        using F = decltype(t);
-        return divT(valueOf<F>(a), valueOf<F>(b), fc);
-    });
+    return binary(a, b, n, fc, [&](auto x, auto y) { return divT(x, y, fc); });
 }
 inline std::optional<std::uint64_t> sqrt(std::uint64_t a, unsigned n, const FPContext& fc) {
     return dispatch(n, fc, [&](auto t) { return sqrtT(valueOf<decltype(t)>(a), fc); });

@@ -156,7 +156,7 @@ public:
     // from the cache: an instruction writing V has passed checkFPEnabled, and with FP enabled
     // the cached SVE enable is IsSVEEnabled at PSTATE.EL.
     void setV(unsigned n, std::span<const std::uint8_t> value) {
-        arch_->sve.setV(arch_->cpu, n, value, sve_enabled_ ? vl_ : VectorLength::fromBits(128));
+        arch_->sve.setV(arch_->cpu, n, value, VLWhereSVEEnabled(sve_enabled_, vl_));
     }
     void refreshVL();
 

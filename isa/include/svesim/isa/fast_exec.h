@@ -21,9 +21,8 @@ struct FastOps {
     std::uint64_t imm = 0;  // immediate, branch offset, address offset, or mask
     std::uint64_t imm2 = 0; // a second mask (bitfield moves)
     std::uint8_t d = 0, n = 0, m = 0, a = 0;
-    std::uint8_t amount = 0; // shift amount, bit number
-    std::uint8_t cond = 0;   // condition code
-    std::uint8_t size = 0;   // access size in bytes
+    std::uint8_t amount = 0; // shift or extend amount, bit number
+    std::uint8_t cond = 0;   // condition code, or an extend option
 };
 
 inline constexpr unsigned kFastSink = 32;

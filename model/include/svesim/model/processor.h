@@ -98,6 +98,8 @@ public:
     // MemoryAccess listener. Counts, cycles and architectural results are the same either way.
     void setFastEngine(bool on) { fast_engine_ = on; }
     [[nodiscard]] bool fastEngine() const { return fast_engine_; }
+    // How many of instructions() the fast engine ran.
+    [[nodiscard]] std::uint64_t fastInstructions() const { return fast_instructions_; }
 
     // Makes run() return after the current instruction (e.g. to synchronise after MMIO).
     void requestStop() { stop_requested_ = true; }
@@ -192,7 +194,7 @@ private:
     bool waiting_for_event_ = false, event_wake_ = false;
     std::function<void()> on_event_;
     const std::unordered_set<std::uint64_t>* breakpoints_ = nullptr;
-    std::uint64_t cycles_ = 0, instructions_ = 0;
+    std::uint64_t cycles_ = 0, instructions_ = 0, fast_instructions_ = 0;
     // Exception-storm detection (ExceptionStorm): the last synchronous exception and the
     // registers when it was taken.
     ExceptionStorm storm_;

@@ -77,5 +77,10 @@ inline VectorLength CurrentVL(const CpuState& s, const SveConfig& cfg) {
 // R_KXKNK: the VL that the V[] setter and MaybeZeroSVEUppers use for `el`: CurrentVL where SVE is
 // enabled at `el`, 128 bits where it is disabled or trapped.
 VectorLength VLWhereSVEEnabled(const CpuState& s, const SveConfig& cfg, EL el);
+// The same rule from its two answers (IsSVEEnabled at `el`, CurrentVL there), for callers that
+// keep them cached (isa::ExecContext).
+constexpr VectorLength VLWhereSVEEnabled(bool sve_enabled, VectorLength current) {
+    return sve_enabled ? current : VectorLength::fromBits(128);
+}
 
 } // namespace svesim
