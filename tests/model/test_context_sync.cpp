@@ -4,6 +4,7 @@
 // decided here, not in the exception checks. Words from llvm-mc; expected values from the Arm
 // ARM (CPTR_EL3.EZ gates SVE at EL3; VL at EL3 = (ZCR_EL3.LEN + 1) * 128 bits, R1).
 #include "support/isa_harness.h"
+#include "support/no_console.h"
 #include "svesim/model/processor.h"
 
 #include <catch2/catch.hpp>
@@ -14,10 +15,7 @@ using namespace svesim::model;
 
 namespace {
 
-class NoConsole : public Console {
-    void write(int, std::string_view) override {}
-    int readChar() override { return -1; }
-};
+using test::NoConsole;
 
 constexpr std::uint64_t kBase = 0x10000;
 

@@ -6,6 +6,7 @@
 // instruction and cycle counts; the count to the end (585) is worked out by hand from the
 // program, and the engine must really have run (fastInstructions).
 #include "support/isa_harness.h"
+#include "support/no_console.h"
 #include "svesim/model/processor.h"
 
 #include <array>
@@ -18,10 +19,7 @@ using namespace svesim::model;
 
 namespace {
 
-class NoConsole : public Console {
-    void write(int, std::string_view) override {}
-    int readChar() override { return -1; }
-};
+using test::NoConsole;
 
 constexpr std::uint64_t kBase = 0x10000, kSize = 0x4000, kBuffer = kBase + 0x2000;
 constexpr std::uint32_t kMovX0_2 = 0xd2800040; // mov x0, #2

@@ -1,5 +1,6 @@
 // The GDB stub's pieces: the register layout gdb's AArch64 SVE description needs, breakpoints in
 // the processor, and the server's packets over a real loopback connection.
+#include "support/no_console.h"
 #include "svesim/arch/config_error.h"
 #include "svesim/model/gdb_server.h"
 
@@ -43,10 +44,7 @@ private:
     }
 };
 
-class NoConsole : public Console {
-    void write(int, std::string_view) override {}
-    int readChar() override { return -1; }
-};
+using test::NoConsole;
 
 constexpr std::uint32_t kNop = 0xD503201F, kBranchSelf = 0x14000000;
 

@@ -3,6 +3,7 @@
 // values from the Arm ARM (D8: 4 KiB granule, TCR_EL3.T0SZ = 25 starts the walk at level 1; a
 // level 3 page descriptor is OA | AF | SH | AttrIndx | 0b11).
 #include "support/isa_harness.h"
+#include "support/no_console.h"
 #include "svesim/model/processor.h"
 
 #include <catch2/catch.hpp>
@@ -13,10 +14,7 @@ using namespace svesim::model;
 
 namespace {
 
-class NoConsole : public Console {
-    void write(int, std::string_view) override {}
-    int readChar() override { return -1; }
-};
+using test::NoConsole;
 
 constexpr std::uint64_t kL1 = 0x1000, kL2 = 0x2000, kL3 = 0x3000;
 constexpr std::uint64_t kPageA = 0x8000, kPageB = 0x9000, kVA = 0x10000, kTlbiAt = 0x7000;
