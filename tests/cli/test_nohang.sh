@@ -11,6 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/../support/signals.sh"
 
 expect() { # name expected_status stderr_regex command...   (one stderr line when regex given)
   local name=$1 want=$2 regex=$3; shift 3
@@ -69,21 +70,15 @@ expect "--progress" 124 "" "$svesim" run --progress --timeout 3 "$progs/spin.elf
 grep -Eq "^svesim: [0-9.]+ M instructions, .* simulated, [0-9]+ MIPS, PC 0x40080000 at EL3" "$tmp/err" ||
   { fail "--progress line"; cat "$tmp/err"; }
 
-# Signals: statistics and files complete, 130 / 143.
+# Signals: statistics and files complete, 130 / 143. svesim runs without a timeout(1) wrapper
+# (its own --timeout bounds it) so that $! is svesim and wait_catches sees its own handler.
 for sig in INT TERM; do
   want=$([[ $sig == INT ]] && echo 130 || echo 143)
-  timeout 60 "$svesim" run --stats --stats-json "$tmp/$sig.json" --vcd "$tmp/$sig.vcd" \
+  "$svesim" run --timeout 60 --stats --stats-json "$tmp/$sig.json" --vcd "$tmp/$sig.vcd" \
     --trace exc --trace-file "$tmp/$sig.trace" "$progs/spin.elf" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
-  # Wait until svesim catches the signal (SigCgt in /proc), so that a loaded machine's slow
-  # start-up cannot turn the test into one of the default action; then let it run a little.
-  signum=$([[ $sig == INT ]] && echo 2 || echo 15)
-  for _ in $(seq 200); do
-    cgt=$(awk '/^SigCgt:/ {print $2}' "/proc/$pid/status" 2>/dev/null)
-    [[ -n $cgt ]] && (( (16#$cgt >> (signum - 1)) & 1 )) && break
-    sleep 0.1
-  done
-  sleep 0.5
+  wait_catches "$pid" "$sig" || fail "SIG$sig: svesim never installed its handler"
+  sleep 0.5 # let it run a little
   kill -"$sig" "$pid"
   wait "$pid"; st=$?
   if [[ $st -ne $want ]]; then fail "SIG$sig: exit status $st, expected $want"; cat "$tmp/err"

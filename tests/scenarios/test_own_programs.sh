@@ -18,6 +18,7 @@ command -v aarch64-linux-gnu-as >/dev/null && command -v aarch64-linux-gnu-ld >/
   { echo "SKIP: aarch64-linux-gnu-as/ld not installed"; exit 77; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../support/signals.sh"
 kit="$src/scenarios/kvm"
 build() { # NAME SOURCE
   aarch64-linux-gnu-as -march=armv8.2-a+sve -I "$kit" "$2" -o "$tmp/$1.o" &&
@@ -74,6 +75,7 @@ gz1_vq = 1\ntiming.exception = 30\n' "$tmp/my_scenario.elf" >"$tmp/own.grid"
 "$svesim" scenario run stress --policy zero --param rounds=1000000 --json "$tmp/i.json" \
   >"$tmp/i.txt" 2>"$tmp/i.err" &
 pid=$!
+wait_catches "$pid" INT || fail "SIGINT: svesim never installed its handler"
 sleep 1
 kill -INT "$pid"
 wait "$pid"
@@ -86,7 +88,8 @@ grep -q "DID NOT FINISH (interrupted)" "$tmp/i.txt" || { cat "$tmp/i.txt"; fail 
 # of the stopped ones (so that --resume runs them).
 "$svesim" sweep --out "$tmp/sw.csv" --json "$tmp/sw.json" 2>"$tmp/sw.err" &
 pid=$!
-sleep 1
+wait_catches "$pid" INT || fail "sweep SIGINT: svesim never installed its handler"
+wait_lines "$tmp/sw.csv" 2 || fail "sweep SIGINT: no point finished" # the header and one point
 kill -INT "$pid"
 wait "$pid"
 status=$?
