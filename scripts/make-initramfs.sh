@@ -17,6 +17,8 @@
 #   --vmm        the KVM kit from a build tree: BUILD_DIR/vmm/svesim-vmm and svesim-sve-pressure
 #                in /bin, every BUILD_DIR/guests/*.elf in /guests, and tests/vmm/plan.txt as
 #                /plan unless --plan gives another
+# The archive is reproducible: the same inputs give the same bytes (mtimes SOURCE_DATE_EPOCH,
+# default 0), so a boot's instruction count does not depend on when it was built.
 # Exit statuses: 0 done; 2 bad usage; 3 something to put in is missing (busybox, cpio, a file,
 # a module: run fetch-debian.sh / setup.sh / the build first).
 set -euo pipefail
@@ -107,6 +109,10 @@ if [[ ${#modules[@]} -gt 0 || ${#plan_modules[@]} -gt 0 ]]; then
 fi
 
 mkdir -p "$(dirname "$out")"
+# Reproducible: the same inputs give the same bytes (every mtime SOURCE_DATE_EPOCH, default 0;
+# cpio's inode and device numbers independent of the host), so a boot's instruction count
+# depends on the inputs only, never on when the archive was built.
+find "$root" -exec touch -h -d "@${SOURCE_DATE_EPOCH:-0}" {} +
 (cd "$root" && find . -print0 | LC_ALL=C sort -z |
-  cpio --null -o -H newc --owner=0:0 --quiet) | gzip -9n >"$out"
+  cpio --null -o -H newc --owner=0:0 --reproducible --quiet) | gzip -9n >"$out"
 echo "make-initramfs.sh: $out"
