@@ -99,7 +99,7 @@ if [[ -n $done_addr ]]; then
   pid=$!
   python3 - "$port" "$done_addr" <<'PY' || fail "kill with --check: RSP client"
 import socket, sys, time
-for _ in range(100):
+for _ in range(600):  # up to 60 s: a loaded machine may start svesim slowly
     try:
         s = socket.create_connection(("127.0.0.1", int(sys.argv[1]))); break
     except OSError:

@@ -24,7 +24,7 @@ start() { # name port args...
   local pid=$!
   pids+=("$pid")
   echo "$pid" >"$tmp/$name.pid"
-  for _ in $(seq 400); do
+  for _ in $(seq 1200); do # up to 60 s: a loaded machine may start svesim slowly
     grep -q "waiting for gdb on port $port" "$tmp/$name.err" 2>/dev/null && return 0
     sleep 0.05
   done
