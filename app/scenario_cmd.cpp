@@ -154,6 +154,32 @@ LinuxOptions linuxOptions(const po::variables_map& vm) {
     return o;
 }
 
+// The verdict table's columns. The verdict and expected columns are as wide as the longest
+// expected verdict of the chosen runs, so that every row whose verdict is the expected one
+// lines up (a longer, unexpected verdict pushes only its own row).
+struct VerdictTable {
+    std::size_t verdict_w = 16, expected_w = 18;
+
+    VerdictTable(const std::vector<const scenarios::ScenarioInfo*>& chosen,
+                 const std::vector<std::string>& policies) {
+        for (const scenarios::ScenarioInfo* s : chosen)
+            for (const auto& policy : policies)
+                verdict_w = std::max(verdict_w, scenarios::expectedFor(*s, policy).size());
+        expected_w = std::max(expected_w, verdict_w);
+    }
+    void header() const {
+        fmt::print("{:<22} {:<9} {:<{}} {:<{}} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
+                   "verdict", verdict_w, "expected", expected_w, "entry", "exit", "outside",
+                   "result");
+    }
+    void row(std::string_view name, std::string_view policy, std::string_view verdict,
+             std::string_view expected, double entry, double exit, double outside,
+             std::string_view result) const {
+        fmt::print("{:<22} {:<9} {:<{}} {:<{}} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", name, policy,
+                   verdict, verdict_w, expected, expected_w, entry, exit, outside, result);
+    }
+};
+
 } // namespace
 
 int runScenario(const std::vector<std::string>& args) {
@@ -290,8 +316,8 @@ int runScenario(const std::vector<std::string>& args) {
     const Engine engine = vm.count("systemc") ? Engine::SystemC : Engine::Bench;
     const bool isolate = vm.count("isolate") != 0;
 
-    fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8} {:>8} {:>9}  {}\n", "scenario", "policy",
-               "verdict", "expected", "entry", "exit", "outside", "result");
+    const VerdictTable table(chosen, policies);
+    table.header();
     nlohmann::json json = nlohmann::json::array();
     bool unexpected = false, missing = false;
     int unfinished = scenario_status::kAsExpected;
@@ -319,12 +345,11 @@ int runScenario(const std::vector<std::string>& args) {
                 if (!ok) unexpected = true;
                 if (r.finish != "exit") unfinished = worseExit(unfinished, exitForFinish(r.finish));
                 if (r.verdict.find("SELFCHECK") != std::string::npos) guest_failed = true;
-                fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", s->name,
-                           policy, r.verdict, expected, r.entry_phase, r.exit_phase,
-                           r.cycles_outside,
-                           ok                   ? "ok"
-                           : r.finish == "exit" ? "UNEXPECTED"
-                                                : "DID NOT FINISH");
+                table.row(s->name, policy, r.verdict, expected, r.entry_phase, r.exit_phase,
+                          r.cycles_outside,
+                          ok                   ? "ok"
+                          : r.finish == "exit" ? "UNEXPECTED"
+                                               : "DID NOT FINISH");
                 for (const auto& line : r.summary)
                     fmt::print("    {}\n", line);
                 if (vm.count("verbose") || !ok)
@@ -385,8 +410,8 @@ int runScenario(const std::vector<std::string>& args) {
                                        : r.finish == "storm" ? "DID NOT FINISH (exception storm)"
                                        : r.finish == "interrupted" ? "DID NOT FINISH (interrupted)"
                                                                    : "ERROR";
-            fmt::print("{:<22} {:<9} {:<16} {:<18} {:>8.0f} {:>8.0f} {:>9.0f}  {}\n", shown, policy,
-                       r.verdict, expected, r.entry_phase, r.exit_phase, r.cycles_outside, result);
+            table.row(shown, policy, r.verdict, expected, r.entry_phase, r.exit_phase,
+                      r.cycles_outside, result);
             if (vm.count("verbose") || (!ok && r.finish != "exit"))
                 for (const auto& v : r.violations)
                     fmt::print("    {}\n", v);
