@@ -198,6 +198,15 @@ void checkDeviceTree(const std::vector<std::uint8_t>& dtb, const std::string& na
     if (fdt_totalsize(dtb.data()) > kDtbMaxSize)
         throw BootError(BootError::Kind::BadDtb,
                         fmt::format("{} is larger than the 2 MiB booting.rst allows", name));
+    // The header's checks leave the structure block unchecked, and libfdt's editing functions
+    // (setChosen) trust it: a corrupt tag or name offset there wrote outside the buffer. The
+    // whole tree is walked once here (every tag, name, property and nesting level).
+    if (const int err = fdt_check_full(dtb.data(), dtb.size()); err != 0)
+        badDtb(fmt::format("{} is a malformed device tree blob", name), err);
+    // Nor does it look at the memory reservation map, whose count fdt_open_into uses as a size
+    // even when it is an error (a map without its terminating entry: a read past the blob).
+    if (const int n = fdt_num_mem_rsv(dtb.data()); n < 0)
+        badDtb(fmt::format("{}'s memory reservation map", name), n);
 }
 
 void setChosen(std::vector<std::uint8_t>& dtb, const std::optional<std::string>& bootargs,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <libfdt.h>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -104,4 +105,60 @@ TEST_CASE("device tree: a user's DTB is checked and its /chosen gets the initrd"
     setChosen(dtb, std::nullopt, {});
     CHECK(stringOf(dtb.data(), "/chosen", "bootargs") == std::string("console=ttyAMA0 new\0", 20));
     CHECK_FALSE(hasProp(dtb.data(), "/chosen", "linux,initrd-start"));
+}
+
+// A corrupt structure block or a reservation map without its terminating entry passed the
+// header's checks, and libfdt's fdt_open_into (under setChosen) then read past the blob and
+// corrupted the heap (found by mutating a DTB for `svesim boot --dtb`). Every mutation below
+// must be refused with a BootError or edited cleanly; the ASan+UBSan job sees any stray access.
+TEST_CASE("device tree: a corrupt user DTB is refused before libfdt edits it", "[boot][dtb]") {
+    const auto good = buildDeviceTree(BootMachine{}, "console=ttyAMA0", {});
+    const auto be32 = [](std::vector<std::uint8_t>& b, std::size_t at, std::uint32_t v) {
+        for (unsigned i = 0; i < 4; ++i)
+            b[at + i] = static_cast<std::uint8_t>(v >> (24 - 8 * i));
+    };
+    const std::size_t rsv = fdt_off_mem_rsvmap(good.data());
+    const std::size_t structure = fdt_off_dt_struct(good.data());
+    REQUIRE(fdt_num_mem_rsv(good.data()) == 0);
+
+    auto no_terminator = good; // the map's first entry (its terminator) gets a size
+    be32(no_terminator, rsv + 12, 0x1000);
+    CHECK_THROWS_AS(checkDeviceTree(no_terminator, "r.dtb"), BootError);
+    auto bad_tag = good; // the root's FDT_BEGIN_NODE becomes an unknown tag
+    be32(bad_tag, structure, 0xdeadbeef);
+    CHECK_THROWS_AS(checkDeviceTree(bad_tag, "t.dtb"), BootError);
+    try {
+        checkDeviceTree(bad_tag, "t.dtb");
+    } catch (const BootError& e) {
+        CHECK(e.kind() == BootError::Kind::BadDtb);
+        CHECK_THAT(e.what(), Catch::StartsWith("t.dtb is a malformed device tree blob"));
+    }
+
+    std::mt19937 rng(2026);
+    unsigned refused = 0, edited = 0;
+    for (int i = 0; i < 3000; ++i) {
+        auto b = good;
+        const int changes = 1 + static_cast<int>(rng() % 4);
+        for (int c = 0; c < changes; ++c) {
+            // Mostly the header, the reservation map and the first nodes.
+            const std::size_t span =
+                rng() % 4 == 0 ? b.size() : std::min<std::size_t>(b.size(), 200);
+            b[rng() % span] = static_cast<std::uint8_t>(rng());
+        }
+        if (rng() % 8 == 0) b.resize(rng() % b.size());
+        try {
+            checkDeviceTree(b, "m.dtb");
+        } catch (const BootError&) {
+            ++refused;
+            continue;
+        }
+        try {
+            setChosen(b, std::string("console=ttyAMA0 x"), {0x4800'0000, 0x1000});
+            ++edited;
+        } catch (const BootError&) {
+            ++refused;
+        }
+    }
+    CHECK(refused > 100);
+    CHECK(edited > 100); // mutations that kept a valid tree (names, values) are edited
 }
