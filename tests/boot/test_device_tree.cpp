@@ -37,6 +37,18 @@ std::string stringOf(const void* fdt, const char* path, const char* prop) {
     return std::string(p, static_cast<std::size_t>(len));
 }
 
+// checkDeviceTree refuses `blob` with a BadDtb error whose message starts with `start`.
+void checkRefused(const std::vector<std::uint8_t>& blob, const std::string& name,
+                  const std::string& start) {
+    CHECK_THROWS_AS(checkDeviceTree(blob, name), BootError);
+    try {
+        checkDeviceTree(blob, name);
+    } catch (const BootError& e) {
+        CHECK(e.kind() == BootError::Kind::BadDtb);
+        CHECK_THAT(e.what(), Catch::StartsWith(start));
+    }
+}
+
 bool hasProp(const void* fdt, const char* path, const char* prop) {
     const int node = fdt_path_offset(fdt, path);
     return node >= 0 && fdt_getprop(fdt, node, prop, nullptr) != nullptr;
@@ -85,13 +97,7 @@ TEST_CASE("device tree: memory, psci cpus, psci smc, timer PPIs, GICv3 and PL011
 
 TEST_CASE("device tree: a user's DTB is checked and its /chosen gets the initrd", "[boot][dtb]") {
     std::vector<std::uint8_t> junk(100, 0x5a);
-    CHECK_THROWS_AS(checkDeviceTree(junk, "junk.dtb"), BootError);
-    try {
-        checkDeviceTree(junk, "junk.dtb");
-    } catch (const BootError& e) {
-        CHECK(e.kind() == BootError::Kind::BadDtb);
-        CHECK_THAT(e.what(), Catch::StartsWith("junk.dtb is not a device tree blob"));
-    }
+    checkRefused(junk, "junk.dtb", "junk.dtb is not a device tree blob");
     auto dtb = buildDeviceTree(BootMachine{}, "old", {});
     CHECK_FALSE(hasProp(dtb.data(), "/chosen", "linux,initrd-start"));
     auto truncated = dtb;
@@ -123,16 +129,10 @@ TEST_CASE("device tree: a corrupt user DTB is refused before libfdt edits it", "
 
     auto no_terminator = good; // the map's first entry (its terminator) gets a size
     be32(no_terminator, rsv + 12, 0x1000);
-    CHECK_THROWS_AS(checkDeviceTree(no_terminator, "r.dtb"), BootError);
+    checkRefused(no_terminator, "r.dtb", "r.dtb");
     auto bad_tag = good; // the root's FDT_BEGIN_NODE becomes an unknown tag
     be32(bad_tag, structure, 0xdeadbeef);
-    CHECK_THROWS_AS(checkDeviceTree(bad_tag, "t.dtb"), BootError);
-    try {
-        checkDeviceTree(bad_tag, "t.dtb");
-    } catch (const BootError& e) {
-        CHECK(e.kind() == BootError::Kind::BadDtb);
-        CHECK_THAT(e.what(), Catch::StartsWith("t.dtb is a malformed device tree blob"));
-    }
+    checkRefused(bad_tag, "t.dtb", "t.dtb is a malformed device tree blob");
 
     std::mt19937 rng(2026);
     unsigned refused = 0, edited = 0;
