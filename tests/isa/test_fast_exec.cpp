@@ -112,6 +112,12 @@ State randomState(std::mt19937_64& rng, std::size_t sve_bytes) {
     return s;
 }
 
+// SCTLR_ELx.M = 0 at every EL: no stage translates (PA = VA).
+void stage1Off(IsaHarness& h) {
+    for (SysReg r : {SysReg::SCTLR_EL1, SysReg::SCTLR_EL2, SysReg::SCTLR_EL3})
+        h.arch.cpu.sysregs.write(r, h.arch.cpu.sysregs.read(r) & ~std::uint64_t{1});
+}
+
 bool sameState(const State& a, const State& b) {
     return a.x == b.x && a.sp == b.sp && a.p == b.p && a.pc == b.pc && a.sve == b.sve;
 }
@@ -126,8 +132,7 @@ TEST_CASE("Fast forms do what the general path does, or decline and change nothi
     // are the general path's, tests/model covers them): SCTLR_ELx.M = 0, so a misaligned
     // access takes the Device alignment fault on the general path and is declined here.
     for (IsaHarness* h : {&general, &fast})
-        for (SysReg r : {SysReg::SCTLR_EL1, SysReg::SCTLR_EL2, SysReg::SCTLR_EL3})
-            h->arch.cpu.sysregs.write(r, h->arch.cpu.sysregs.read(r) & ~std::uint64_t{1});
+        stage1Off(*h);
     // The fast PE reaches memory through the direct window (as the platform's RAM).
     fast.bus.setDirectWindow(fast.mem.at(IsaHarness::kMemBase), IsaHarness::kMemBase,
                              IsaHarness::kMemBase + kMemSize);
@@ -179,4 +184,51 @@ TEST_CASE("Fast forms do what the general path does, or decline and change nothi
         if (completed + declined > 0) CHECK(completed >= 100); // else no fast encodings (SIMD&FP)
     }
     CHECK(rows >= 25);
+}
+
+// LDR/STR of a whole Z or P register that crosses from one 4 KiB page into the next (the
+// kernel's save area is not page-aligned): the fast form copies both parts, byte for byte what
+// the general path does, at the largest VL and at every offset into the last 256 bytes.
+TEST_CASE("Fast SVE LDR/STR split over two pages do what the general path does", "[isa][fast]") {
+    IsaHarness general(2048, EL::EL1), fast(2048, EL::EL1);
+    for (IsaHarness* h : {&general, &fast}) // PA = VA, as in the test above
+        stage1Off(*h);
+    fast.bus.setDirectWindow(fast.mem.at(IsaHarness::kMemBase), IsaHarness::kMemBase,
+                             IsaHarness::kMemBase + kMemSize);
+    std::mt19937_64 rng(4096);
+    std::vector<std::uint8_t> initial(kMemSize);
+    for (auto& b : initial)
+        b = static_cast<std::uint8_t>(rng());
+    // LDR Z3, [X1]; STR Z3, [X1]; LDR P3, [X1]; STR P3, [X1] (imm9 = 0).
+    constexpr std::array<std::uint32_t, 4> kWords = {0x85804023, 0xE5804023, 0x85800023,
+                                                     0xE5800023};
+    unsigned split = 0;
+    for (const std::uint32_t w : kWords) {
+        for (unsigned back = 1; back < 256; back += (back < 40 ? 1 : 13)) {
+            const State start = randomState(rng, sveBytes(general).size());
+            std::memcpy(general.mem.at(IsaHarness::kMemBase), initial.data(), kMemSize);
+            std::memcpy(fast.mem.at(IsaHarness::kMemBase), initial.data(), kMemSize);
+            apply(general, start);
+            apply(fast, start);
+            const std::uint64_t addr = IsaHarness::kMemBase + 0x3000 - back;
+            general.cx.gprs()[1] = fast.cx.gprs()[1] = addr;
+            isa::FastOps ops;
+            const isa::FastFn fn = isa::decode(w)->fast(w, ops);
+            REQUIRE(fn != nullptr);
+            general.exec(w);
+            INFO(std::hex << w << " at " << addr);
+            REQUIRE_FALSE(general.cx.faulted());
+            const std::uint64_t next = fn(fast.cx, ops, start.pc);
+            REQUIRE(next == start.pc + 4); // every offset completes: both pages are RAM
+            const unsigned len = (w & 0x4000) != 0 ? 256 : 32;
+            if (back < len) ++split;
+            fast.arch.cpu.pc = next;
+            State g = capture(general);
+            g.pc = general.arch.cpu.pc;
+            REQUIRE(sameState(capture(fast), g));
+            REQUIRE(std::memcmp(fast.mem.at(IsaHarness::kMemBase),
+                                general.mem.at(IsaHarness::kMemBase), kMemSize) == 0);
+        }
+    }
+    CHECK(split >= 100);
 }

@@ -144,6 +144,8 @@ public:
     // memory: the host pointer of `va` in the direct window, or nullptr (take the general
     // path). No watched code, no exclusive monitor marked, no MemoryAccess listener.
     [[nodiscard]] std::uint8_t* fastData(std::uint64_t va, unsigned size, bool write);
+    // The unit of fastData: an access must lie within one such page (a caller may split).
+    static constexpr std::uint64_t kFastPageBytes = 4096;
 
     [[nodiscard]] std::uint64_t pc() const { return arch_->cpu.pc; }
     std::uint64_t next_pc = 0;
@@ -334,7 +336,8 @@ private:
 };
 
 inline std::uint8_t* ExecContext::fastData(std::uint64_t va, unsigned size, bool write) {
-    if ((va & kPageMask) + size > kPageMask + 1) return nullptr; // crosses a page
+    static_assert(kFastPageBytes == kPageMask + 1);
+    if ((va & kPageMask) + size > kFastPageBytes) return nullptr; // crosses a page
     std::uint64_t pa = va;
     if (translating_) {
         const PageSlot& sl = (write ? write_slots_ : read_slots_)[slotOf(va)];
