@@ -230,6 +230,7 @@ int runRun(const std::vector<std::string>& args) {
                                               vm["vcd"].as<std::string>(), vcdWorldOf);
     try {
         platform.load(image, start_at_entry);
+        proc.semihosting().cmdline = path; // SYS_GET_CMDLINE: the program as named, as QEMU
     } catch (const model::ElfError& e) {
         fmt::print(stderr, "svesim: {}: {}\n", path, e.what());
         return exit_status::kOutsideRam;

@@ -430,7 +430,7 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             }
             break;
         case SideEffect::Semihosting:
-            if (auto code = semihostingCall(cx_, *console_, cycles_, timing_.clock_hz))
+            if (auto code = semihostingCall(cx_, *console_, semihosting_, cycles_, timing_.clock_hz))
                 return {StopReason::Exit, executed, *code};
             break;
         }

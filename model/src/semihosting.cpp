@@ -3,8 +3,11 @@
 #include "svesim/model/virtual_memory.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <ctime>
 #include <string>
+#include <unistd.h>
 
 namespace svesim::model {
 
@@ -16,6 +19,10 @@ void StdioConsole::write(int handle, std::string_view bytes) {
 
 int StdioConsole::readChar() {
     return std::getchar();
+}
+
+bool StdioConsole::interactive(int handle) const {
+    return isatty(handle) != 0;
 }
 
 namespace {
@@ -49,15 +56,27 @@ bool readString(isa::ExecContext& cx, std::uint64_t addr, std::string& out, std:
     return true;
 }
 
-std::uint64_t kFailure = ~std::uint64_t{0}; // -1
+constexpr std::uint64_t kFailure = ~std::uint64_t{0}; // -1
+
+// The handles SYS_OPEN gives: the console's stdin (0), stdout (1) and stderr (2).
+bool isConsoleHandle(std::uint64_t h) {
+    return h <= 2;
+}
 
 } // namespace
 
-std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
+std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console, SemihostingHost& host,
                                    std::uint64_t elapsed_ticks, std::uint64_t tick_hz) {
     const std::uint32_t op = cx.W(0);
     const std::uint64_t param = cx.X(1);
     std::uint64_t result = kFailure;
+    // The operations on a handle ({handle, ...} at X1): -1 and EBADF for any but the console's.
+    std::uint64_t handle = 0;
+    const auto consoleHandle = [&] {
+        if (readWord(cx, param, handle) && isConsoleHandle(handle)) return true;
+        host.last_errno = EBADF;
+        return false;
+    };
     switch (op) {
     case SYS_WRITEC: {
         char c = 0;
@@ -78,12 +97,18 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
         if (readWord(cx, param, name) && readWord(cx, param + 8, mode) &&
             readWord(cx, param + 16, len) && readString(cx, name, s, len + 1) && s == ":tt")
             result = mode < 4 ? 0 : mode < 8 ? 1 : 2;
+        else
+            host.last_errno = ENOENT;
         break;
     }
+    case SYS_CLOSE:
+        if (consoleHandle()) result = 0; // the console stays open
+        break;
     case SYS_WRITE: {
-        std::uint64_t handle = 0, addr = 0, len = 0;
+        std::uint64_t addr = 0, len = 0;
         if (!readWord(cx, param, handle) || !readWord(cx, param + 8, addr) ||
             !readWord(cx, param + 16, len) || (handle != 1 && handle != 2)) {
+            host.last_errno = EBADF;
             result = len; // nothing written
             break;
         }
@@ -96,13 +121,69 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console,
         result = len - buf.size(); // bytes not written
         break;
     }
+    case SYS_READ: {
+        // {handle, buffer, length}: from stdin up to the length, the end of a line or the end of
+        // input, as a terminal gives it; the result is the number of bytes not read.
+        std::uint64_t addr = 0, len = 0;
+        if (!consoleHandle() || !readWord(cx, param + 8, addr) || !readWord(cx, param + 16, len))
+            break;
+        if (handle != 0) {
+            host.last_errno = EBADF;
+            break;
+        }
+        std::string buf;
+        while (buf.size() < std::min<std::uint64_t>(len, 1 << 24)) {
+            const int c = console.readChar();
+            if (c < 0) break;
+            buf.push_back(static_cast<char>(c));
+            if (c == '\n') break;
+        }
+        result = writeVirtual(cx, addr, buf.data(), buf.size()) ? len - buf.size() : kFailure;
+        break;
+    }
+    case SYS_ISERROR: { // {status}: whether it is an error code (negative)
+        std::uint64_t status = 0;
+        if (readWord(cx, param, status)) result = static_cast<std::int64_t>(status) < 0 ? 1 : 0;
+        break;
+    }
+    case SYS_ISTTY:
+        if (consoleHandle()) result = console.interactive(static_cast<int>(handle)) ? 1 : 0;
+        break;
+    case SYS_SEEK: // the console has no position and no length: both succeed with 0, as QEMU
+    case SYS_FLEN:
+        if (consoleHandle()) result = 0;
+        break;
+    case SYS_TIME: // seconds since 1970 are the host's (the one answer a run does not fix)
+        result = static_cast<std::uint64_t>(std::time(nullptr));
+        break;
+    case SYS_GET_CMDLINE: {
+        // {buffer, length}: the command line, NUL-terminated, and its length in the block.
+        std::uint64_t addr = 0, len = 0;
+        if (!readWord(cx, param, addr) || !readWord(cx, param + 8, len) ||
+            host.cmdline.size() + 1 > len)
+            break;
+        const std::uint64_t n = host.cmdline.size();
+        if (writeVirtual(cx, addr, host.cmdline.c_str(), n + 1) &&
+            writeVirtual(cx, param + 8, &n, 8))
+            result = 0;
+        break;
+    }
+    case SYS_HEAPINFO: {
+        // X1 points to the address of a block of four words: heap base and limit, stack base
+        // and limit.
+        std::uint64_t block = 0;
+        const std::uint64_t words[4] = {host.heap_base, host.heap_limit, host.stack_base,
+                                        host.stack_limit};
+        if (readWord(cx, param, block) && writeVirtual(cx, block, words, sizeof words)) result = 0;
+        break;
+    }
     case SYS_READC:
         result = static_cast<std::uint64_t>(static_cast<std::int64_t>(console.readChar()));
         break;
     case SYS_CLOCK: result = tick_hz ? elapsed_ticks * 100 / tick_hz : 0; break;
     case SYS_ELAPSED: result = writeVirtual(cx, param, &elapsed_ticks, 8) ? 0 : kFailure; break;
     case SYS_TICKFREQ: result = tick_hz; break;
-    case SYS_ERRNO: result = 0; break;
+    case SYS_ERRNO: result = host.last_errno; break;
     case SYS_EXIT:
     case SYS_EXIT_EXTENDED: {
         // AArch64: X1 points to {reason, subcode}. ApplicationExit exits with the subcode;

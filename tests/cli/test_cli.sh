@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bad input to the svesim command line: each case must give its documented exit status and
 # exactly one line on stderr naming the problem (docs/platform.md).
-# Usage: test_cli.sh SVESIM PROGRAM_DIR   (PROGRAM_DIR holds exit_code.elf and spin.elf)
+# Usage: test_cli.sh SVESIM PROGRAM_DIR   (PROGRAM_DIR: the tests/tlm programs)
 set -uo pipefail
 svesim="$1"
 progs="$2"
@@ -261,6 +261,20 @@ if [[ $bad -eq 0 ]]; then echo "PASS plot: every column on either axis"; else fa
 expect "plot: a log2 scale of text is one line" 2 "column 'verdict' holds '.*', not a number, so --y-scale categories" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --y-scale log2 --out "$tmp/p.svg"
 expect "plot: unknown scale" 2 "--x-scale 'cubic' is unknown" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --x-scale cubic --out "$tmp/p.svg"
 expect "plot: unwritable --out" 73 "--out $tmp/no/p.svg cannot be written" "$svesim" plot --csv "$tmp/g.csv" --x gmax_vq --y verdict --out "$tmp/no/p.svg"
+
+# Semihosting input (docs/platform.md): SYS_READ gives a line at a time from a pipe and nothing at
+# the end of input; SYS_GET_CMDLINE is the program's path as given (read_lines.s echoes both).
+got=$(printf 'hello\nworld, longer\n' | "$svesim" run "$progs/read_lines.elf" 2>&1)
+st=$?
+want="<hello
+><world, longer
+><$progs/read_lines.elf>"
+if [[ $st -eq 20 && $got == "$want" ]]; then echo "PASS semihosting SYS_READ line by line"
+else echo "FAIL semihosting SYS_READ: status $st, output: $got"; failures=$((failures + 1)); fi
+got=$("$svesim" run "$progs/read_lines.elf" </dev/null 2>&1)
+st=$?
+if [[ $st -eq 0 && $got == "<><><$progs/read_lines.elf>" ]]; then echo "PASS semihosting SYS_READ at the end of input"
+else echo "FAIL semihosting SYS_READ at EOF: status $st, output: $got"; failures=$((failures + 1)); fi
 
 echo "$failures failure(s)"
 exit $((failures > 0))

@@ -1,5 +1,6 @@
 #include "svesim/tlm/platform.h"
 
+#include <algorithm>
 #include <fmt/core.h>
 
 namespace svesim::tlm {
@@ -62,6 +63,16 @@ void Platform::load(const model::ElfImage& image, bool start_at_entry) {
         checkEntry(image);
         cpu.processor().arch().cpu.pc = image.entry;
     }
+    // SYS_HEAPINFO as QEMU 7.2's virt board answers it for a -kernel ELF (tests/arch/programs/
+    // semihosting.S): the heap from the end of the image to the end of RAM, the stack's base at
+    // the end of RAM, its limit not given (0).
+    std::uint64_t image_end = cfg_.ram_base;
+    for (const model::ElfSegment& seg : image.segments)
+        image_end = std::max<std::uint64_t>(image_end, seg.address + seg.data.size());
+    model::SemihostingHost& host = cpu.processor().semihosting();
+    host.heap_base = image_end;
+    host.heap_limit = host.stack_base = cfg_.ram_base + cfg_.ram_size;
+    host.stack_limit = 0;
 }
 
 } // namespace svesim::tlm

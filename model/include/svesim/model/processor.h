@@ -149,6 +149,9 @@ public:
     // The PE's generic timer (the device behind the CNT* rows), counting at its frequency
     // from the cycle count.
     [[nodiscard]] GenericTimer& timer() { return timer_.timer(); }
+    // What semihosting tells the program of its environment (its command line, heap and
+    // stack: set by the loader) and the errno of its last failed call.
+    [[nodiscard]] SemihostingHost& semihosting() { return semihosting_; }
     // Makes the platform's GIC CPU interface of this PE the device behind the ICC_*/ICH_* rows
     // (the GIC outlives the processor) and advertises it (ID_AA64PFR0_EL1.GIC = 1).
     void attachGicCpuInterface(gic::CpuInterface& cpu_interface);
@@ -187,6 +190,7 @@ private:
     isa::MemoryBus bus_;
     isa::ExecContext cx_;
     Console* console_;
+    SemihostingHost semihosting_;
     DecodeCache icache_;
     [[nodiscard]] bool interruptMayBePending() const;
     bool irq_ = false, fiq_ = false, virq_ = false, vfiq_ = false;
