@@ -21,6 +21,7 @@ packages=(cmake g++ make pkg-config libsystemc-dev libboost-dev libboost-program
           python3 clang libclang-rt-14-dev clang-format gdb-multiarch
           gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev-arm64-cross
           libfdt-dev device-tree-compiler cpio
+          picolibc-aarch64-linux-gnu  # tests/cli/test_picolibc.sh: a C library over semihosting
           bc bison flex libssl-dev xz-utils)  # the last line: kernel/build-study-kernel.sh
 missing=()
 for p in "${packages[@]}"; do

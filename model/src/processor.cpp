@@ -14,6 +14,20 @@ namespace svesim::model {
 using isa::SideEffect;
 using isa::TimingClass;
 
+namespace {
+
+// A Data Abort whose DFSC is an Alignment fault (0b100001): the usual cause in programs written
+// for QEMU, which does not check the alignment that Device memory (every data access with the
+// MMU off) requires.
+std::string alignmentHint(std::uint32_t esr) {
+    const std::uint32_t ec = esr >> 26;
+    if ((ec != 0x24 && ec != 0x25) || (esr & 0x3F) != 0x21) return {};
+    return " (an Alignment fault: with SCTLR_ELx.M = 0 every data access is to Device memory and "
+           "must be aligned to its size, which QEMU 7.2 does not check; docs/platform.md)";
+}
+
+} // namespace
+
 std::string describe(const ExceptionStorm& s) {
     const unsigned el = toUnsigned(s.target);
     return fmt::format("exception storm: {} (EC {:#04x}) taken {} times at the EL{} vector {:#x} "
@@ -23,7 +37,8 @@ std::string describe(const ExceptionStorm& s) {
                        toUnsigned(s.from)) +
            (s.began_with ? fmt::format("; it began with EC {:#04x} at ELR {:#x}",
                                        s.began_with->first >> 26, s.began_with->second)
-                         : std::string());
+                         : std::string()) +
+           alignmentHint(s.began_with ? s.began_with->first : s.esr);
 }
 
 Processor::Processor(const ProcessorConfig& cfg, isa::MemoryBackend& memory, Console& console)
@@ -430,7 +445,8 @@ RunResult Processor::run(std::uint64_t max_instructions) {
             }
             break;
         case SideEffect::Semihosting:
-            if (auto code = semihostingCall(cx_, *console_, semihosting_, cycles_, timing_.clock_hz))
+            if (auto code =
+                    semihostingCall(cx_, *console_, semihosting_, cycles_, timing_.clock_hz))
                 return {StopReason::Exit, executed, *code};
             break;
         }

@@ -3,6 +3,7 @@
 #include "svesim/model/virtual_memory.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
@@ -58,10 +59,13 @@ bool readString(isa::ExecContext& cx, std::uint64_t addr, std::string& out, std:
 
 constexpr std::uint64_t kFailure = ~std::uint64_t{0}; // -1
 
-// The handles SYS_OPEN gives: the console's stdin (0), stdout (1) and stderr (2).
-bool isConsoleHandle(std::uint64_t h) {
-    return h <= 2;
-}
+// The handles SYS_OPEN gives: the console's stdin (0), stdout (1) and stderr (2), and the
+// semihosting extensions' feature file (3).
+constexpr std::uint64_t kFeaturesHandle = 3;
+// ":semihosting-features" (Arm's semihosting specification 2.0, "Semihosting extensions"): the
+// magic "SHFB", then byte 0 of the features: SH_EXT_EXIT_EXTENDED (bit 0) and
+// SH_EXT_STDOUT_STDERR (bit 1: ":tt" opened for appending is stderr).
+constexpr std::array<std::uint8_t, 5> kFeatures = {'S', 'H', 'F', 'B', 0x03};
 
 } // namespace
 
@@ -70,10 +74,12 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console, Semih
     const std::uint32_t op = cx.W(0);
     const std::uint64_t param = cx.X(1);
     std::uint64_t result = kFailure;
-    // The operations on a handle ({handle, ...} at X1): -1 and EBADF for any but the console's.
+    // The operations on a handle ({handle, ...} at X1): -1 and EBADF for one that is not open.
     std::uint64_t handle = 0;
-    const auto consoleHandle = [&] {
-        if (readWord(cx, param, handle) && isConsoleHandle(handle)) return true;
+    const auto openHandle = [&] {
+        if (readWord(cx, param, handle) &&
+            (handle <= 2 || (handle == kFeaturesHandle && host.features_open)))
+            return true;
         host.last_errno = EBADF;
         return false;
     };
@@ -90,19 +96,27 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console, Semih
         return std::nullopt;
     }
     case SYS_OPEN: {
-        // Only the console ":tt" exists: mode 0-3 reads (handle 0), 4-7 writes stdout (1),
-        // 8-11 appends to stderr (2).
+        // The console ":tt": mode 0-3 reads (handle 0), 4-7 writes stdout (1), 8-11 appends to
+        // stderr (2); ":semihosting-features" for reading (3). No other file exists.
         std::uint64_t name = 0, mode = 0, len = 0;
         std::string s;
-        if (readWord(cx, param, name) && readWord(cx, param + 8, mode) &&
-            readWord(cx, param + 16, len) && readString(cx, name, s, len + 1) && s == ":tt")
+        const bool read = readWord(cx, param, name) && readWord(cx, param + 8, mode) &&
+                          readWord(cx, param + 16, len) && readString(cx, name, s, len + 1);
+        if (read && s == ":tt") {
             result = mode < 4 ? 0 : mode < 8 ? 1 : 2;
-        else
+        } else if (read && s == ":semihosting-features" && mode < 4) {
+            host.features_open = true;
+            host.features_pos = 0;
+            result = kFeaturesHandle;
+        } else {
             host.last_errno = ENOENT;
+        }
         break;
     }
     case SYS_CLOSE:
-        if (consoleHandle()) result = 0; // the console stays open
+        if (!openHandle()) break;
+        if (handle == kFeaturesHandle) host.features_open = false;
+        result = 0; // the console stays open
         break;
     case SYS_WRITE: {
         std::uint64_t addr = 0, len = 0;
@@ -125,14 +139,17 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console, Semih
         // {handle, buffer, length}: from stdin up to the length, the end of a line or the end of
         // input, as a terminal gives it; the result is the number of bytes not read.
         std::uint64_t addr = 0, len = 0;
-        if (!consoleHandle() || !readWord(cx, param + 8, addr) || !readWord(cx, param + 16, len))
+        if (!openHandle() || !readWord(cx, param + 8, addr) || !readWord(cx, param + 16, len))
             break;
-        if (handle != 0) {
+        std::string buf;
+        if (handle == kFeaturesHandle) {
+            while (buf.size() < len && host.features_pos < kFeatures.size())
+                buf.push_back(static_cast<char>(kFeatures[host.features_pos++]));
+        } else if (handle != 0) {
             host.last_errno = EBADF;
             break;
         }
-        std::string buf;
-        while (buf.size() < std::min<std::uint64_t>(len, 1 << 24)) {
+        while (handle == 0 && buf.size() < std::min<std::uint64_t>(len, 1 << 24)) {
             const int c = console.readChar();
             if (c < 0) break;
             buf.push_back(static_cast<char>(c));
@@ -147,11 +164,19 @@ std::optional<int> semihostingCall(isa::ExecContext& cx, Console& console, Semih
         break;
     }
     case SYS_ISTTY:
-        if (consoleHandle()) result = console.interactive(static_cast<int>(handle)) ? 1 : 0;
+        if (openHandle())
+            result = handle <= 2 && console.interactive(static_cast<int>(handle)) ? 1 : 0;
         break;
-    case SYS_SEEK: // the console has no position and no length: both succeed with 0, as QEMU
-    case SYS_FLEN:
-        if (consoleHandle()) result = 0;
+    case SYS_SEEK: { // {handle, position}: the console has no position (0, as QEMU)
+        std::uint64_t pos = 0;
+        if (!openHandle() || !readWord(cx, param + 8, pos)) break;
+        if (handle == kFeaturesHandle)
+            host.features_pos = std::min<std::uint64_t>(pos, kFeatures.size());
+        result = 0;
+        break;
+    }
+    case SYS_FLEN: // the console has no length (0, as QEMU)
+        if (openHandle()) result = handle == kFeaturesHandle ? kFeatures.size() : 0;
         break;
     case SYS_TIME: // seconds since 1970 are the host's (the one answer a run does not fix)
         result = static_cast<std::uint64_t>(std::time(nullptr));

@@ -46,6 +46,8 @@ struct SemihostingHost {
     std::string cmdline;
     std::uint64_t heap_base = 0, heap_limit = 0, stack_base = 0, stack_limit = 0;
     std::uint64_t last_errno = 0;
+    bool features_open = false;     // ":semihosting-features" is open (handle 3)
+    std::uint64_t features_pos = 0; // and where the next SYS_READ starts
 };
 
 // Performs the semihosting call in W0 with parameter X1 and writes the result to X0.
