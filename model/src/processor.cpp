@@ -21,7 +21,9 @@ namespace {
 // MMU off) requires.
 std::string alignmentHint(std::uint32_t esr) {
     const std::uint32_t ec = esr >> 26;
-    if ((ec != 0x24 && ec != 0x25) || (esr & 0x3F) != 0x21) return {};
+    const bool data_abort = ec == exceptionClass(Exception::DataAbort, EL::EL0, EL::EL1) ||
+                            ec == exceptionClass(Exception::DataAbort, EL::EL1, EL::EL1);
+    if (!data_abort || (esr & 0x3F) != kFscAlignment) return {};
     return " (an Alignment fault: with SCTLR_ELx.M = 0 every data access is to Device memory and "
            "must be aligned to its size, which QEMU 7.2 does not check; docs/platform.md)";
 }

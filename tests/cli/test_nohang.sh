@@ -37,6 +37,9 @@ expect "storm: UNDEFINED at the vector" 117 "exception storm: Uncategorized \(EC
   "$svesim" run "$progs/undef_vector.elf"
 expect "storm: a handler returning to the fault unchanged" 117 "exception storm: .*ELR_EL3 0x4008000c" \
   "$svesim" run "$progs/eret_loop.elf"
+expect "storm: begun by an Alignment fault on Device memory, named as such" 117 \
+  "exception storm: .* it began with EC 0x25 at ELR 0x40080004 \\(an Alignment fault: with SCTLR_ELx.M = 0" \
+  "$svesim" run "$progs/unaligned_store.elf"
 expect "no storm: the same SVC from a counting loop" 3 "" "$svesim" run "$progs/svc_loop.elf"
 expect "storm: the debugger-free run ends even with --stats" 117 "" "$svesim" run --stats "$progs/unmapped_jump.elf"
 grep -q "^instructions" "$tmp/err" || fail "storm with --stats: no statistics"
